@@ -1,0 +1,8 @@
+//! Charts drawn with plotters, generic over the drawing backend: the browser
+//! draws onto a canvas (plotters-canvas), tests draw into an SVG string.
+
+pub mod funnel;
+pub mod palette;
+
+pub use funnel::{draw_funnel, estimate_text_width, FunnelBar, FunnelChartData};
+pub use palette::{contrast_ratio, stage_color, stage_color_hex, text_color_on, PALETTE_LEN};

@@ -1,0 +1,268 @@
+//! The calculator's editable state exactly as typed — text that may not (yet) be valid — and the
+//! edits the page makes to it. Keeping the text, not only the parsed values, means a half-typed or
+//! wrong field is never thrown away, and the last valid plan can stay on screen beside it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::InputError;
+use crate::forward::Entry;
+use crate::funnel::{Funnel, PlanError, MAX_STAGES, MIN_STAGES};
+use crate::goal_seek::SeekInput;
+use crate::stage::{default_stages, Stage, StageKind};
+use crate::values::{Count, Money, Rate};
+
+/// Longest stage name kept; longer names are cut, since they would not fit a chart bar anyway.
+pub const MAX_NAME_CHARS: usize = 40;
+
+/// One stage as typed. `id` is stable across reordering so the page can key rows by it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageDraft {
+    pub id: u32,
+    pub kind: StageKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The rate to the next stage as typed (ignored on the last stage).
+    pub rate: String,
+}
+
+/// What goal seek solves for; a rate is named by its stage's id so it survives reordering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeekChoice {
+    Rate(u32),
+    DealSize,
+    EntryCount,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub target: String,
+    pub deal_size: String,
+    pub stages: Vec<StageDraft>,
+    /// The stage forward mode and goal seek start from, by id.
+    pub entry_stage: u32,
+    pub entry_count: String,
+    pub seek: SeekChoice,
+}
+
+/// Every field's problem at once, so each message can sit next to its own field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors {
+    pub target: Option<InputError>,
+    pub deal_size: Option<InputError>,
+    /// (stage id, error) for each rate that does not parse.
+    pub rates: Vec<(u32, InputError)>,
+}
+
+impl FieldErrors {
+    pub fn is_empty(&self) -> bool {
+        self.target.is_none() && self.deal_size.is_none() && self.rates.is_empty()
+    }
+
+    pub fn rate(&self, id: u32) -> Option<InputError> {
+        self.rates.iter().find(|(i, _)| *i == id).map(|(_, e)| *e)
+    }
+}
+
+/// Why the draft makes no plan right now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftProblem {
+    Fields(FieldErrors),
+    Plan(PlanError),
+}
+
+impl Default for Draft {
+    /// The seed-003 example: ¥1億 a quarter at ¥500万 a deal, 3,000 leads to start from.
+    fn default() -> Draft {
+        let stages = default_stages()
+            .into_iter()
+            .zip(0u32..)
+            .map(|(stage, id)| StageDraft {
+                id,
+                kind: stage.kind,
+                name: None,
+                rate: stage.rate_to_next.to_percent_text(),
+            })
+            .collect();
+        Draft {
+            target: "1億".into(),
+            deal_size: "500万".into(),
+            stages,
+            entry_stage: 1,
+            entry_count: "3,000".into(),
+            seek: SeekChoice::Rate(4),
+        }
+    }
+}
+
+impl Draft {
+    fn position(&self, id: u32) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+
+    fn next_id(&self) -> u32 {
+        self.stages.iter().map(|s| s.id + 1).max().unwrap_or(0)
+    }
+
+    pub fn can_add_stage(&self) -> bool {
+        self.stages.len() < MAX_STAGES
+    }
+
+    pub fn can_remove_stage(&self) -> bool {
+        self.stages.len() > MIN_STAGES
+    }
+
+    /// Inserts a new stage right after `after_id` (or at the end) and returns its id. The new
+    /// stage starts at 50 % so the plan stays valid until the user types the real rate.
+    pub fn add_stage_after(&mut self, after_id: Option<u32>) -> Option<u32> {
+        if !self.can_add_stage() {
+            return None;
+        }
+        let id = self.next_id();
+        let at = after_id
+            .and_then(|a| self.position(a))
+            .map_or(self.stages.len().saturating_sub(1), |p| p + 1)
+            // the won stage stays last unless the user moves it
+            .min(self.stages.len().saturating_sub(1));
+        self.stages.insert(
+            at,
+            StageDraft {
+                id,
+                kind: StageKind::Custom,
+                name: None,
+                rate: "50".into(),
+            },
+        );
+        Some(id)
+    }
+
+    pub fn remove_stage(&mut self, id: u32) -> bool {
+        if !self.can_remove_stage() {
+            return false;
+        }
+        let Some(at) = self.position(id) else {
+            return false;
+        };
+        self.stages.remove(at);
+        self.repair_references();
+        true
+    }
+
+    /// Moves a stage one place up (`-1`) or down (`+1`); false at either end.
+    pub fn move_stage(&mut self, id: u32, up: bool) -> bool {
+        let Some(at) = self.position(id) else {
+            return false;
+        };
+        let other = if up { at.checked_sub(1) } else { Some(at + 1) };
+        match other {
+            Some(o) if o < self.stages.len() => {
+                self.stages.swap(at, o);
+                self.repair_references();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn rename_stage(&mut self, id: u32, name: &str) {
+        if let Some(at) = self.position(id) {
+            let trimmed: String = name.chars().take(MAX_NAME_CHARS).collect();
+            self.stages[at].name = if trimmed.trim().is_empty() {
+                None
+            } else {
+                Some(trimmed)
+            };
+        }
+    }
+
+    pub fn set_rate(&mut self, id: u32, text: &str) {
+        if let Some(at) = self.position(id) {
+            self.stages[at].rate = text.to_string();
+        }
+    }
+
+    /// Keeps entry stage and goal-seek choice pointing at stages that exist and make sense
+    /// after an edit of the chain.
+    fn repair_references(&mut self) {
+        let last = self.stages.len() - 1;
+        if self.position(self.entry_stage).is_none_or(|p| p >= last) {
+            self.entry_stage = self.stages[0].id;
+        }
+        if let SeekChoice::Rate(id) = self.seek {
+            let entry = self.position(self.entry_stage).unwrap_or(0);
+            if self.position(id).is_none_or(|p| p >= last || p < entry) {
+                self.seek = SeekChoice::Rate(self.stages[last - 1].id);
+            }
+        }
+    }
+
+    pub fn set_entry_stage(&mut self, id: u32) {
+        if self.position(id).is_some_and(|p| p + 1 < self.stages.len()) {
+            self.entry_stage = id;
+            self.repair_references();
+        }
+    }
+
+    /// Every field checked; the stages' validated form if all are good.
+    pub fn field_errors(&self) -> (FieldErrors, Option<(Money, Money, Vec<Stage>)>) {
+        let target = Money::parse(&self.target);
+        let deal_size = Money::parse(&self.deal_size);
+        let last = self.stages.len().saturating_sub(1);
+        let mut rates = Vec::new();
+        let mut stages = Vec::with_capacity(self.stages.len());
+        for (i, s) in self.stages.iter().enumerate() {
+            let rate = if i == last {
+                Ok(Rate::from_ppm(1_000_000).expect("100 % is valid"))
+            } else {
+                Rate::parse(&s.rate)
+            };
+            match rate {
+                Ok(rate_to_next) => stages.push(Stage {
+                    kind: s.kind,
+                    name: s.name.clone(),
+                    rate_to_next,
+                }),
+                Err(e) => rates.push((s.id, e)),
+            }
+        }
+        let errors = FieldErrors {
+            target: target.err(),
+            deal_size: deal_size.err(),
+            rates,
+        };
+        let valid = match (target, deal_size) {
+            (Ok(t), Ok(d)) if errors.is_empty() => Some((t, d, stages)),
+            _ => None,
+        };
+        (errors, valid)
+    }
+
+    /// The funnel this draft describes, or every reason it does not describe one.
+    pub fn funnel(&self) -> Result<Funnel, DraftProblem> {
+        match self.field_errors() {
+            (_, Some((target, deal, stages))) => {
+                Funnel::new(target, deal, stages).map_err(DraftProblem::Plan)
+            }
+            (errors, None) => Err(DraftProblem::Fields(errors)),
+        }
+    }
+
+    pub fn entry_index(&self) -> usize {
+        self.position(self.entry_stage).unwrap_or(0)
+    }
+
+    pub fn entry(&self) -> Result<Entry, InputError> {
+        Ok(Entry {
+            stage: self.entry_index(),
+            count: Count::parse(&self.entry_count)?,
+        })
+    }
+
+    pub fn seek_input(&self) -> SeekInput {
+        match self.seek {
+            SeekChoice::Rate(id) => SeekInput::Rate(self.position(id).unwrap_or(usize::MAX)),
+            SeekChoice::DealSize => SeekInput::DealSize,
+            SeekChoice::EntryCount => SeekInput::EntryCount,
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! The funnel domain of the calculator, free of any browser type so it is tested natively:
+//! validated inputs, the exact reverse funnel, forward mode, goal seek, and the number forms
+//! Japanese and English users type and read.
+
+pub mod draft;
+mod error;
+mod exact;
+pub mod format;
+pub mod forward;
+pub mod funnel;
+pub mod goal_seek;
+pub mod lang;
+mod parse;
+pub mod stage;
+pub mod values;
+
+pub use error::InputError;
+pub use forward::{Entry, ForwardResult, Gap};
+pub use funnel::{Funnel, PlanError, ReversePlan, StageRequirement, MAX_STAGES, MIN_STAGES};
+pub use goal_seek::{SeekInput, SeekOutcome};
+pub use lang::Lang;
+pub use stage::{default_stages, rate_name, Stage, StageKind};
+pub use values::{Count, Money, Rate, MAX_AMOUNT};
