@@ -212,10 +212,6 @@ impl Layout {
         self.top + i as f64 * (self.bar_h + self.gap_h)
     }
 
-    fn bar_bottom(&self, i: usize) -> f64 {
-        self.bar_top(i) + self.bar_h
-    }
-
     /// Pixel rows `(y0, y1)` of bar `i`. The height is rounded once so every
     /// bar is equally tall; rounding both edges would make them alternate by 1 px.
     fn bar_rows(&self, i: usize) -> (i32, i32) {
@@ -304,8 +300,7 @@ fn draw_bar<DB: DrawingBackend>(
         plan.color,
         plan.anchor,
     );
-    let y = (layout.bar_top(index) + layout.bar_h / 2.0).round() as i32;
-    area.draw(&Text::new(text, (px(plan.x), y), style))
+    area.draw(&Text::new(text, (px(plan.x), (y0 + y1) / 2), style))
 }
 
 /// "label  value", leaving out whichever part is empty.
@@ -370,9 +365,10 @@ fn draw_rate_labels<DB: DrawingBackend>(
         RATE_TEXT,
         HPos::Center,
     );
-    for (i, label) in labels.iter().enumerate().take(layout.bars - 1) {
-        let y = (layout.bar_bottom(i) + layout.bar_top(i + 1)) / 2.0;
-        let pos = (px(layout.center_x()), px(y));
+    let gaps = labels.iter().enumerate().take(layout.bars - 1);
+    for (i, label) in gaps.filter(|(_, l)| !l.trim().is_empty()) {
+        let y = (layout.bar_rows(i).1 + layout.bar_rows(i + 1).0) / 2;
+        let pos = (px(layout.center_x()), y);
         area.draw(&Text::new(label.as_str(), pos, style.clone()))?;
     }
     Ok(())
