@@ -1,1 +1,23 @@
-fn main() {}
+//! Mounts the calculator. Everything it computes lives in `funnel-model`; this crate is the page.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod storage;
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// The page only runs in a browser; natively there is nothing to start (the model and charts
+/// crates hold what is tested natively).
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("funnel-app runs in the browser: build it with `trunk build` (see README.md)");
+}

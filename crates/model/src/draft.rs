@@ -8,8 +8,9 @@ use crate::error::InputError;
 use crate::forward::Entry;
 use crate::funnel::{Funnel, PlanError, MAX_STAGES, MIN_STAGES};
 use crate::goal_seek::SeekInput;
-use crate::stage::{default_stages, Stage, StageKind};
-use crate::values::{Count, Money, Rate};
+use crate::lang::Lang;
+use crate::stage::{default_stages, rate_name, Stage, StageKind};
+use crate::values::{Count, Money, Rate, PPM};
 
 /// Longest stage name kept; longer names are cut, since they would not fit a chart bar anyway.
 pub const MAX_NAME_CHARS: usize = 40;
@@ -102,6 +103,35 @@ impl Draft {
 
     fn next_id(&self) -> u32 {
         self.stages.iter().map(|s| s.id + 1).max().unwrap_or(0)
+    }
+
+    /// Stage `index` for naming purposes (its rate does not matter there).
+    fn named_stage(&self, index: usize) -> Option<Stage> {
+        self.stages.get(index).map(|s| Stage {
+            kind: s.kind,
+            name: s.name.clone(),
+            rate_to_next: Rate::from_ppm(PPM as u32).expect("100 % is valid"),
+        })
+    }
+
+    pub fn position_of(&self, id: u32) -> Option<usize> {
+        self.position(id)
+    }
+
+    /// The name shown for stage `index` in `lang` (a user's own name, or the kind's).
+    pub fn display_name(&self, index: usize, lang: Lang) -> String {
+        self.named_stage(index)
+            .map(|s| s.display_name(lang))
+            .unwrap_or_default()
+    }
+
+    /// The label of the rate out of stage `index`; `None` for the last (won) stage.
+    pub fn rate_label(&self, index: usize, lang: Lang) -> Option<String> {
+        Some(rate_name(
+            &self.named_stage(index)?,
+            &self.named_stage(index + 1)?,
+            lang,
+        ))
     }
 
     pub fn can_add_stage(&self) -> bool {

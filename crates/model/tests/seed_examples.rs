@@ -273,3 +273,13 @@ fn tiny_rates_that_need_absurd_counts_are_a_plan_error() {
         Err(funnel_model::PlanError::CountTooLarge { .. })
     ));
 }
+
+#[test]
+fn draft_names_stages_and_rates_in_both_languages() {
+    use funnel_model::Lang;
+    let d = Draft::default();
+    assert_eq!(d.display_name(4, Lang::Ja), "商談");
+    assert_eq!(d.rate_label(4, Lang::En).as_deref(), Some("Win rate (Opportunity → Won deal)"));
+    assert_eq!(d.rate_label(0, Lang::Ja).as_deref(), Some("CVR（訪問 → リード）"));
+    assert_eq!(d.rate_label(5, Lang::Ja), None);
+}

@@ -1,0 +1,270 @@
+use funnel_model::draft::{Draft, SeekChoice};
+use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
+use funnel_model::{Count, Gap, Lang, SeekOutcome};
+use leptos::prelude::*;
+
+use crate::app::ValidPlan;
+use crate::i18n::{input_error, texts, FieldKind};
+use crate::ui::field::TextField;
+
+/// Forward mode (what a count yields) and goal seek (the value one input needs).
+#[component]
+pub fn ForwardPanel(
+    lang: RwSignal<Lang>,
+    draft: RwSignal<Draft>,
+    plan: Memo<ValidPlan>,
+    current: Memo<bool>,
+) -> impl IntoView {
+    let t = move || texts(lang.get());
+    let entry_name = move || draft.with(|d| d.display_name(d.entry_index(), lang.get()));
+    let entry_options = move || {
+        draft.with(|d| {
+            let selected = d.entry_stage;
+            d.stages[..d.stages.len() - 1]
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let id = s.id;
+                    view! {
+                        <option value=id.to_string() selected=id == selected>
+                            {d.display_name(i, lang.get())}
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let count_error = move || {
+        draft
+            .with(|d| Count::parse(&d.entry_count))
+            .err()
+            .map(|e| input_error(lang.get(), FieldKind::Count, e))
+    };
+    view! {
+        <section class="forward" class:stale=move || !current.get() aria-labelledby="forward-heading">
+            <h2 id="forward-heading">{move || t().forward_heading}</h2>
+            <p class="hint">{move || t().forward_hint}</p>
+            <div class="forward-inputs">
+                <div class="field">
+                    <label for="entry-stage">{move || t().entry_stage_label}</label>
+                    <select
+                        id="entry-stage"
+                        on:change=move |ev| {
+                            if let Ok(id) = event_target_value(&ev).parse::<u32>() {
+                                draft.update(|d| d.set_entry_stage(id));
+                            }
+                        }
+                    >
+                        {entry_options}
+                    </select>
+                </div>
+                <TextField
+                    id="entry-count"
+                    label=Signal::derive(move || (t().entry_count_label)(&entry_name()))
+                    value=Signal::derive(move || draft.with(|d| d.entry_count.clone()))
+                    error=Signal::derive(count_error)
+                    inputmode="numeric"
+                    on_input=Callback::new(move |v| draft.update(|d| d.entry_count = v))
+                />
+            </div>
+            <ForwardResult lang=lang draft=draft plan=plan />
+            <GoalSeek lang=lang draft=draft plan=plan />
+        </section>
+    }
+}
+
+#[component]
+fn ForwardResult(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>) -> impl IntoView {
+    let result = move || {
+        let lang = lang.get();
+        let t = texts(lang);
+        let entry = draft.with(|d| d.entry()).ok()?;
+        plan.with(|p| {
+            let (funnel, _) = p.as_ref()?;
+            let r = funnel.forward(entry);
+            let gap = match r.gap {
+                Gap::Reached { surplus } => (t.surplus, format_money(surplus, lang), "reached"),
+                Gap::Short { shortfall } => (t.shortfall, format_money(shortfall.max(1.0), lang), "short"),
+            };
+            let expected: Vec<_> = r
+                .expected
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| Some((funnel.stages[i].display_name(lang), (*v)?)))
+                .map(|(name, v)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            <td class="num">{format_decimal(v, 1)}</td>
+                        </tr>
+                    }
+                })
+                .collect();
+            Some(view! {
+                <dl class="forward-summary">
+                    <div>
+                        <dt>{t.expected_won}</dt>
+                        <dd data-testid="forward-won">{format_decimal(r.won, 2)}</dd>
+                    </div>
+                    <div>
+                        <dt>{t.expected_revenue}</dt>
+                        <dd data-testid="forward-revenue">{format_money(r.revenue, lang)}</dd>
+                    </div>
+                    <div class=format!("gap gap-{}", gap.2)>
+                        <dt>{gap.0}</dt>
+                        <dd data-testid="forward-gap">{gap.1}</dd>
+                    </div>
+                </dl>
+                <table class="forward-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.col_stage}</th>
+                            <th scope="col" class="num">{t.col_expected}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{expected}</tbody>
+                </table>
+            })
+        })
+    };
+    view! { <div class="forward-result" aria-live="polite">{result}</div> }
+}
+
+#[component]
+fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>) -> impl IntoView {
+    let t = move || texts(lang.get());
+    let choice_value = |c: SeekChoice| match c {
+        SeekChoice::Rate(id) => format!("rate-{id}"),
+        SeekChoice::DealSize => "deal".to_string(),
+        SeekChoice::EntryCount => "count".to_string(),
+    };
+    let options = move || {
+        let lang = lang.get();
+        draft.with(|d| {
+            let selected = choice_value(d.seek);
+            let mut choices: Vec<(String, String)> = (d.entry_index()..d.stages.len() - 1)
+                .filter_map(|i| Some((choice_value(SeekChoice::Rate(d.stages[i].id)), d.rate_label(i, lang)?)))
+                .collect();
+            choices.push((choice_value(SeekChoice::DealSize), texts(lang).seek_deal.to_string()));
+            let entry = d.display_name(d.entry_index(), lang);
+            choices.push((choice_value(SeekChoice::EntryCount), (texts(lang).seek_count)(&entry)));
+            choices
+                .into_iter()
+                .map(|(value, label)| {
+                    let is_selected = value == selected;
+                    view! { <option value=value selected=is_selected>{label}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let choice = match value.as_str() {
+            "deal" => Some(SeekChoice::DealSize),
+            "count" => Some(SeekChoice::EntryCount),
+            other => other
+                .strip_prefix("rate-")
+                .and_then(|id| id.parse().ok())
+                .map(SeekChoice::Rate),
+        };
+        if let Some(choice) = choice {
+            draft.update(|d| d.seek = choice);
+        }
+    };
+    view! {
+        <div class="goal-seek">
+            <h3>{move || t().seek_heading}</h3>
+            <p class="hint">{move || t().seek_hint}</p>
+            <div class="field">
+                <label for="seek-input">{move || t().seek_label}</label>
+                <select id="seek-input" on:change=on_change>
+                    {options}
+                </select>
+            </div>
+            <SeekAnswer lang=lang draft=draft plan=plan />
+        </div>
+    }
+}
+
+/// The goal-seek answer as a sentence, with a button that puts the answer into its field.
+#[component]
+fn SeekAnswer(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>) -> impl IntoView {
+    let answer = move || {
+        let lang = lang.get();
+        let t = texts(lang);
+        let Ok(entry) = draft.with(|d| d.entry()) else {
+            return view! { <p class="seek-answer">{t.seek_needs_count}</p> }.into_any();
+        };
+        let (seek, input, rate_label, entry_name) = draft.with(|d| {
+            let input = d.seek_input();
+            let label = match input {
+                funnel_model::SeekInput::Rate(i) => d.rate_label(i, lang).unwrap_or_default(),
+                funnel_model::SeekInput::DealSize => t.seek_deal.to_string(),
+                funnel_model::SeekInput::EntryCount => (t.seek_count)(&d.display_name(d.entry_index(), lang)),
+            };
+            (d.seek, input, label, d.display_name(d.entry_index(), lang))
+        });
+        let _ = entry_name;
+        let Some(funnel) = plan.with(|p| p.as_ref().map(|(f, _)| f.clone())) else {
+            return ().into_any();
+        };
+        let outcome = funnel.goal_seek(entry, input);
+        let (sentence, apply): (String, Option<Box<dyn Fn(&mut Draft)>>) = match outcome {
+            SeekOutcome::Rate { needed } => {
+                let now = match input {
+                    funnel_model::SeekInput::Rate(i) => funnel.stages[i].rate_to_next,
+                    _ => needed,
+                };
+                let text = needed.to_percent_text();
+                let id = match seek {
+                    SeekChoice::Rate(id) => id,
+                    _ => 0,
+                };
+                (
+                    (t.seek_needed)(&rate_label, &format!("{text}%"), &format!("{}%", now.to_percent_text())),
+                    Some(Box::new(move |d: &mut Draft| d.set_rate(id, &text))),
+                )
+            }
+            SeekOutcome::DealSize { needed } => {
+                let text = needed.to_plain_text();
+                (
+                    (t.seek_needed)(
+                        &rate_label,
+                        &format_money(needed.units(), lang),
+                        &format_money(funnel.deal_size.units(), lang),
+                    ),
+                    Some(Box::new(move |d: &mut Draft| d.deal_size = text.clone())),
+                )
+            }
+            SeekOutcome::EntryCount { needed } => {
+                let text = format_count(needed.get());
+                (
+                    (t.seek_needed)(&rate_label, &text, &format_count(entry.count.get())),
+                    Some(Box::new(move |d: &mut Draft| d.entry_count = text.clone())),
+                )
+            }
+            SeekOutcome::Unreachable { best_revenue, needed_percent: Some(pct) } => (
+                (t.seek_unreachable_rate)(&rate_label, &format_percent(pct / 100.0), &format_money(best_revenue, lang)),
+                None,
+            ),
+            SeekOutcome::Unreachable { best_revenue, needed_percent: None } => (
+                (t.seek_unreachable)(&rate_label, &format_money(best_revenue, lang)),
+                None,
+            ),
+            SeekOutcome::NotInPath => (t.seek_not_in_path.to_string(), None),
+        };
+        let unreachable = apply.is_none();
+        view! {
+            <p class="seek-answer" class:unreachable=unreachable data-testid="seek-answer">{sentence}</p>
+            {apply.map(|apply| {
+                view! {
+                    <button type="button" class="secondary" on:click=move |_| draft.update(|d| apply(d))>
+                        {t.seek_apply}
+                    </button>
+                }
+            })}
+        }
+        .into_any()
+    };
+    view! { <div class="seek-result" aria-live="polite">{answer}</div> }
+}

@@ -1,0 +1,8 @@
+//! The page's components; each reads signals from the root and sends edits back to the draft.
+
+pub mod field;
+pub mod forward_panel;
+pub mod funnel_chart;
+pub mod results;
+pub mod stage_editor;
+pub mod top_bar;

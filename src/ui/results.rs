@@ -1,0 +1,149 @@
+use funnel_charts::stage_color_hex;
+use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
+use funnel_model::{Lang, StageKind};
+use leptos::prelude::*;
+
+use crate::app::ValidPlan;
+use crate::i18n::texts;
+
+/// The headline numbers and the per-stage table of the reverse funnel.
+#[component]
+pub fn Results(
+    lang: RwSignal<Lang>,
+    /// The last valid plan.
+    plan: Memo<ValidPlan>,
+    /// False while the inputs are invalid and `plan` is an older answer.
+    current: Memo<bool>,
+) -> impl IntoView {
+    let t = move || texts(lang.get());
+    view! {
+        <div class="results-block" class:stale=move || !current.get()>
+            <h2 id="results-heading">{move || t().results_heading}</h2>
+            <Show when=move || !current.get()>
+                <p class="stale-notice" role="status">{move || t().stale_notice}</p>
+            </Show>
+            <Headline lang=lang plan=plan />
+            <StageTable lang=lang plan=plan />
+        </div>
+    }
+}
+
+/// Won deals, opportunities, leads and pipeline value: the answers first.
+#[component]
+fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
+    let t = move || texts(lang.get());
+    let cards = move || {
+        let lang = lang.get();
+        let t = texts(lang);
+        plan.with(|p| {
+            let Some((funnel, plan)) = p else {
+                return Vec::new();
+            };
+            let won = funnel.won_index();
+            let count = |i: usize| format!("{}{}", format_count(plan.stages[i].required), t.unit_count);
+            let mut cards = vec![
+                ("won", t.headline_won.to_string(), count(won)),
+                (
+                    "opps",
+                    if funnel.stages[won - 1].kind == StageKind::Opportunities {
+                        t.headline_opps.to_string()
+                    } else {
+                        funnel.stages[won - 1].display_name(lang)
+                    },
+                    count(won - 1),
+                ),
+            ];
+            if let Some(leads) = funnel.stages.iter().position(|s| s.kind == StageKind::Leads) {
+                if leads < won - 1 {
+                    cards.push(("leads", t.headline_top.to_string(), count(leads)));
+                }
+            }
+            cards.push((
+                "pipeline",
+                t.headline_pipeline.to_string(),
+                format_money(plan.pipeline_value, lang),
+            ));
+            cards
+        })
+    };
+    view! {
+        <dl class="headline" aria-label=move || t().results_heading>
+            {move || {
+                cards()
+                    .into_iter()
+                    .map(|(key, label, value)| {
+                        view! {
+                            <div class=format!("card card-{key}")>
+                                <dt>{label}</dt>
+                                <dd data-testid=format!("headline-{key}")>{value}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </dl>
+    }
+}
+
+/// Per stage: required (rounded up), exact value, rate to the next stage, cumulative rate to won.
+#[component]
+fn StageTable(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
+    let t = move || texts(lang.get());
+    let rows = move || {
+        let lang = lang.get();
+        let t = texts(lang);
+        plan.with(|p| {
+            let (funnel, plan) = p.as_ref()?;
+            let won = funnel.won_index();
+            let rows: Vec<_> = plan
+                .stages
+                .iter()
+                .enumerate()
+                .map(|(i, req)| {
+                    let exact = format_decimal(req.exact, 2);
+                    let rate = if i < won {
+                        funnel.stages[i].rate_to_next.to_percent_text() + "%"
+                    } else {
+                        "—".to_string()
+                    };
+                    view! {
+                        <tr data-stage=i>
+                            <th scope="row">
+                                <span
+                                    class="swatch"
+                                    aria-hidden="true"
+                                    style:background-color=stage_color_hex(i)
+                                ></span>
+                                {funnel.stages[i].display_name(lang)}
+                            </th>
+                            <td class="num required" title=(t.exact_title)(&exact)>
+                                {format_count(req.required)}
+                            </td>
+                            <td class="num exact">{exact}</td>
+                            <td class="num">{rate}</td>
+                            <td class="num">{format_percent(req.cumulative_to_won)}</td>
+                        </tr>
+                    }
+                })
+                .collect();
+            Some(rows)
+        })
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="stage-table">
+                <caption class="sr-only">{move || t().table_caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t().col_stage}</th>
+                        <th scope="col" class="num">{move || t().col_required}</th>
+                        <th scope="col" class="num exact">{move || t().col_exact}</th>
+                        <th scope="col" class="num">{move || t().col_rate_next}</th>
+                        <th scope="col" class="num">{move || t().col_cumulative}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

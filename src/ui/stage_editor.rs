@@ -1,0 +1,199 @@
+use funnel_charts::stage_color_hex;
+use funnel_model::draft::{Draft, DraftProblem};
+use funnel_model::{Funnel, Lang, Money, ReversePlan};
+use leptos::prelude::*;
+
+use crate::i18n::{input_error, plan_error, texts, FieldKind};
+use crate::ui::field::TextField;
+
+/// The revenue target and the average deal size.
+#[component]
+pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView {
+    let t = move || texts(lang.get());
+    let money_error = move |text: String| {
+        Money::parse(&text)
+            .err()
+            .map(|e| input_error(lang.get(), FieldKind::Money, e))
+    };
+    view! {
+        <div class="goal-inputs">
+            <TextField
+                id="target"
+                label=Signal::derive(move || t().target_label.to_string())
+                hint=Signal::derive(move || t().target_hint.to_string())
+                value=Signal::derive(move || draft.with(|d| d.target.clone()))
+                error=Signal::derive(move || money_error(draft.with(|d| d.target.clone())))
+                on_input=Callback::new(move |v| draft.update(|d| d.target = v))
+            />
+            <TextField
+                id="deal-size"
+                label=Signal::derive(move || t().deal_label.to_string())
+                hint=Signal::derive(move || t().deal_hint.to_string())
+                value=Signal::derive(move || draft.with(|d| d.deal_size.clone()))
+                error=Signal::derive(move || money_error(draft.with(|d| d.deal_size.clone())))
+                on_input=Callback::new(move |v| draft.update(|d| d.deal_size = v))
+            />
+        </div>
+    }
+}
+
+/// The stage chain: a name per stage, the rate to the next stage between them, and buttons to
+/// add, remove and reorder.
+#[component]
+pub fn StageEditor(
+    lang: RwSignal<Lang>,
+    draft: RwSignal<Draft>,
+    /// Whether the whole draft makes a plan; a plan-level problem is shown under the stages.
+    checked: Memo<Result<(Funnel, ReversePlan), DraftProblem>>,
+) -> impl IntoView {
+    let t = move || texts(lang.get());
+    let ids = move || draft.with(|d| d.stages.iter().map(|s| s.id).collect::<Vec<_>>());
+    let plan_message = move || {
+        checked.with(|c| {
+            c.as_ref().err().and_then(|problem| {
+                let names = draft.with(|d| {
+                    (0..d.stages.len())
+                        .map(|i| d.display_name(i, lang.get()))
+                        .collect::<Vec<_>>()
+                });
+                plan_error(lang.get(), problem, &names)
+            })
+        })
+    };
+    view! {
+        <fieldset class="stages">
+            <legend>{move || t().stages_heading}</legend>
+            <p class="hint">{move || t().stages_hint}</p>
+            <ol class="stage-list">
+                <For each=ids key=|id| *id let:id>
+                    <StageRow lang=lang draft=draft id=id />
+                </For>
+            </ol>
+            <p class="message plan-message" role="status">{plan_message}</p>
+        </fieldset>
+    }
+}
+
+/// One stage: colour swatch, name, move/remove/add buttons, and the rate out of it.
+#[component]
+fn StageRow(lang: RwSignal<Lang>, draft: RwSignal<Draft>, id: u32) -> impl IntoView {
+    let t = move || texts(lang.get());
+    let index = Memo::new(move |_| draft.with(|d| d.position_of(id).unwrap_or(0)));
+    let count = move || draft.with(|d| d.stages.len());
+    let name = move || draft.with(|d| d.display_name(index.get(), lang.get()));
+    let is_last = move || index.get() + 1 == count();
+    let rate_label = move || {
+        draft
+            .with(|d| d.rate_label(index.get(), lang.get()))
+            .unwrap_or_default()
+    };
+    let rate_text = move || {
+        draft.with(|d| {
+            d.stages
+                .get(index.get())
+                .map(|s| s.rate.clone())
+                .unwrap_or_default()
+        })
+    };
+    let rate_error = move || {
+        funnel_model::Rate::parse(&rate_text())
+            .err()
+            .map(|e| input_error(lang.get(), FieldKind::Rate, e))
+    };
+    let name_id = format!("stage-name-{id}");
+    view! {
+        <li class="stage-row">
+            <div class="stage-head">
+                <span
+                    class="swatch"
+                    aria-hidden="true"
+                    style:background-color=move || stage_color_hex(index.get())
+                ></span>
+                <label class="sr-only" for=name_id.clone()>
+                    {move || (t().stage_name_label)(index.get() + 1)}
+                </label>
+                <input
+                    id=name_id
+                    class="stage-name"
+                    type="text"
+                    maxlength="40"
+                    autocomplete="off"
+                    prop:value=name
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        draft.update(|d| d.rename_stage(id, &value))
+                    }
+                />
+                <div class="stage-actions">
+                    <button
+                        type="button"
+                        class="icon"
+                        aria-label=move || (t().move_up)(&name())
+                        title=move || (t().move_up)(&name())
+                        disabled=move || index.get() == 0
+                        on:click=move |_| {
+                            draft.update(|d| {
+                                d.move_stage(id, true);
+                            })
+                        }
+                    >
+                        "↑"
+                    </button>
+                    <button
+                        type="button"
+                        class="icon"
+                        aria-label=move || (t().move_down)(&name())
+                        title=move || (t().move_down)(&name())
+                        disabled=is_last
+                        on:click=move |_| {
+                            draft.update(|d| {
+                                d.move_stage(id, false);
+                            })
+                        }
+                    >
+                        "↓"
+                    </button>
+                    <button
+                        type="button"
+                        class="icon"
+                        aria-label=move || (t().add_after)(&name())
+                        title=move || (t().add_after)(&name())
+                        disabled=move || !draft.with(Draft::can_add_stage)
+                        on:click=move |_| {
+                            draft.update(|d| {
+                                d.add_stage_after(Some(id));
+                            })
+                        }
+                    >
+                        "+"
+                    </button>
+                    <button
+                        type="button"
+                        class="icon danger"
+                        aria-label=move || (t().remove)(&name())
+                        title=move || (t().remove)(&name())
+                        disabled=move || !draft.with(Draft::can_remove_stage)
+                        on:click=move |_| {
+                            draft.update(|d| {
+                                d.remove_stage(id);
+                            })
+                        }
+                    >
+                        "×"
+                    </button>
+                </div>
+            </div>
+            <Show when=move || !is_last()>
+                <TextField
+                    id=format!("rate-{id}")
+                    class="rate-field"
+                    label=Signal::derive(rate_label)
+                    value=Signal::derive(rate_text)
+                    error=Signal::derive(rate_error)
+                    inputmode="decimal"
+                    on_input=Callback::new(move |v: String| draft.update(|d| d.set_rate(id, &v)))
+                />
+            </Show>
+        </li>
+    }
+}

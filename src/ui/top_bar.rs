@@ -1,0 +1,38 @@
+use funnel_model::Lang;
+use leptos::prelude::*;
+
+use crate::i18n::texts;
+
+/// Product name and the language switch (remembered by the root).
+#[component]
+pub fn TopBar(
+    /// The page language; the buttons set it.
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
+    let t = move || texts(lang.get());
+    let choice = move |value: Lang, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang-choice"
+                lang=value.code()
+                aria-pressed=move || (lang.get() == value).to_string()
+                on:click=move |_| lang.set(value)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <header class="top-bar">
+            <div class="brand">
+                <h1>{move || t().app_title}</h1>
+                <p class="tagline">{move || t().tagline}</p>
+            </div>
+            <div class="lang-switch" role="group" aria-label=move || t().language>
+                {choice(Lang::Ja, "日本語")}
+                {choice(Lang::En, "English")}
+            </div>
+        </header>
+    }
+}
