@@ -2,8 +2,11 @@
 
 #[cfg(target_arch = "wasm32")]
 mod app;
-#[cfg(target_arch = "wasm32")]
+// Pure modules: compiled natively too, so `cargo test` checks their wording.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod i18n;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod seek_text;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
@@ -11,7 +14,6 @@ mod ui;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }
 

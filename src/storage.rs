@@ -1,6 +1,7 @@
 //! localStorage that never panics: it is missing or throws in some third-party iframes and
-//! private modes, and gloo-storage panics if asked for it naively there. Every call first checks
-//! that the storage object can be had, and reports failure as a value.
+//! private modes, and gloo-storage's typed helpers panic there if used naively. Every call first
+//! checks that the storage object can be had, and reports failure as a value. Only the raw
+//! string API is used, so no JSON codec is pulled into the bundle for plain strings.
 
 use gloo_storage::{LocalStorage, Storage};
 
@@ -16,10 +17,10 @@ pub fn read(key: &str) -> Option<String> {
     if !available() {
         return None;
     }
-    LocalStorage::get::<String>(key).ok()
+    LocalStorage::raw().get_item(key).ok().flatten()
 }
 
 /// Stores a string; false when storage is unavailable or full.
 pub fn write(key: &str, value: &str) -> bool {
-    available() && LocalStorage::set(key, value).is_ok()
+    available() && LocalStorage::raw().set_item(key, value).is_ok()
 }

@@ -24,6 +24,9 @@ pub fn TextField(
     /// Mobile keyboard hint, e.g. "decimal".
     #[prop(optional)]
     inputmode: Option<&'static str>,
+    /// A unit shown after the input, e.g. "%".
+    #[prop(optional)]
+    suffix: Option<&'static str>,
     /// Extra class on the wrapper.
     #[prop(optional)]
     class: Option<&'static str>,
@@ -39,6 +42,7 @@ pub fn TextField(
         <div class=format!("field {}", class.unwrap_or("")) class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{move || label.get()}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
+            <div class="input-wrap">
             <input
                 id=id.clone()
                 type="text"
@@ -50,6 +54,8 @@ pub fn TextField(
                 aria-describedby=described_by
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
+            {suffix.map(|s| view! { <span class="suffix" aria-hidden="true">{s}</span> })}
+            </div>
             <p class="message" id=message_id aria-live="polite">
                 {move || error.get()}
             </p>

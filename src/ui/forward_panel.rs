@@ -1,10 +1,11 @@
 use funnel_model::draft::{Draft, SeekChoice};
-use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
-use funnel_model::{Count, Gap, Lang, SeekOutcome};
+use funnel_model::format::{format_decimal, format_money};
+use funnel_model::{Count, Gap, Lang};
 use leptos::prelude::*;
 
 use crate::app::ValidPlan;
 use crate::i18n::{input_error, texts, FieldKind};
+use crate::seek_text::{seek_answer, SeekAnswer as SeekAnswerText};
 use crate::ui::field::TextField;
 
 /// Forward mode (what a count yields) and goal seek (the value one input needs).
@@ -191,80 +192,42 @@ fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>)
 fn SeekAnswer(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>) -> impl IntoView {
     let answer = move || {
         let lang = lang.get();
-        let t = texts(lang);
         let Ok(entry) = draft.with(|d| d.entry()) else {
-            return view! { <p class="seek-answer">{t.seek_needs_count}</p> }.into_any();
-        };
-        let (seek, input, rate_label, entry_name) = draft.with(|d| {
-            let input = d.seek_input();
-            let label = match input {
-                funnel_model::SeekInput::Rate(i) => d.rate_label(i, lang).unwrap_or_default(),
-                funnel_model::SeekInput::DealSize => t.seek_deal.to_string(),
-                funnel_model::SeekInput::EntryCount => (t.seek_count)(&d.display_name(d.entry_index(), lang)),
+            return SeekAnswerText {
+                sentence: texts(lang).seek_needs_count.to_string(),
+                apply: None,
             };
-            (d.seek, input, label, d.display_name(d.entry_index(), lang))
-        });
-        let _ = entry_name;
-        let Some(funnel) = plan.with(|p| p.as_ref().map(|(f, _)| f.clone())) else {
-            return ().into_any();
         };
-        let outcome = funnel.goal_seek(entry, input);
-        let (sentence, apply): (String, Option<Box<dyn Fn(&mut Draft)>>) = match outcome {
-            SeekOutcome::Rate { needed } => {
-                let now = match input {
-                    funnel_model::SeekInput::Rate(i) => funnel.stages[i].rate_to_next,
-                    _ => needed,
-                };
-                let text = needed.to_percent_text();
-                let id = match seek {
-                    SeekChoice::Rate(id) => id,
-                    _ => 0,
-                };
-                (
-                    (t.seek_needed)(&rate_label, &format!("{text}%"), &format!("{}%", now.to_percent_text())),
-                    Some(Box::new(move |d: &mut Draft| d.set_rate(id, &text))),
-                )
-            }
-            SeekOutcome::DealSize { needed } => {
-                let text = needed.to_plain_text();
-                (
-                    (t.seek_needed)(
-                        &rate_label,
-                        &format_money(needed.units(), lang),
-                        &format_money(funnel.deal_size.units(), lang),
-                    ),
-                    Some(Box::new(move |d: &mut Draft| d.deal_size = text.clone())),
-                )
-            }
-            SeekOutcome::EntryCount { needed } => {
-                let text = format_count(needed.get());
-                (
-                    (t.seek_needed)(&rate_label, &text, &format_count(entry.count.get())),
-                    Some(Box::new(move |d: &mut Draft| d.entry_count = text.clone())),
-                )
-            }
-            SeekOutcome::Unreachable { best_revenue, needed_percent: Some(pct) } => (
-                (t.seek_unreachable_rate)(&rate_label, &format_percent(pct / 100.0), &format_money(best_revenue, lang)),
-                None,
-            ),
-            SeekOutcome::Unreachable { best_revenue, needed_percent: None } => (
-                (t.seek_unreachable)(&rate_label, &format_money(best_revenue, lang)),
-                None,
-            ),
-            SeekOutcome::NotInPath => (t.seek_not_in_path.to_string(), None),
-        };
-        let unreachable = apply.is_none();
-        view! {
-            <p class="seek-answer" class:unreachable=unreachable data-testid="seek-answer">{sentence}</p>
-            {apply.map(|apply| {
-                view! {
-                    <button type="button" class="secondary" on:click=move |_| draft.update(|d| apply(d))>
-                        {t.seek_apply}
-                    </button>
-                }
-            })}
-        }
-        .into_any()
+        plan.with(|p| match p {
+            Some((funnel, _)) => draft.with(|d| seek_answer(d, funnel, entry, lang)),
+            None => SeekAnswerText {
+                sentence: String::new(),
+                apply: None,
+            },
+        })
     };
-    view! { <div class="seek-result" aria-live="polite">{answer}</div> }
+    let answer = Memo::new(move |_| answer());
+    view! {
+        <div class="seek-result" aria-live="polite">
+            <p
+                class="seek-answer"
+                class:unreachable=move || answer.with(|a| a.apply.is_none())
+                data-testid="seek-answer"
+            >
+                {move || answer.with(|a| a.sentence.clone())}
+            </p>
+            <button
+                type="button"
+                class="secondary"
+                hidden=move || answer.with(|a| a.apply.is_none())
+                on:click=move |_| {
+                    if let Some(apply) = answer.get_untracked().apply {
+                        draft.update(|d| apply.apply(d));
+                    }
+                }
+            >
+                {move || texts(lang.get()).seek_apply}
+            </button>
+        </div>
+    }
 }

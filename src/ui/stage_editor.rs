@@ -191,6 +191,7 @@ fn StageRow(lang: RwSignal<Lang>, draft: RwSignal<Draft>, id: u32) -> impl IntoV
                     value=Signal::derive(rate_text)
                     error=Signal::derive(rate_error)
                     inputmode="decimal"
+                    suffix="%"
                     on_input=Callback::new(move |v: String| draft.update(|d| d.set_rate(id, &v)))
                 />
             </Show>

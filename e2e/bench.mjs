@@ -1,0 +1,199 @@
+// Benchmark of the built dist/ (run through scripts/bench): bundle size, time to first render and
+// edit → redraw latency in headless Chromium. Prints a table; asserts nothing about timing.
+//
+//   node e2e/bench.mjs [--loads N] [--edits N]        (E2E_DIST overrides ../dist)
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { DIST_DIR, startServer, launchBrowser, collectErrors, waitForApp } from './tests/helpers.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    loads: { type: 'string', default: '5' },
+    edits: { type: 'string', default: '200' },
+  },
+});
+const LOADS = Number(opts.loads);
+const EDITS = Number(opts.edits);
+const WIN_RATE_LABEL = '受注率（商談 → 受注）';
+
+const int = (n) => n.toLocaleString('en-US');
+const ms = (n) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+const pad = (s, n) => String(s).padStart(n);
+const padEnd = (s, n) => String(s).padEnd(n);
+
+function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  // nearest-rank
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return sorted[rank - 1];
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+// ── 1. bundle size ──────────────────────────────────────────────────────────────────────────
+function bundleSizes() {
+  const kinds = [
+    ['wasm', (f) => f.endsWith('.wasm')],
+    ['js', (f) => f.endsWith('.js')],
+    ['css', (f) => f.endsWith('.css')],
+    ['html', (f) => f === 'index.html'],
+  ];
+  const files = fs.readdirSync(DIST_DIR).filter((f) => fs.statSync(path.join(DIST_DIR, f)).isFile());
+  const rows = [];
+  for (const [kind, match] of kinds) {
+    for (const f of files.filter(match).sort()) {
+      const data = fs.readFileSync(path.join(DIST_DIR, f));
+      const gz = zlib.gzipSync(data, { level: 9 }).length;
+      rows.push({ kind, file: f, raw: data.length, gz });
+    }
+  }
+  return rows;
+}
+
+// ── 2. time to first render ─────────────────────────────────────────────────────────────────
+// performance.now() counts from navigation start (timeOrigin), so the first value the app writes
+// to window.__funnelDrawnAt is the time to first chart draw. An init script keeps the first one.
+const RECORD_FIRST_DRAW = () => {
+  let first;
+  let last;
+  Object.defineProperty(window, '__funnelDrawnAt', {
+    configurable: true,
+    get: () => last,
+    set: (v) => {
+      if (first === undefined) first = v;
+      last = v;
+    },
+  });
+  Object.defineProperty(window, '__funnelFirstDrawnAt', { get: () => first });
+};
+
+async function firstRender(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await context.addInitScript(RECORD_FIRST_DRAW);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__funnelFirstDrawnAt !== undefined, null, { timeout: 30_000 });
+    const t = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        firstDraw: window.__funnelFirstDrawnAt,
+        domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN,
+      };
+    });
+    if (errors.length) throw new Error(`page errors during load:\n${errors.join('\n')}`);
+    return t;
+  } finally {
+    await context.close();
+  }
+}
+
+// ── 3. edit → redraw ────────────────────────────────────────────────────────────────────────
+async function editLatencies(browser, url, edits) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(url);
+    await waitForApp(page);
+    const input = await page.getByLabel(WIN_RATE_LABEL, { exact: true }).elementHandle();
+    const result = await page.evaluate(
+      async ({ input, edits }) => {
+        const canvas = document.querySelector('.chart canvas');
+        const drawCount = () => Number(canvas.getAttribute('data-draws') ?? 0);
+        const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+        const samples = [];
+        let missed = 0;
+        for (let i = 0; i < edits; i++) {
+          // 20, 21, …, 45, 20, …: every edit is valid and differs from the previous one
+          const value = String(20 + (i % 26));
+          await nextFrame(); // start each edit from an idle frame (not timed)
+          const before = drawCount();
+          const redrawn = new Promise((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (drawCount() > before) {
+                observer.disconnect();
+                resolve(true);
+              }
+            });
+            observer.observe(canvas, { attributes: true, attributeFilter: ['data-draws'] });
+            setTimeout(() => {
+              observer.disconnect();
+              resolve(drawCount() > before);
+            }, 5000);
+          });
+          const t0 = performance.now();
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          const ok = drawCount() > before || (await redrawn);
+          if (!ok) {
+            missed++;
+            continue;
+          }
+          samples.push(window.__funnelDrawnAt - t0);
+        }
+        return { samples, missed };
+      },
+      { input, edits },
+    );
+    if (errors.length) throw new Error(`page errors during edits:\n${errors.join('\n')}`);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+// ── main ────────────────────────────────────────────────────────────────────────────────────
+const sizes = bundleSizes();
+const server = await startServer();
+const browser = await launchBrowser();
+const version = browser.version();
+let loads;
+let edits;
+try {
+  loads = [];
+  for (let i = 0; i < LOADS; i++) loads.push(await firstRender(browser, server.url));
+  edits = await editLatencies(browser, server.url, EDITS);
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+console.log(`Funnel calculator benchmark — ${DIST_DIR}`);
+console.log(`Chromium ${version}, headless, 1280×900, Node ${process.version}\n`);
+
+console.log('Bundle (gzip -9)');
+const nameWidth = Math.max(30, ...sizes.map((r) => r.file.length));
+console.log(`  ${padEnd('file', nameWidth)}  ${pad('bytes', 10)}  ${pad('gzip', 10)}`);
+for (const r of sizes) console.log(`  ${padEnd(r.file, nameWidth)}  ${pad(int(r.raw), 10)}  ${pad(int(r.gz), 10)}`);
+const byKind = (k) => sizes.filter((r) => r.kind === k).reduce((a, r) => a + r.gz, 0);
+const totalRaw = sizes.reduce((a, r) => a + r.raw, 0);
+const totalGz = sizes.reduce((a, r) => a + r.gz, 0);
+console.log(`  ${padEnd('total', nameWidth)}  ${pad(int(totalRaw), 10)}  ${pad(int(totalGz), 10)}`);
+console.log(
+  `  (gzip: wasm ${int(byKind('wasm'))}, js ${int(byKind('js'))}, css ${int(byKind('css'))}, html ${int(byKind('html'))})\n`,
+);
+
+const firstDraws = loads.map((l) => l.firstDraw);
+console.log(`Time to first render (navigation start → first chart draw), ${LOADS} fresh loads`);
+console.log(`  ${padEnd('median', 10)} ${pad(ms(median(firstDraws)), 8)} ms`);
+console.log(`  ${padEnd('min', 10)} ${pad(ms(Math.min(...firstDraws)), 8)} ms`);
+console.log(`  ${padEnd('max', 10)} ${pad(ms(Math.max(...firstDraws)), 8)} ms`);
+console.log(`  ${padEnd('runs', 10)} ${firstDraws.map(ms).join(', ')} ms`);
+console.log(`  (DOMContentLoaded median ${ms(median(loads.map((l) => l.domContentLoaded)))} ms)\n`);
+
+const sorted = [...edits.samples].sort((a, b) => a - b);
+console.log(`Edit → redraw (win-rate input event → chart drawn), ${EDITS} edits`);
+console.log(`  ${padEnd('p50', 10)} ${pad(ms(quantile(sorted, 0.5)), 8)} ms`);
+console.log(`  ${padEnd('p95', 10)} ${pad(ms(quantile(sorted, 0.95)), 8)} ms`);
+console.log(`  ${padEnd('max', 10)} ${pad(ms(sorted[sorted.length - 1]), 8)} ms`);
+console.log(`  ${padEnd('mean', 10)} ${pad(ms(sorted.reduce((a, b) => a + b, 0) / sorted.length), 8)} ms`);
+if (edits.missed) console.log(`  ${edits.missed} edit(s) did not redraw within 5 s`);

@@ -1,0 +1,333 @@
+// Shared set-up for the browser tests: a static server on dist/, one headless Chromium per test
+// file, a fresh browser context (fresh localStorage) per test, and per-page error collection.
+//
+//   import { useApp } from './helpers.mjs';
+//   const app = useApp();                       // registers before/after hooks for this file
+//   test('…', () => app.withPage(async (page) => { … }));
+//
+// E2E_DIST may point at another built dist/ (default: ../dist relative to e2e/).
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const E2E_DIR = path.resolve(here, '..');
+export const DIST_DIR = path.resolve(E2E_DIR, process.env.E2E_DIST ?? '../dist');
+export const ARTIFACTS_DIR = path.join(E2E_DIR, 'artifacts');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Default time limit for every wait on a condition (ms). */
+export const TIMEOUT = 10_000;
+
+/** A port nobody listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function httpStatus(url) {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('error', () => resolve(0));
+    req.setTimeout(1000, () => {
+      req.destroy();
+      resolve(0);
+    });
+  });
+}
+
+/**
+ * Checks that dist/ is a complete build (index.html and every local file it references), then
+ * copies it to a temporary directory so a rebuild running at the same time cannot change the
+ * files under a test. Returns the copy's path.
+ */
+export function snapshotDist(dir = DIST_DIR) {
+  const index = path.join(dir, 'index.html');
+  assert.ok(fs.existsSync(index), `${index} is missing: build first (trunk build --release --offline)`);
+  const html = fs.readFileSync(index, 'utf8');
+  const refs = [...html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*['"]\.\/([^'"?#]+)['"]/g)].map((m) => m[1]);
+  const importRefs = [...html.matchAll(/from\s+['"]\.\/([^'"]+)['"]/g)].map((m) => m[1]);
+  const missing = [...new Set([...refs, ...importRefs])].filter((f) => !fs.existsSync(path.join(dir, f)));
+  assert.deepEqual(missing, [], `${dir} is incomplete (a build in progress?): missing ${missing.join(', ')}`);
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-e2e-dist-'));
+  fs.cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
+/**
+ * Serves a snapshot of dist/ with `python3 -m http.server` on 127.0.0.1 and waits until it
+ * answers. Returns { url, dir, stop }.
+ */
+export async function startServer(distDir = DIST_DIR) {
+  const dir = snapshotDist(distDir);
+  const port = await freePort();
+  const proc = spawn(
+    'python3',
+    ['-m', 'http.server', '--bind', '127.0.0.1', String(port), '--directory', dir],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  proc.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (proc.exitCode !== null) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new Error(`http.server exited early (${proc.exitCode}): ${stderr}`);
+    }
+    if ((await httpStatus(url)) === 200) break;
+    if (Date.now() > deadline) {
+      proc.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new Error(`http.server did not answer on ${url}: ${stderr}`);
+    }
+    // Readiness poll of a child process, not a wait for the app: a short back-off is fine.
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    dir,
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Console errors and uncaught page errors of one page. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      errors.push(`console.error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack ?? err.message}`));
+  page.on('crash', () => errors.push('page crashed'));
+  page.on('requestfailed', (req) => {
+    errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return errors;
+}
+
+/** Waits until the app has rendered its results and drawn the chart at least once. */
+export async function waitForApp(page) {
+  await page.locator('table.stage-table tbody tr').first().waitFor({ timeout: TIMEOUT });
+  await page.waitForFunction(
+    () => Number(document.querySelector('.chart canvas')?.getAttribute('data-draws') ?? 0) >= 1,
+    null,
+    { timeout: TIMEOUT },
+  );
+}
+
+/**
+ * Registers before/after hooks that start the server and the browser for this test file.
+ * Returns an object whose `withPage` runs a test body in a fresh context and then checks that
+ * the page logged no errors.
+ */
+export function useApp() {
+  const app = {
+    server: null,
+    browser: null,
+    get url() {
+      return this.server.url;
+    },
+    /**
+     * @param {(page: import('playwright-core').Page, ctx: object) => Promise<void>} body
+     * @param {{ viewport?: {width:number,height:number}, deviceScaleFactor?: number, path?: string }} [opts]
+     */
+    async withPage(body, opts = {}) {
+      const context = await app.browser.newContext({
+        viewport: opts.viewport ?? { width: 1280, height: 900 },
+        deviceScaleFactor: opts.deviceScaleFactor ?? 1,
+        locale: opts.locale ?? 'ja-JP',
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT);
+      const errors = collectErrors(page);
+      try {
+        await page.goto(app.url + (opts.path ?? ''));
+        await waitForApp(page);
+        await body(page, { context, errors });
+        assert.deepEqual(errors, [], 'the page logged errors');
+      } catch (err) {
+        // a failing step may be caused by a page error: show them together
+        if (errors.length && !String(err.message).includes('the page logged errors')) {
+          err.message += `\n\npage errors so far:\n${errors.join('\n')}`;
+        }
+        throw err;
+      } finally {
+        await context.close();
+      }
+    },
+  };
+  before(async () => {
+    app.server = await startServer();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
+}
+
+/**
+ * Retries `check` (which throws on failure, e.g. with assert) until it passes or `timeout` ms
+ * pass; rethrows the last failure. For conditions that span node and the page.
+ */
+export async function eventually(check, timeout = TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The results table: one object per stage row. */
+export async function readTable(page) {
+  return page.locator('table.stage-table tbody tr').evaluateAll((rows) =>
+    rows.map((tr) => {
+      const cells = [...tr.querySelectorAll('td')];
+      const required = tr.querySelector('td.required');
+      return {
+        stage: tr.querySelector('th').textContent.trim(),
+        required: required.textContent.trim(),
+        title: required.getAttribute('title'),
+        exact: tr.querySelector('td.exact').textContent.trim(),
+        rate: cells[2]?.textContent.trim(),
+        cumulative: cells[3]?.textContent.trim(),
+      };
+    }),
+  );
+}
+
+/** Row of `stage` (by its visible name) in the results table. */
+export async function row(page, stage) {
+  const rows = await readTable(page);
+  const found = rows.find((r) => r.stage === stage);
+  assert.ok(found, `no row "${stage}" in ${JSON.stringify(rows.map((r) => r.stage))}`);
+  return found;
+}
+
+/** Waits until the table shows `expected` ({stage: required, …}) and returns the rows. */
+export async function expectRequired(page, expected) {
+  return eventually(async () => {
+    const rows = await readTable(page);
+    const actual = Object.fromEntries(
+      Object.keys(expected).map((k) => [k, rows.find((r) => r.stage === k)?.required]),
+    );
+    assert.deepEqual(actual, expected);
+    return rows;
+  });
+}
+
+export async function text(page, selector) {
+  return (await page.locator(selector).textContent())?.trim();
+}
+
+/** Waits until `selector`'s trimmed text equals `expected` (string) or matches it (RegExp). */
+export async function expectText(page, selector, expected) {
+  return eventually(async () => {
+    const actual = await text(page, selector);
+    if (expected instanceof RegExp) assert.match(actual ?? '', expected);
+    else assert.equal(actual, expected);
+    return actual;
+  });
+}
+
+export const testId = (id) => `[data-testid="${id}"]`;
+
+/** Current draw count of the funnel canvas. */
+export async function draws(page) {
+  return Number((await page.locator('.chart canvas').getAttribute('data-draws')) ?? 0);
+}
+
+/** Waits until the canvas has been drawn more than `before` times. */
+export async function waitForDrawAfter(page, before) {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('.chart canvas')?.getAttribute('data-draws') ?? 0) > n,
+    before,
+    { timeout: TIMEOUT },
+  );
+}
+
+/** Everything a reader can see or hear: body text plus title/aria-label/placeholder attributes. */
+export async function pageText(page) {
+  return page.evaluate(() => {
+    const parts = [document.title, document.body.innerText];
+    for (const el of document.querySelectorAll('[title],[aria-label],[placeholder],[alt]')) {
+      for (const a of ['title', 'aria-label', 'placeholder', 'alt']) {
+        const v = el.getAttribute(a);
+        if (v) parts.push(v);
+      }
+    }
+    return parts.join('\n');
+  });
+}
+
+/** Asserts the page shows no NaN, Infinity, ∞ or "undefined" anywhere. */
+export async function assertNoGarbage(page, context = '') {
+  const all = await pageText(page);
+  for (const bad of ['NaN', 'Infinity', '∞', 'undefined']) {
+    assert.ok(!all.includes(bad), `page text contains "${bad}" ${context}`);
+  }
+}
+
+/** Sets the page language with the top-bar button and waits until <html lang> follows. */
+export async function setLanguage(page, lang) {
+  const name = lang === 'en' ? 'English' : '日本語';
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: TIMEOUT });
+}
+
+export function ensureArtifactsDir() {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return ARTIFACTS_DIR;
+}

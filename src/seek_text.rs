@@ -1,0 +1,146 @@
+//! The goal-seek answer worded for the page: one sentence, and what "use this value" writes into
+//! the draft. Pure, so it is tested natively.
+
+use funnel_model::draft::{Draft, SeekChoice};
+use funnel_model::format::{format_count, format_money, format_percent};
+use funnel_model::{Entry, Funnel, Lang, SeekInput, SeekOutcome};
+
+use crate::i18n::texts;
+
+/// An answer the user can apply to the inputs with one click.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Apply {
+    Rate { stage_id: u32, text: String },
+    DealSize(String),
+    EntryCount(String),
+}
+
+impl Apply {
+    pub fn apply(&self, draft: &mut Draft) {
+        match self {
+            Apply::Rate { stage_id, text } => draft.set_rate(*stage_id, text),
+            Apply::DealSize(text) => draft.deal_size = text.clone(),
+            Apply::EntryCount(text) => draft.entry_count = text.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeekAnswer {
+    pub sentence: String,
+    /// `None` when no value in range reaches the target.
+    pub apply: Option<Apply>,
+}
+
+/// Solves the draft's chosen input on `funnel` from `entry` and words the result.
+pub fn seek_answer(draft: &Draft, funnel: &Funnel, entry: Entry, lang: Lang) -> SeekAnswer {
+    let t = texts(lang);
+    let input = draft.seek_input();
+    let what = match input {
+        SeekInput::Rate(i) => draft.rate_label(i, lang).unwrap_or_default(),
+        SeekInput::DealSize => t.seek_deal.to_string(),
+        SeekInput::EntryCount => (t.seek_count)(&draft.display_name(draft.entry_index(), lang)),
+    };
+    let answer = |sentence: String, apply| SeekAnswer { sentence, apply };
+    match funnel.goal_seek(entry, input) {
+        SeekOutcome::Rate { needed } => {
+            let (SeekInput::Rate(i), SeekChoice::Rate(stage_id)) = (input, draft.seek) else {
+                return answer(t.seek_not_in_path.to_string(), None);
+            };
+            let now = funnel.stages[i].rate_to_next.to_percent_text();
+            let text = needed.to_percent_text();
+            answer(
+                (t.seek_needed)(&what, &format!("{text}%"), &format!("{now}%")),
+                Some(Apply::Rate { stage_id, text }),
+            )
+        }
+        SeekOutcome::DealSize { needed } => answer(
+            (t.seek_needed)(
+                &what,
+                &format_money(needed.units(), lang),
+                &format_money(funnel.deal_size.units(), lang),
+            ),
+            Some(Apply::DealSize(needed.to_plain_text())),
+        ),
+        SeekOutcome::EntryCount { needed } => {
+            let text = format_count(needed.get());
+            answer(
+                (t.seek_needed)(&what, &text, &format_count(entry.count.get())),
+                Some(Apply::EntryCount(text)),
+            )
+        }
+        SeekOutcome::Unreachable {
+            best_revenue,
+            needed_percent: Some(pct),
+        } => answer(
+            (t.seek_unreachable_rate)(
+                &what,
+                &format_percent(pct / 100.0),
+                &format_money(best_revenue, lang),
+            ),
+            None,
+        ),
+        SeekOutcome::Unreachable {
+            best_revenue,
+            needed_percent: None,
+        } => answer(
+            (t.seek_unreachable)(&what, &format_money(best_revenue, lang)),
+            None,
+        ),
+        SeekOutcome::NotInPath => answer(t.seek_not_in_path.to_string(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use funnel_model::Count;
+
+    fn setup(count: u64, seek: SeekChoice) -> (Draft, Funnel, Entry) {
+        let mut draft = Draft::default();
+        draft.seek = seek;
+        let funnel = draft.funnel().unwrap();
+        let entry = Entry {
+            stage: draft.entry_index(),
+            count: Count::new(count).unwrap(),
+        };
+        (draft, funnel, entry)
+    }
+
+    #[test]
+    fn win_rate_for_3000_leads_in_both_languages() {
+        let (draft, funnel, entry) = setup(3_000, SeekChoice::Rate(4));
+        let ja = seek_answer(&draft, &funnel, entry, Lang::Ja);
+        assert_eq!(ja.sentence, "受注率（商談 → 受注）: 55.56% が必要です（現在 25%）。");
+        let en = seek_answer(&draft, &funnel, entry, Lang::En);
+        assert_eq!(
+            en.sentence,
+            "Win rate (Opportunity → Won deal): 55.56% needed (now 25%)."
+        );
+        let mut applied = draft.clone();
+        en.apply.unwrap().apply(&mut applied);
+        assert_eq!(applied.stages[4].rate, "55.56");
+    }
+
+    #[test]
+    fn unreachable_rate_says_the_best_revenue() {
+        let (draft, funnel, entry) = setup(300, SeekChoice::Rate(4));
+        let ja = seek_answer(&draft, &funnel, entry, Lang::Ja);
+        assert!(ja.apply.is_none());
+        assert_eq!(
+            ja.sentence,
+            "受注率（商談 → 受注）を100%にしても目標に届きません（必要なのは 555.56%）。この条件で届く最大の売上は ¥1,800万 です。"
+        );
+    }
+
+    #[test]
+    fn deal_size_and_count_answers() {
+        let (draft, funnel, entry) = setup(3_000, SeekChoice::DealSize);
+        let ja = seek_answer(&draft, &funnel, entry, Lang::Ja);
+        assert_eq!(ja.sentence, "平均受注単価: ¥1,111万1,112 が必要です（現在 ¥500万）。");
+        assert_eq!(ja.apply, Some(Apply::DealSize("11111112".into())));
+        let (draft, funnel, entry) = setup(3_000, SeekChoice::EntryCount);
+        let en = seek_answer(&draft, &funnel, entry, Lang::En);
+        assert_eq!(en.sentence, "Number of Leads: 6,667 needed (now 3,000).");
+    }
+}
