@@ -59,19 +59,15 @@ function bundleSizes() {
 
 // ── 2. time to first render ─────────────────────────────────────────────────────────────────
 // performance.now() counts from navigation start (timeOrigin), so the first value the app writes
-// to window.__funnelDrawnAt is the time to first chart draw. An init script keeps the first one.
+// to the canvas's data-drawn-at attribute is the time to first chart draw. An init script keeps it.
 const RECORD_FIRST_DRAW = () => {
-  let first;
-  let last;
-  Object.defineProperty(window, '__funnelDrawnAt', {
-    configurable: true,
-    get: () => last,
-    set: (v) => {
-      if (first === undefined) first = v;
-      last = v;
-    },
-  });
-  Object.defineProperty(window, '__funnelFirstDrawnAt', { get: () => first });
+  new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      if (window.__funnelFirstDrawnAt === undefined) {
+        window.__funnelFirstDrawnAt = Number(m.target.getAttribute('data-drawn-at'));
+      }
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn-at'] });
 };
 
 async function firstRender(browser, url) {
@@ -138,7 +134,7 @@ async function editLatencies(browser, url, edits) {
             missed++;
             continue;
           }
-          samples.push(window.__funnelDrawnAt - t0);
+          samples.push(Number(canvas.getAttribute('data-drawn-at')) - t0);
         }
         return { samples, missed };
       },

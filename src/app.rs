@@ -2,7 +2,7 @@
 //! from it, and the effects that push state out to the document and to storage.
 
 use funnel_model::draft::{Draft, DraftProblem};
-use funnel_model::{Funnel, Lang, ReversePlan};
+use funnel_model::{ForwardResult, Funnel, Lang, ReversePlan};
 use leptos::prelude::*;
 
 use crate::i18n::texts;
@@ -17,6 +17,12 @@ const LANG_KEY: &str = "funnel-calculator.lang";
 
 /// The last plan computed from valid inputs, with the funnel it came from.
 pub type ValidPlan = Option<(Funnel, ReversePlan)>;
+
+/// Forward mode on the current plan: what the entry count yields, stage by stage.
+#[derive(Clone, PartialEq)]
+pub struct ForwardRun {
+    pub result: ForwardResult,
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -35,11 +41,20 @@ pub fn App() -> impl IntoView {
         })
     });
     // Bad input keeps the last good answer on screen (marked as not current) instead of blanking it.
-    let plan: Memo<ValidPlan> = Memo::new(move |previous: Option<&ValidPlan>| match checked.get() {
-        Ok(valid) => Some(valid),
-        Err(_) => previous.cloned().flatten(),
-    });
+    let plan: Memo<ValidPlan> =
+        Memo::new(move |previous: Option<&ValidPlan>| match checked.get() {
+            Ok(valid) => Some(valid),
+            Err(_) => previous.cloned().flatten(),
+        });
     let current = Memo::new(move |_| checked.with(Result::is_ok));
+    let forward = Memo::new(move |_| {
+        let entry = draft.with(|d| d.entry()).ok()?;
+        plan.with(|p| {
+            p.as_ref().map(|(funnel, _)| ForwardRun {
+                result: funnel.forward(entry),
+            })
+        })
+    });
 
     Effect::new(move |_| {
         let lang = lang.get();
@@ -60,9 +75,9 @@ pub fn App() -> impl IntoView {
                 <StageEditor lang=lang draft=draft checked=checked />
             </section>
             <section class="panel results" aria-labelledby="results-heading">
-                <Results lang=lang plan=plan current=current />
+                <Results lang=lang plan=plan forward=forward current=current />
                 <FunnelChart lang=lang plan=plan current=current />
-                <ForwardPanel lang=lang draft=draft plan=plan current=current />
+                <ForwardPanel lang=lang draft=draft plan=plan forward=forward current=current />
             </section>
         </main>
         <footer class="footer">{move || t().footer}</footer>

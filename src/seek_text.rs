@@ -97,8 +97,10 @@ mod tests {
     use funnel_model::Count;
 
     fn setup(count: u64, seek: SeekChoice) -> (Draft, Funnel, Entry) {
-        let mut draft = Draft::default();
-        draft.seek = seek;
+        let draft = Draft {
+            seek,
+            ..Draft::default()
+        };
         let funnel = draft.funnel().unwrap();
         let entry = Entry {
             stage: draft.entry_index(),
@@ -111,7 +113,10 @@ mod tests {
     fn win_rate_for_3000_leads_in_both_languages() {
         let (draft, funnel, entry) = setup(3_000, SeekChoice::Rate(4));
         let ja = seek_answer(&draft, &funnel, entry, Lang::Ja);
-        assert_eq!(ja.sentence, "受注率（商談 → 受注）: 55.56% が必要です（現在 25%）。");
+        assert_eq!(
+            ja.sentence,
+            "受注率（商談 → 受注）: 55.56% が必要です（現在 25%）。"
+        );
         let en = seek_answer(&draft, &funnel, entry, Lang::En);
         assert_eq!(
             en.sentence,
@@ -137,7 +142,10 @@ mod tests {
     fn deal_size_and_count_answers() {
         let (draft, funnel, entry) = setup(3_000, SeekChoice::DealSize);
         let ja = seek_answer(&draft, &funnel, entry, Lang::Ja);
-        assert_eq!(ja.sentence, "平均受注単価: ¥1,111万1,112 が必要です（現在 ¥500万）。");
+        assert_eq!(
+            ja.sentence,
+            "平均受注単価: ¥1,111万1,112 が必要です（現在 ¥500万）。"
+        );
         assert_eq!(ja.apply, Some(Apply::DealSize("11111112".into())));
         let (draft, funnel, entry) = setup(3_000, SeekChoice::EntryCount);
         let en = seek_answer(&draft, &funnel, entry, Lang::En);

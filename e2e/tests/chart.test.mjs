@@ -94,15 +94,15 @@ test('a valid edit redraws the chart and updates its label; an invalid one keeps
     );
   }));
 
-test('each draw stamps window.__funnelDrawnAt (read by scripts/bench)', () =>
+test('each draw stamps the canvas with its time (read by scripts/bench)', () =>
   app.withPage(async (page) => {
-    const first = await page.evaluate(() => window.__funnelDrawnAt);
+    const first = await page.evaluate(() => Number(document.querySelector('.chart canvas').getAttribute('data-drawn-at')));
     assert.equal(typeof first, 'number');
     assert.ok(Number.isFinite(first) && first > 0);
     const before = await draws(page);
     await page.getByLabel('受注率（商談 → 受注）', { exact: true }).fill('30');
     await waitForDrawAfter(page, before);
-    const later = await page.evaluate(() => window.__funnelDrawnAt);
+    const later = await page.evaluate(() => Number(document.querySelector('.chart canvas').getAttribute('data-drawn-at')));
     assert.ok(later > first, `${later} > ${first}`);
   }));
 

@@ -60,11 +60,11 @@ test('3,000 leads yield 9 won deals and ¥4,500万, short of the target by ¥5,5
     const g = await gap(page);
     assert.equal(g.label, '目標に不足する額');
     assert.match(g.cls, /gap-short/);
-    // the expected count per stage: 3,000 → 300 → 90 → 36 → 9
-    const rows = await page.locator('table.forward-table tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [tr.querySelector('th').textContent.trim(), tr.querySelector('td').textContent.trim()]),
+    // the expected count per stage, beside the requirement: — above the entry, then 3,000 → 300 → 90 → 36 → 9
+    const rows = await page.locator('table.stage-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('th').textContent.trim(), tr.querySelector('td.expected').textContent.trim()]),
     );
-    assert.deepEqual(rows, [['リード', '3,000'], ['MQL', '300'], ['SQL', '90'], ['商談', '36'], ['受注', '9']]);
+    assert.deepEqual(rows, [['訪問', '—'], ['リード', '3,000'], ['MQL', '300'], ['SQL', '90'], ['商談', '36'], ['受注', '9']]);
 
     await setLanguage(page, 'en');
     await expectText(page, testId('forward-revenue'), '¥45,000,000');

@@ -35,7 +35,7 @@ const TEXTS = {
     ],
     headings: ['目標と転換率', '必要な件数', '順算: 手元の件数から見込む'],
     stages: ['訪問', 'リード', 'MQL', 'SQL', '商談', '受注'],
-    columns: ['段階', '必要数', '正確な値', '次の段階への転換率', '受注までの累積転換率'],
+    columns: ['段階', '必要数', '正確な値', '次の段階への転換率', '受注までの累積転換率', '見込み（順算）'],
     buttons: ['MQLの後に段階を追加', 'SQLを上へ移動', 'SQLを下へ移動', '商談を削除', 'この値を入力に使う'],
     won: '20件',
   },
@@ -56,7 +56,7 @@ const TEXTS = {
     ],
     headings: ['Goal and conversion rates', 'What the goal needs', 'Forward: what a count will yield'],
     stages: ['Visits', 'Leads', 'MQL', 'SQL', 'Opportunities', 'Won deals'],
-    columns: ['Stage', 'Required', 'Exact value', 'Rate to next stage', 'Cumulative rate to won'],
+    columns: ['Stage', 'Required', 'Exact value', 'To next stage', 'To won (cumulative)', 'Expected (forward)'],
     buttons: [
       'Add a stage after MQL',
       'Move SQL up',

@@ -3,7 +3,7 @@ use funnel_model::format::{format_decimal, format_money};
 use funnel_model::{Count, Gap, Lang};
 use leptos::prelude::*;
 
-use crate::app::ValidPlan;
+use crate::app::{ForwardRun, ValidPlan};
 use crate::i18n::{input_error, texts, FieldKind};
 use crate::seek_text::{seek_answer, SeekAnswer as SeekAnswerText};
 use crate::ui::field::TextField;
@@ -14,6 +14,8 @@ pub fn ForwardPanel(
     lang: RwSignal<Lang>,
     draft: RwSignal<Draft>,
     plan: Memo<ValidPlan>,
+    /// The forward run from the entry stage, shared with the results table.
+    forward: Memo<Option<ForwardRun>>,
     current: Memo<bool>,
 ) -> impl IntoView {
     let t = move || texts(lang.get());
@@ -42,7 +44,7 @@ pub fn ForwardPanel(
             .map(|e| input_error(lang.get(), FieldKind::Count, e))
     };
     view! {
-        <section class="forward" class:stale=move || !current.get() aria-labelledby="forward-heading">
+        <section class="forward" class:stale-results=move || !current.get() aria-labelledby="forward-heading">
             <h2 id="forward-heading">{move || t().forward_heading}</h2>
             <p class="hint">{move || t().forward_hint}</p>
             <div class="forward-inputs">
@@ -68,39 +70,31 @@ pub fn ForwardPanel(
                     on_input=Callback::new(move |v| draft.update(|d| d.entry_count = v))
                 />
             </div>
-            <ForwardResult lang=lang draft=draft plan=plan />
+            <ForwardResult lang=lang forward=forward />
             <GoalSeek lang=lang draft=draft plan=plan />
         </section>
     }
 }
 
+/// Expected won deals, revenue and the gap to the target (per-stage expected counts are a
+/// column of the results table).
 #[component]
-fn ForwardResult(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>) -> impl IntoView {
+fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> impl IntoView {
     let result = move || {
         let lang = lang.get();
         let t = texts(lang);
-        let entry = draft.with(|d| d.entry()).ok()?;
-        plan.with(|p| {
-            let (funnel, _) = p.as_ref()?;
-            let r = funnel.forward(entry);
-            let gap = match r.gap {
-                Gap::Reached { surplus } => (t.surplus, format_money(surplus, lang), "reached"),
-                Gap::Short { shortfall } => (t.shortfall, format_money(shortfall.max(1.0), lang), "short"),
+        forward.with(|f| {
+            let r = &f.as_ref()?.result;
+            let (label, amount, class) = match r.gap {
+                Gap::Reached { surplus } => {
+                    (t.surplus, format_money(surplus, lang), "gap gap-reached")
+                }
+                Gap::Short { shortfall } => (
+                    t.shortfall,
+                    format_money(shortfall.max(1.0), lang),
+                    "gap gap-short",
+                ),
             };
-            let expected: Vec<_> = r
-                .expected
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| Some((funnel.stages[i].display_name(lang), (*v)?)))
-                .map(|(name, v)| {
-                    view! {
-                        <tr>
-                            <th scope="row">{name}</th>
-                            <td class="num">{format_decimal(v, 1)}</td>
-                        </tr>
-                    }
-                })
-                .collect();
             Some(view! {
                 <dl class="forward-summary">
                     <div>
@@ -111,20 +105,11 @@ fn ForwardResult(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidP
                         <dt>{t.expected_revenue}</dt>
                         <dd data-testid="forward-revenue">{format_money(r.revenue, lang)}</dd>
                     </div>
-                    <div class=format!("gap gap-{}", gap.2)>
-                        <dt>{gap.0}</dt>
-                        <dd data-testid="forward-gap">{gap.1}</dd>
+                    <div class=class>
+                        <dt>{label}</dt>
+                        <dd data-testid="forward-gap">{amount}</dd>
                     </div>
                 </dl>
-                <table class="forward-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.col_stage}</th>
-                            <th scope="col" class="num">{t.col_expected}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{expected}</tbody>
-                </table>
             })
         })
     };
@@ -144,11 +129,22 @@ fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>)
         draft.with(|d| {
             let selected = choice_value(d.seek);
             let mut choices: Vec<(String, String)> = (d.entry_index()..d.stages.len() - 1)
-                .filter_map(|i| Some((choice_value(SeekChoice::Rate(d.stages[i].id)), d.rate_label(i, lang)?)))
+                .filter_map(|i| {
+                    Some((
+                        choice_value(SeekChoice::Rate(d.stages[i].id)),
+                        d.rate_label(i, lang)?,
+                    ))
+                })
                 .collect();
-            choices.push((choice_value(SeekChoice::DealSize), texts(lang).seek_deal.to_string()));
+            choices.push((
+                choice_value(SeekChoice::DealSize),
+                texts(lang).seek_deal.to_string(),
+            ));
             let entry = d.display_name(d.entry_index(), lang);
-            choices.push((choice_value(SeekChoice::EntryCount), (texts(lang).seek_count)(&entry)));
+            choices.push((
+                choice_value(SeekChoice::EntryCount),
+                (texts(lang).seek_count)(&entry),
+            ));
             choices
                 .into_iter()
                 .map(|(value, label)| {
@@ -189,7 +185,11 @@ fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>)
 
 /// The goal-seek answer as a sentence, with a button that puts the answer into its field.
 #[component]
-fn SeekAnswer(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>) -> impl IntoView {
+fn SeekAnswer(
+    lang: RwSignal<Lang>,
+    draft: RwSignal<Draft>,
+    plan: Memo<ValidPlan>,
+) -> impl IntoView {
     let answer = move || {
         let lang = lang.get();
         let Ok(entry) = draft.with(|d| d.entry()) else {

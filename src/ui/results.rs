@@ -3,7 +3,7 @@ use funnel_model::format::{format_count, format_decimal, format_money, format_pe
 use funnel_model::{Lang, StageKind};
 use leptos::prelude::*;
 
-use crate::app::ValidPlan;
+use crate::app::{ForwardRun, ValidPlan};
 use crate::i18n::texts;
 
 /// The headline numbers and the per-stage table of the reverse funnel.
@@ -12,6 +12,8 @@ pub fn Results(
     lang: RwSignal<Lang>,
     /// The last valid plan.
     plan: Memo<ValidPlan>,
+    /// Forward mode's expected count per stage, shown beside the requirement.
+    forward: Memo<Option<ForwardRun>>,
     /// False while the inputs are invalid and `plan` is an older answer.
     current: Memo<bool>,
 ) -> impl IntoView {
@@ -23,7 +25,7 @@ pub fn Results(
                 <p class="stale-notice" role="status">{move || t().stale_notice}</p>
             </Show>
             <Headline lang=lang plan=plan />
-            <StageTable lang=lang plan=plan />
+            <StageTable lang=lang plan=plan forward=forward />
         </div>
     }
 }
@@ -40,7 +42,8 @@ fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
                 return Vec::new();
             };
             let won = funnel.won_index();
-            let count = |i: usize| format!("{}{}", format_count(plan.stages[i].required), t.unit_count);
+            let count =
+                |i: usize| format!("{}{}", format_count(plan.stages[i].required), t.unit_count);
             let mut cards = vec![
                 ("won", t.headline_won.to_string(), count(won)),
                 (
@@ -53,7 +56,11 @@ fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
                     count(won - 1),
                 ),
             ];
-            if let Some(leads) = funnel.stages.iter().position(|s| s.kind == StageKind::Leads) {
+            if let Some(leads) = funnel
+                .stages
+                .iter()
+                .position(|s| s.kind == StageKind::Leads)
+            {
                 if leads < won - 1 {
                     cards.push(("leads", t.headline_top.to_string(), count(leads)));
                 }
@@ -87,7 +94,11 @@ fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
 
 /// Per stage: required (rounded up), exact value, rate to the next stage, cumulative rate to won.
 #[component]
-fn StageTable(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
+fn StageTable(
+    lang: RwSignal<Lang>,
+    plan: Memo<ValidPlan>,
+    forward: Memo<Option<ForwardRun>>,
+) -> impl IntoView {
     let t = move || texts(lang.get());
     let rows = move || {
         let lang = lang.get();
@@ -95,6 +106,11 @@ fn StageTable(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
         plan.with(|p| {
             let (funnel, plan) = p.as_ref()?;
             let won = funnel.won_index();
+            let expected = forward.with(|f| {
+                f.as_ref()
+                    .map(|f| f.result.expected.clone())
+                    .unwrap_or_default()
+            });
             let rows: Vec<_> = plan
                 .stages
                 .iter()
@@ -122,6 +138,13 @@ fn StageTable(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
                             <td class="num exact">{exact}</td>
                             <td class="num">{rate}</td>
                             <td class="num">{format_percent(req.cumulative_to_won)}</td>
+                            <td class="num expected">
+                                {expected
+                                    .get(i)
+                                    .copied()
+                                    .flatten()
+                                    .map_or_else(|| "—".to_string(), |v| format_decimal(v, 1))}
+                            </td>
                         </tr>
                     }
                 })
@@ -140,6 +163,7 @@ fn StageTable(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
                         <th scope="col" class="num exact">{move || t().col_exact}</th>
                         <th scope="col" class="num">{move || t().col_rate_next}</th>
                         <th scope="col" class="num">{move || t().col_cumulative}</th>
+                        <th scope="col" class="num expected">{move || t().col_expected}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -81,6 +81,15 @@ fn StageRow(lang: RwSignal<Lang>, draft: RwSignal<Draft>, id: u32) -> impl IntoV
     let index = Memo::new(move |_| draft.with(|d| d.position_of(id).unwrap_or(0)));
     let count = move || draft.with(|d| d.stages.len());
     let name = move || draft.with(|d| d.display_name(index.get(), lang.get()));
+    let name_text = move || draft.with(|d| d.name_text(index.get(), lang.get()));
+    let default_name = move || {
+        draft.with(|d| {
+            d.stages
+                .get(index.get())
+                .map(|s| s.kind.name(lang.get()))
+                .unwrap_or_default()
+        })
+    };
     let is_last = move || index.get() + 1 == count();
     let rate_label = move || {
         draft
@@ -118,7 +127,8 @@ fn StageRow(lang: RwSignal<Lang>, draft: RwSignal<Draft>, id: u32) -> impl IntoV
                     type="text"
                     maxlength="40"
                     autocomplete="off"
-                    prop:value=name
+                    placeholder=default_name
+                    prop:value=name_text
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         draft.update(|d| d.rename_stage(id, &value))
@@ -183,7 +193,7 @@ fn StageRow(lang: RwSignal<Lang>, draft: RwSignal<Draft>, id: u32) -> impl IntoV
                     </button>
                 </div>
             </div>
-            <Show when=move || !is_last()>
+            <div hidden=is_last>
                 <TextField
                     id=format!("rate-{id}")
                     class="rate-field"
@@ -194,7 +204,7 @@ fn StageRow(lang: RwSignal<Lang>, draft: RwSignal<Draft>, id: u32) -> impl IntoV
                     suffix="%"
                     on_input=Callback::new(move |v: String| draft.update(|d| d.set_rate(id, &v)))
                 />
-            </Show>
+            </div>
         </li>
     }
 }

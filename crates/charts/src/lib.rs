@@ -5,4 +5,4 @@ pub mod funnel;
 pub mod palette;
 
 pub use funnel::{draw_funnel, estimate_text_width, FunnelBar, FunnelChartData};
-pub use palette::{contrast_ratio, stage_color, stage_color_hex, text_color_on, PALETTE_LEN};
+pub use palette::{stage_color, stage_color_hex, text_color_on, PALETTE_LEN};

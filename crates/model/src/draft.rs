@@ -194,14 +194,22 @@ impl Draft {
         }
     }
 
+    /// Sets a stage's own name (cut to 40 characters). An empty name is kept as typed — so a
+    /// field being retyped is not refilled under the cursor — and displays as the kind's name.
     pub fn rename_stage(&mut self, id: u32, name: &str) {
         if let Some(at) = self.position(id) {
-            let trimmed: String = name.chars().take(MAX_NAME_CHARS).collect();
-            self.stages[at].name = if trimmed.trim().is_empty() {
-                None
-            } else {
-                Some(trimmed)
-            };
+            self.stages[at].name = Some(name.chars().take(MAX_NAME_CHARS).collect());
+        }
+    }
+
+    /// The text of a stage's name field: its own name, or the kind's name in `lang`.
+    pub fn name_text(&self, index: usize, lang: Lang) -> String {
+        match self.stages.get(index) {
+            Some(StageDraft {
+                name: Some(name), ..
+            }) => name.clone(),
+            Some(stage) => stage.kind.name(lang).to_string(),
+            None => String::new(),
         }
     }
 

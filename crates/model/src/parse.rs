@@ -26,7 +26,7 @@ impl Decimal {
             let divisor = pow10(shift.unsigned_abs()).ok_or(InputError::TooPrecise {
                 max_decimals: decimals,
             })?;
-            if self.mantissa % divisor == 0 {
+            if self.mantissa.is_multiple_of(divisor) {
                 Ok(self.mantissa / divisor)
             } else {
                 Err(InputError::TooPrecise {

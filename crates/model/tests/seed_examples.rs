@@ -221,9 +221,11 @@ fn draft_edits_keep_references_valid() {
 
 #[test]
 fn draft_reports_every_bad_field_at_once() {
-    let mut d = Draft::default();
-    d.target = "abc".into();
-    d.deal_size = "0".into();
+    let mut d = Draft {
+        target: "abc".into(),
+        deal_size: "0".into(),
+        ..Draft::default()
+    };
     d.set_rate(4, "120%");
     d.set_rate(2, "");
     let (errors, valid) = d.field_errors();
@@ -279,7 +281,27 @@ fn draft_names_stages_and_rates_in_both_languages() {
     use funnel_model::Lang;
     let d = Draft::default();
     assert_eq!(d.display_name(4, Lang::Ja), "商談");
-    assert_eq!(d.rate_label(4, Lang::En).as_deref(), Some("Win rate (Opportunity → Won deal)"));
-    assert_eq!(d.rate_label(0, Lang::Ja).as_deref(), Some("CVR（訪問 → リード）"));
+    assert_eq!(
+        d.rate_label(4, Lang::En).as_deref(),
+        Some("Win rate (Opportunity → Won deal)")
+    );
+    assert_eq!(
+        d.rate_label(0, Lang::Ja).as_deref(),
+        Some("CVR（訪問 → リード）")
+    );
     assert_eq!(d.rate_label(5, Lang::Ja), None);
+}
+
+#[test]
+fn a_stage_name_can_be_cleared_and_retyped() {
+    use funnel_model::Lang;
+    let mut d = Draft::default();
+    d.rename_stage(2, "");
+    assert_eq!(d.name_text(2, Lang::Ja), "");
+    assert_eq!(d.display_name(2, Lang::Ja), "MQL");
+    d.rename_stage(2, "SAL");
+    assert_eq!(d.name_text(2, Lang::En), "SAL");
+    assert_eq!(d.name_text(4, Lang::En), "Opportunities");
+    d.rename_stage(2, &"x".repeat(60));
+    assert_eq!(d.name_text(2, Lang::En).chars().count(), 40);
 }
