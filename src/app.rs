@@ -1,19 +1,27 @@
-//! The root: the one piece of state (the draft as typed, and the language), the memos derived
-//! from it, and the effects that push state out to the document and to storage.
+//! The root: the session (scenarios, the open draft, the language), the memos derived from the
+//! draft, and the effects that push state out to the document and to storage.
 
-use funnel_model::draft::{Draft, DraftProblem};
+use std::time::Duration;
+
+use funnel_model::draft::DraftProblem;
 use funnel_model::{ForwardResult, Funnel, Lang, ReversePlan};
 use leptos::prelude::*;
 
 use crate::i18n::texts;
+use crate::session::{Session, View};
 use crate::storage;
+use crate::ui::compare::CompareView;
 use crate::ui::forward_panel::ForwardPanel;
 use crate::ui::funnel_chart::FunnelChart;
+use crate::ui::notices::Notices;
 use crate::ui::results::Results;
 use crate::ui::stage_editor::{GoalInputs, StageEditor};
+use crate::ui::toolbar::{Tabs, Toolbar};
 use crate::ui::top_bar::TopBar;
 
 const LANG_KEY: &str = "funnel-calculator.lang";
+/// Autosave waits this long after the last keystroke.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 /// The last plan computed from valid inputs, with the funnel it came from.
 pub type ValidPlan = Option<(Funnel, ReversePlan)>;
@@ -26,12 +34,11 @@ pub struct ForwardRun {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(
-        storage::read(LANG_KEY)
-            .and_then(|code| Lang::from_code(&code))
-            .unwrap_or_default(),
-    );
-    let draft = RwSignal::new(Draft::default());
+    let lang = storage::read(LANG_KEY)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
+    let session = Session::start(lang);
+    let (lang, draft) = (session.lang, session.draft);
 
     let checked: Memo<Result<(Funnel, ReversePlan), DraftProblem>> = Memo::new(move |_| {
         draft.with(|d| {
@@ -41,11 +48,10 @@ pub fn App() -> impl IntoView {
         })
     });
     // Bad input keeps the last good answer on screen (marked as not current) instead of blanking it.
-    let plan: Memo<ValidPlan> =
-        Memo::new(move |previous: Option<&ValidPlan>| match checked.get() {
-            Ok(valid) => Some(valid),
-            Err(_) => previous.cloned().flatten(),
-        });
+    let plan: Memo<ValidPlan> = Memo::new(move |previous: Option<&ValidPlan>| match checked.get() {
+        Ok(valid) => Some(valid),
+        Err(_) => previous.cloned().flatten(),
+    });
     let current = Memo::new(move |_| checked.with(Result::is_ok));
     let forward = Memo::new(move |_| {
         let entry = draft.with(|d| d.entry()).ok()?;
@@ -62,24 +68,45 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.code());
         }
         document().set_title(texts(lang).app_title);
-        storage::write(LANG_KEY, lang.code());
+        let _ = storage::write(LANG_KEY, lang.code());
     });
+
+    // Autosave: every change to the open draft is written shortly after typing pauses, and at
+    // once when the page is hidden or closed.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        draft.track();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || session.flush(), SAVE_DELAY).ok();
+        pending.set_value(handle);
+    });
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| session.flush());
 
     let t = move || texts(lang.get());
     view! {
         <TopBar lang=lang />
-        <main class="layout">
-            <section class="panel inputs" aria-labelledby="inputs-heading">
-                <h2 id="inputs-heading">{move || t().inputs_heading}</h2>
-                <GoalInputs lang=lang draft=draft />
-                <StageEditor lang=lang draft=draft checked=checked />
-            </section>
-            <section class="panel results" aria-labelledby="results-heading">
-                <Results lang=lang plan=plan forward=forward current=current />
-                <FunnelChart lang=lang plan=plan current=current />
-                <ForwardPanel lang=lang draft=draft plan=plan forward=forward current=current />
-            </section>
-        </main>
+        <Toolbar session=session plan=plan forward=forward />
+        <Notices session=session />
+        <Tabs session=session />
+        <Show
+            when=move || session.view.get() == View::Funnel
+            fallback=move || view! { <CompareView session=session /> }
+        >
+            <main class="layout" id="view-funnel">
+                <section class="panel inputs" aria-labelledby="inputs-heading">
+                    <h2 id="inputs-heading">{move || t().inputs_heading}</h2>
+                    <GoalInputs lang=lang draft=draft />
+                    <StageEditor lang=lang draft=draft checked=checked />
+                </section>
+                <section class="panel results" aria-labelledby="results-heading">
+                    <Results lang=lang plan=plan forward=forward current=current />
+                    <FunnelChart lang=lang plan=plan current=current />
+                    <ForwardPanel lang=lang draft=draft plan=plan forward=forward current=current />
+                </section>
+            </main>
+        </Show>
         <footer class="footer">{move || t().footer}</footer>
     }
 }

@@ -8,7 +8,15 @@ mod i18n;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod seek_text;
 #[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod library;
+#[cfg(target_arch = "wasm32")]
+mod session;
+#[cfg(target_arch = "wasm32")]
 mod storage;
+#[cfg(target_arch = "wasm32")]
+mod store;
 #[cfg(target_arch = "wasm32")]
 mod ui;
 

@@ -1,9 +1,11 @@
 //! localStorage that never panics: it is missing or throws in some third-party iframes and
 //! private modes, and gloo-storage's typed helpers panic there if used naively. Every call first
 //! checks that the storage object can be had, and reports failure as a value. Only the raw
-//! string API is used, so no JSON codec is pulled into the bundle for plain strings.
+//! string API is used, so no second JSON codec is pulled in for plain strings.
 
 use gloo_storage::{LocalStorage, Storage};
+
+use crate::store::SaveError;
 
 /// Whether localStorage can be used at all on this page.
 pub fn available() -> bool {
@@ -20,7 +22,28 @@ pub fn read(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
 }
 
-/// Stores a string; false when storage is unavailable or full.
-pub fn write(key: &str, value: &str) -> bool {
-    available() && LocalStorage::raw().set_item(key, value).is_ok()
+/// Stores a string. A refused write (quota) leaves the previous value in place.
+pub fn write(key: &str, value: &str) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    LocalStorage::raw()
+        .set_item(key, value)
+        .map_err(|_| SaveError::Full)
+}
+
+pub fn remove(key: &str) {
+    if available() {
+        let _ = LocalStorage::raw().remove_item(key);
+    }
+}
+
+/// Every key currently stored.
+pub fn keys() -> Vec<String> {
+    if !available() {
+        return Vec::new();
+    }
+    let raw = LocalStorage::raw();
+    let count = raw.length().unwrap_or(0);
+    (0..count).filter_map(|i| raw.key(i).ok().flatten()).collect()
 }

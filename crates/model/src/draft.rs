@@ -221,7 +221,7 @@ impl Draft {
 
     /// Keeps entry stage and goal-seek choice pointing at stages that exist and make sense
     /// after an edit of the chain.
-    fn repair_references(&mut self) {
+    pub(crate) fn repair_references(&mut self) {
         let last = self.stages.len() - 1;
         if self.position(self.entry_stage).is_none_or(|p| p >= last) {
             self.entry_stage = self.stages[0].id;

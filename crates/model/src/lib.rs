@@ -1,7 +1,9 @@
 //! The funnel domain of the calculator, free of any browser type so it is tested natively:
 //! validated inputs, the exact reverse funnel, forward mode, goal seek, and the number forms
-//! Japanese and English users type and read.
+//! Japanese and English users type and read; and the scenario's stored, exported and linked
+//! forms (versioned JSON, a compact URL-safe link, CSV of the results).
 
+pub mod csv_export;
 pub mod draft;
 mod error;
 mod exact;
@@ -11,13 +13,19 @@ pub mod funnel;
 pub mod goal_seek;
 pub mod lang;
 mod parse;
+pub mod scenario;
+mod schema;
+pub mod share;
 pub mod stage;
 pub mod values;
 
+pub use csv_export::results_csv;
 pub use error::InputError;
 pub use forward::{Entry, ForwardResult, Gap};
 pub use funnel::{Funnel, PlanError, ReversePlan, StageRequirement, MAX_STAGES, MIN_STAGES};
 pub use goal_seek::{SeekInput, SeekOutcome};
 pub use lang::Lang;
+pub use scenario::{scenario_from_json, scenario_to_json, FormatError, Scenario, SCHEMA_VERSION};
+pub use share::{decode_link, encode_link, MAX_LINK_CHARS};
 pub use stage::{default_stages, rate_name, Stage, StageKind};
 pub use values::{Count, Money, Rate, MAX_AMOUNT};

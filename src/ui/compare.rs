@@ -1,0 +1,187 @@
+use funnel_model::draft::Draft;
+use funnel_model::format::{format_count, format_money};
+use funnel_model::Lang;
+use leptos::prelude::*;
+
+use crate::app::ValidPlan;
+use crate::i18n::texts;
+use crate::session::Session;
+use crate::ui::funnel_chart::FunnelChart;
+
+/// Two scenarios side by side: every stage's requirement, the differences, and both funnels.
+#[component]
+pub fn CompareView(session: Session) -> impl IntoView {
+    let lang = session.lang;
+    let t = move || texts(lang.get());
+    let first = session.library.with_untracked(|l| l.current);
+    let second = session.library.with_untracked(|l| {
+        l.entries
+            .iter()
+            .map(|s| s.id)
+            .find(|id| *id != first)
+            .unwrap_or(first)
+    });
+    let a = RwSignal::new(first);
+    let b = RwSignal::new(second);
+    // The open scenario is read live from the draft, the others from the library.
+    let draft_of = move |id: u32| -> Option<(String, Draft)> {
+        let live = session.shared.with(Option::is_none) && session.library.with(|l| l.current) == id;
+        session.library.with(|l| {
+            l.get(id).map(|s| {
+                let draft = if live { session.draft.get() } else { s.scenario.draft.clone() };
+                (s.scenario.name.clone(), draft)
+            })
+        })
+    };
+    let plan_of = move |id: u32| -> ValidPlan {
+        let (_, draft) = draft_of(id)?;
+        let funnel = draft.funnel().ok()?;
+        let plan = funnel.reverse().ok()?;
+        Some((funnel, plan))
+    };
+    let plan_a = Memo::new(move |_| plan_of(a.get()));
+    let plan_b = Memo::new(move |_| plan_of(b.get()));
+    let valid = Memo::new(move |_| true);
+    let name_of = move |id: u32| draft_of(id).map(|(n, _)| n).unwrap_or_default();
+
+    let picker = move |id: &'static str, label: fn(&crate::i18n::Texts) -> &'static str, choice: RwSignal<u32>| {
+        view! {
+            <div class="field compact">
+                <label for=id>{move || label(t())}</label>
+                <select id=id on:change=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).parse() {
+                        choice.set(v);
+                    }
+                }>
+                    {move || session.library.with(|l| {
+                        l.entries.iter().map(|s| {
+                            let selected = s.id == choice.get();
+                            view! { <option value=s.id.to_string() selected=selected>{s.scenario.name.clone()}</option> }
+                        }).collect_view()
+                    })}
+                </select>
+            </div>
+        }
+    };
+    let invalid = move || {
+        let mut notes = Vec::new();
+        for (choice, plan) in [(a, plan_a), (b, plan_b)] {
+            if plan.with(Option::is_none) {
+                notes.push((t().compare_invalid)(&name_of(choice.get())));
+            }
+        }
+        notes.into_iter().map(|n| view! { <p class="message">{n}</p> }).collect_view()
+    };
+    view! {
+        <main class="compare panel" id="view-compare">
+            <h2>{move || t().compare_heading}</h2>
+            <div class="compare-pickers">
+                {picker("compare-a", |t| t.compare_a, a)}
+                {picker("compare-b", |t| t.compare_b, b)}
+            </div>
+            {invalid}
+            <CompareTable lang=lang plan_a=plan_a plan_b=plan_b />
+            <div class="compare-charts">
+                <div>
+                    <h3>{move || name_of(a.get())}</h3>
+                    <FunnelChart lang=lang plan=plan_a current=valid />
+                </div>
+                <div>
+                    <h3>{move || name_of(b.get())}</h3>
+                    <FunnelChart lang=lang plan=plan_b current=valid />
+                </div>
+            </div>
+        </main>
+    }
+}
+
+/// Rows aligned from the bottom (won with won, opportunities with opportunities…), so funnels of
+/// different lengths still compare stage for stage.
+#[component]
+fn CompareTable(lang: RwSignal<Lang>, plan_a: Memo<ValidPlan>, plan_b: Memo<ValidPlan>) -> impl IntoView {
+    let t = move || texts(lang.get());
+    let rows = move || {
+        let lang = lang.get();
+        let t = texts(lang);
+        let (a, b) = (plan_a.get()?, plan_b.get()?);
+        let money_row = |label: &str, x: f64, y: f64| {
+            view! {
+                <tr>
+                    <th scope="row">{label.to_string()}</th>
+                    <td class="num">{format_money(x, lang)}</td>
+                    <td class="num">{format_money(y, lang)}</td>
+                    <td class="num delta">{signed_money(y - x, lang)}</td>
+                </tr>
+            }
+        };
+        let mut rows = vec![
+            money_row(t.row_target, a.0.target.units(), b.0.target.units()).into_any(),
+            money_row(t.row_deal, a.0.deal_size.units(), b.0.deal_size.units()).into_any(),
+            money_row(t.row_pipeline, a.1.pipeline_value, b.1.pipeline_value).into_any(),
+        ];
+        let (na, nb) = (a.1.stages.len(), b.1.stages.len());
+        for k in (0..na.max(nb)).rev() {
+            let ia = (k < na).then(|| na - 1 - k);
+            let ib = (k < nb).then(|| nb - 1 - k);
+            let name_a = ia.map(|i| a.0.stages[i].display_name(lang));
+            let name_b = ib.map(|i| b.0.stages[i].display_name(lang));
+            let label = match (&name_a, &name_b) {
+                (Some(x), Some(y)) if x == y => x.clone(),
+                (Some(x), Some(y)) => format!("{x} / {y}"),
+                (Some(x), None) | (None, Some(x)) => x.clone(),
+                (None, None) => String::new(),
+            };
+            let count_a = ia.map(|i| a.1.stages[i].required);
+            let count_b = ib.map(|i| b.1.stages[i].required);
+            let delta = match (count_a, count_b) {
+                (Some(x), Some(y)) => signed_count(y as i128 - x as i128),
+                _ => "—".to_string(),
+            };
+            rows.push(
+                view! {
+                    <tr>
+                        <th scope="row">{label}</th>
+                        <td class="num">{count_a.map_or("—".to_string(), format_count)}</td>
+                        <td class="num">{count_b.map_or("—".to_string(), format_count)}</td>
+                        <td class="num delta">{delta}</td>
+                    </tr>
+                }
+                .into_any(),
+            );
+        }
+        Some(rows)
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="compare-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t().col_stage}</th>
+                        <th scope="col" class="num">{move || t().compare_a}</th>
+                        <th scope="col" class="num">{move || t().compare_b}</th>
+                        <th scope="col" class="num">{move || t().col_delta}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn signed_count(d: i128) -> String {
+    match d {
+        0 => "±0".to_string(),
+        d if d > 0 => format!("+{}", format_count(d as u64)),
+        d => format!("−{}", format_count(d.unsigned_abs() as u64)),
+    }
+}
+
+fn signed_money(d: f64, lang: Lang) -> String {
+    if d.abs() < 0.5 {
+        "±0".to_string()
+    } else if d > 0.0 {
+        format!("+{}", format_money(d, lang))
+    } else {
+        format!("−{}", format_money(-d, lang))
+    }
+}

@@ -1,0 +1,253 @@
+use funnel_model::csv_export::results_csv;
+use funnel_model::scenario::scenario_to_json;
+use funnel_model::share::encode_link;
+use leptos::html::Input;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{ForwardRun, ValidPlan};
+use crate::browser;
+use crate::i18n::texts;
+use crate::session::{Notice, Session, View};
+
+/// The scenario bar: pick, name, create, duplicate, delete; share by link; export and import.
+#[component]
+pub fn Toolbar(
+    session: Session,
+    /// The open scenario's last valid plan (for the CSV).
+    plan: Memo<ValidPlan>,
+    /// Its forward run (for the CSV's expected column).
+    forward: Memo<Option<ForwardRun>>,
+) -> impl IntoView {
+    let lang = session.lang;
+    let t = move || texts(lang.get());
+    let viewing_shared = move || session.shared.with(Option::is_some);
+    let options = move || {
+        session.library.with(|l| {
+            l.entries
+                .iter()
+                .map(|s| {
+                    let selected = s.id == l.current;
+                    view! {
+                        <option value=s.id.to_string() selected=selected>
+                            {s.scenario.name.clone()}
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let name = move || {
+        session
+            .shared
+            .get()
+            .unwrap_or_else(|| session.library.with(|l| l.current().scenario.name.clone()))
+    };
+    view! {
+        <section class="toolbar" aria-label=move || t().scenario_label>
+            <div class="scenario-bar">
+                <div class="field compact">
+                    <label for="scenario-picker">{move || t().scenario_label}</label>
+                    <select
+                        id="scenario-picker"
+                        on:change=move |ev| {
+                            if let Ok(id) = event_target_value(&ev).parse() {
+                                session.switch(id);
+                            }
+                        }
+                    >
+                        {options}
+                    </select>
+                </div>
+                <div class="field compact">
+                    <label for="scenario-name">{move || t().scenario_name_label}</label>
+                    <input
+                        id="scenario-name"
+                        type="text"
+                        maxlength="80"
+                        autocomplete="off"
+                        prop:value=name
+                        disabled=viewing_shared
+                        on:change=move |ev| session.rename(&event_target_value(&ev))
+                    />
+                </div>
+                <div class="button-row">
+                    <button type="button" on:click=move |_| session.create()>
+                        {move || t().new_scenario}
+                    </button>
+                    <button type="button" on:click=move |_| session.duplicate()>
+                        {move || t().duplicate}
+                    </button>
+                    <button
+                        type="button"
+                        class="danger"
+                        disabled=move || session.library.with(|l| l.entries.len() < 2) || viewing_shared()
+                        on:click=move |_| session.delete()
+                    >
+                        {move || t().delete}
+                    </button>
+                </div>
+                <span class="save-status" role="status">
+                    {move || {
+                        if !session.storage_ok.get() {
+                            t().saving_off_status
+                        } else if viewing_shared() {
+                            ""
+                        } else {
+                            t().saved_status
+                        }
+                    }}
+                </span>
+            </div>
+            <SharedBanner session=session />
+            <details class="share">
+                <summary>{move || t().share_heading}</summary>
+                <ShareAndExport session=session plan=plan forward=forward />
+            </details>
+        </section>
+    }
+}
+
+/// Shown while a scenario opened from a link is on screen and not saved.
+#[component]
+fn SharedBanner(session: Session) -> impl IntoView {
+    let t = move || texts(session.lang.get());
+    move || {
+        session.shared.get().map(|name| {
+            view! {
+                <div class="shared-banner" role="status">
+                    <p>{(t().shared_banner)(&name)}</p>
+                    <button type="button" class="primary" on:click=move |_| session.save_shared_copy()>
+                        {move || t().save_copy}
+                    </button>
+                    <button type="button" on:click=move |_| session.close_shared()>
+                        {move || t().close_shared}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn ShareAndExport(session: Session, plan: Memo<ValidPlan>, forward: Memo<Option<ForwardRun>>) -> impl IntoView {
+    let lang = session.lang;
+    let t = move || texts(lang.get());
+    let link = Memo::new(move |_| {
+        session.draft.track();
+        session.shared.track();
+        session.library.track();
+        format!("{}#s={}", browser::page_url(), encode_link(&session.scenario()))
+    });
+    let file_input = NodeRef::<Input>::new();
+    let copy = move |_| {
+        let url = link.get_untracked();
+        let chars = url.chars().count();
+        browser::copy_text(&url, move |ok| {
+            session.notify(if ok { Notice::LinkCopied(chars) } else { Notice::CopyFailed });
+        });
+    };
+    let export_json = move |_| {
+        let scenario = session.scenario();
+        browser::download_text(
+            &browser::file_name(&scenario.name, "json"),
+            "application/json",
+            &scenario_to_json(&scenario),
+        );
+    };
+    let export_csv = move |_| {
+        let lang = lang.get_untracked();
+        plan.with_untracked(|p| {
+            if let Some((funnel, plan)) = p {
+                let csv = forward.with_untracked(|f| results_csv(funnel, plan, f.as_ref().map(|f| &f.result), lang));
+                browser::download_text(
+                    &browser::file_name(&session.scenario().name, "csv"),
+                    "text/csv;charset=utf-8",
+                    &csv,
+                );
+            }
+        });
+    };
+    let export_png = move |_| {
+        let canvas = document()
+            .query_selector(".chart canvas")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+        if let Some(canvas) = canvas {
+            browser::download_canvas_png(&canvas, &browser::file_name(&session.scenario().name, "png"));
+        }
+    };
+    let import = move |_| {
+        if let Some(input) = file_input.get_untracked() {
+            let chosen = input.clone();
+            browser::read_chosen_file(&input, move |text| {
+                match text {
+                    Some(text) => session.import(&text),
+                    None => session.notify(Notice::ImportError(
+                        funnel_model::scenario::FormatError::NotDecodable,
+                    )),
+                }
+                chosen.set_value("");
+            });
+        }
+    };
+    view! {
+        <div class="share-body">
+            <div class="field">
+                <label for="share-link">{move || t().link_label}</label>
+                <div class="input-wrap">
+                    <input id="share-link" type="text" readonly prop:value=move || link.get() />
+                    <button type="button" class="primary" on:click=copy>
+                        {move || t().copy_link}
+                    </button>
+                </div>
+            </div>
+            <div class="button-row">
+                <button type="button" on:click=export_json>{move || t().export_json}</button>
+                <label class="button" for="import-file">{move || t().import_json}</label>
+                <input
+                    id="import-file"
+                    class="sr-only"
+                    type="file"
+                    accept=".json,application/json"
+                    node_ref=file_input
+                    on:change=import
+                />
+                <button type="button" on:click=export_csv>{move || t().export_csv}</button>
+                <button
+                    type="button"
+                    hidden=move || session.view.get() != View::Funnel
+                    on:click=export_png
+                >
+                    {move || t().export_png}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// The view tabs; each is also addressable as `#view=…`.
+#[component]
+pub fn Tabs(session: Session) -> impl IntoView {
+    let t = move || texts(session.lang.get());
+    let tab = move |view: View, label: fn(&crate::i18n::Texts) -> &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                aria-selected=move || (session.view.get() == view).to_string()
+                on:click=move |_| session.set_view(view)
+            >
+                {move || label(t())}
+            </button>
+        }
+    };
+    view! {
+        <nav class="tabs" role="tablist" aria-label=move || t().views_label>
+            {tab(View::Funnel, |t| t.tab_funnel)}
+            {tab(View::Compare, |t| t.tab_compare)}
+        </nav>
+    }
+}
