@@ -48,10 +48,11 @@ pub fn App() -> impl IntoView {
         })
     });
     // Bad input keeps the last good answer on screen (marked as not current) instead of blanking it.
-    let plan: Memo<ValidPlan> = Memo::new(move |previous: Option<&ValidPlan>| match checked.get() {
-        Ok(valid) => Some(valid),
-        Err(_) => previous.cloned().flatten(),
-    });
+    let plan: Memo<ValidPlan> =
+        Memo::new(move |previous: Option<&ValidPlan>| match checked.get() {
+            Ok(valid) => Some(valid),
+            Err(_) => previous.cloned().flatten(),
+        });
     let current = Memo::new(move |_| checked.with(Result::is_ok));
     let forward = Memo::new(move |_| {
         let entry = draft.with(|d| d.entry()).ok()?;

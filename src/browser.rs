@@ -130,7 +130,10 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 }
 
 /// Reads the first file chosen in a file input as text.
-pub fn read_chosen_file(input: &web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
+pub fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    done: impl FnOnce(Option<String>) + 'static,
+) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
@@ -157,5 +160,8 @@ pub fn file_name(name: &str, extension: &str) -> String {
         })
         .collect();
     let safe = safe.trim();
-    format!("{}.{extension}", if safe.is_empty() { "scenario" } else { safe })
+    format!(
+        "{}.{extension}",
+        if safe.is_empty() { "scenario" } else { safe }
+    )
 }

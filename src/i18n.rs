@@ -399,7 +399,9 @@ pub fn format_error(lang: Lang, error: FormatError) -> String {
         (Lang::Ja, FormatError::Invalid) => "内容がシナリオの形式に合いません".into(),
         (Lang::En, FormatError::TooLarge) => "it is too large".into(),
         (Lang::En, FormatError::NotDecodable) => "it is cut off or has been altered".into(),
-        (Lang::En, FormatError::FutureVersion { .. }) => "it was made by a newer version of the app".into(),
+        (Lang::En, FormatError::FutureVersion { .. }) => {
+            "it was made by a newer version of the app".into()
+        }
         (Lang::En, FormatError::Invalid) => "its content is not a valid scenario".into(),
     }
 }

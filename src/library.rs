@@ -47,7 +47,11 @@ impl Library {
 
     /// From what storage held; `current` falls back to the first entry. An empty list starts
     /// over with the default scenario.
-    pub fn from_saved(mut entries: Vec<Saved>, current: Option<u32>, starter_name: &str) -> Library {
+    pub fn from_saved(
+        mut entries: Vec<Saved>,
+        current: Option<u32>,
+        starter_name: &str,
+    ) -> Library {
         if entries.is_empty() {
             return Library::starter(starter_name);
         }
@@ -70,7 +74,6 @@ impl Library {
     pub fn current(&self) -> &Saved {
         self.get(self.current).unwrap_or(&self.entries[0])
     }
-
 
     /// `base`, or `base (2)`, `base (3)`, … — whichever no other scenario has.
     pub fn unique_name(&self, base: &str) -> String {
@@ -172,7 +175,10 @@ mod tests {
         assert_eq!(lib.current, copy);
         assert_eq!(lib.current().scenario.name, "基本計画のコピー");
         let again = lib.duplicate(1, "のコピー").unwrap();
-        assert_eq!(lib.get(again).unwrap().scenario.name, "基本計画のコピー (2)");
+        assert_eq!(
+            lib.get(again).unwrap().scenario.name,
+            "基本計画のコピー (2)"
+        );
         lib.rename(again, "  ウェビナー強化  ");
         assert_eq!(lib.get(again).unwrap().scenario.name, "ウェビナー強化");
         lib.rename(again, "   ");
@@ -192,7 +198,10 @@ mod tests {
         assert_eq!(lib.current, 3, "the scenario below opens");
         assert_eq!(lib.entries.len(), 2);
         lib.undo_delete(deleted.clone());
-        assert_eq!(lib.entries.iter().map(|s| s.id).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(
+            lib.entries.iter().map(|s| s.id).collect::<Vec<_>>(),
+            [1, 2, 3]
+        );
         assert_eq!(lib.current, 2);
         lib.undo_delete(deleted);
         assert_eq!(lib.entries.len(), 3, "undo twice does not duplicate");
@@ -215,12 +224,22 @@ mod tests {
         let mut lib = Library::starter("A");
         lib.add("B", Draft::default());
         lib.delete(2);
-        assert_eq!(lib.add("C", Draft::default()), 3, "the deleted id 2 is not reissued");
-        let restored = Library::from_saved(lib.entries.iter().rev().cloned().collect(), Some(3), "x");
+        assert_eq!(
+            lib.add("C", Draft::default()),
+            3,
+            "the deleted id 2 is not reissued"
+        );
+        let restored =
+            Library::from_saved(lib.entries.iter().rev().cloned().collect(), Some(3), "x");
         assert_eq!(restored.entries[0].id, 1);
         assert_eq!(restored.current, 3);
         let fallback = Library::from_saved(lib.entries.clone(), Some(42), "x");
         assert_eq!(fallback.current, 1);
-        assert_eq!(Library::from_saved(vec![], None, "最初").entries[0].scenario.name, "最初");
+        assert_eq!(
+            Library::from_saved(vec![], None, "最初").entries[0]
+                .scenario
+                .name,
+            "最初"
+        );
     }
 }

@@ -3,14 +3,14 @@
 #[cfg(target_arch = "wasm32")]
 mod app;
 // Pure modules: compiled natively too, so `cargo test` checks their wording.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod i18n;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod seek_text;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod i18n;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod library;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod seek_text;
 #[cfg(target_arch = "wasm32")]
 mod session;
 #[cfg(target_arch = "wasm32")]

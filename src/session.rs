@@ -161,9 +161,9 @@ impl Session {
         }
         let id = self.current_id();
         let draft = self.draft.get_untracked();
-        let changed = self.library.with_untracked(|l| {
-            l.get(id).is_some_and(|s| s.scenario.draft != draft)
-        });
+        let changed = self
+            .library
+            .with_untracked(|l| l.get(id).is_some_and(|s| s.scenario.draft != draft));
         if changed {
             self.library.update(|l| l.set_draft(id, &draft));
         }
@@ -177,8 +177,10 @@ impl Session {
             return;
         }
         self.shared.set(None);
-        self.draft
-            .set(self.library.with_untracked(|l| l.current().scenario.draft.clone()));
+        self.draft.set(
+            self.library
+                .with_untracked(|l| l.current().scenario.draft.clone()),
+        );
         self.write_fragment();
     }
 
@@ -187,7 +189,10 @@ impl Session {
             return;
         };
         let draft = self.draft.get_untracked();
-        let id = self.library.try_update(|l| l.add(&name, draft)).unwrap_or(0);
+        let id = self
+            .library
+            .try_update(|l| l.add(&name, draft))
+            .unwrap_or(0);
         self.shared.set(None);
         self.persist(id);
         self.persist_current_choice();
@@ -195,8 +200,11 @@ impl Session {
     }
 
     fn open(&self, id: u32) {
-        self.draft
-            .set(self.library.with_untracked(|l| l.get(id).map(|s| s.scenario.draft.clone()).unwrap_or_default()));
+        self.draft.set(self.library.with_untracked(|l| {
+            l.get(id)
+                .map(|s| s.scenario.draft.clone())
+                .unwrap_or_default()
+        }));
         self.persist_current_choice();
     }
 
@@ -212,7 +220,10 @@ impl Session {
         self.close_shared();
         self.flush();
         let name = texts(self.lang.get_untracked()).new_scenario_name;
-        let id = self.library.try_update(|l| l.add(name, Draft::default())).unwrap_or(0);
+        let id = self
+            .library
+            .try_update(|l| l.add(name, Draft::default()))
+            .unwrap_or(0);
         self.persist(id);
         self.open(id);
     }
@@ -261,10 +272,15 @@ impl Session {
             Ok(Scenario { name, draft }) => {
                 self.close_shared();
                 self.flush();
-                let id = self.library.try_update(|l| l.add(&name, draft)).unwrap_or(0);
+                let id = self
+                    .library
+                    .try_update(|l| l.add(&name, draft))
+                    .unwrap_or(0);
                 self.persist(id);
                 self.open(id);
-                let name = self.library.with_untracked(|l| l.current().scenario.name.clone());
+                let name = self
+                    .library
+                    .with_untracked(|l| l.current().scenario.name.clone());
                 self.notify(Notice::Imported(name));
             }
             Err(error) => self.notify(Notice::ImportError(error)),

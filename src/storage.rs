@@ -45,5 +45,7 @@ pub fn keys() -> Vec<String> {
     }
     let raw = LocalStorage::raw();
     let count = raw.length().unwrap_or(0);
-    (0..count).filter_map(|i| raw.key(i).ok().flatten()).collect()
+    (0..count)
+        .filter_map(|i| raw.key(i).ok().flatten())
+        .collect()
 }

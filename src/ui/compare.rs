@@ -25,10 +25,15 @@ pub fn CompareView(session: Session) -> impl IntoView {
     let b = RwSignal::new(second);
     // The open scenario is read live from the draft, the others from the library.
     let draft_of = move |id: u32| -> Option<(String, Draft)> {
-        let live = session.shared.with(Option::is_none) && session.library.with(|l| l.current) == id;
+        let live =
+            session.shared.with(Option::is_none) && session.library.with(|l| l.current) == id;
         session.library.with(|l| {
             l.get(id).map(|s| {
-                let draft = if live { session.draft.get() } else { s.scenario.draft.clone() };
+                let draft = if live {
+                    session.draft.get()
+                } else {
+                    s.scenario.draft.clone()
+                };
                 (s.scenario.name.clone(), draft)
             })
         })
@@ -44,7 +49,9 @@ pub fn CompareView(session: Session) -> impl IntoView {
     let valid = Memo::new(move |_| true);
     let name_of = move |id: u32| draft_of(id).map(|(n, _)| n).unwrap_or_default();
 
-    let picker = move |id: &'static str, label: fn(&crate::i18n::Texts) -> &'static str, choice: RwSignal<u32>| {
+    let picker = move |id: &'static str,
+                       label: fn(&crate::i18n::Texts) -> &'static str,
+                       choice: RwSignal<u32>| {
         view! {
             <div class="field compact">
                 <label for=id>{move || label(t())}</label>
@@ -70,7 +77,10 @@ pub fn CompareView(session: Session) -> impl IntoView {
                 notes.push((t().compare_invalid)(&name_of(choice.get())));
             }
         }
-        notes.into_iter().map(|n| view! { <p class="message">{n}</p> }).collect_view()
+        notes
+            .into_iter()
+            .map(|n| view! { <p class="message">{n}</p> })
+            .collect_view()
     };
     view! {
         <main class="compare panel" id="view-compare">
@@ -98,7 +108,11 @@ pub fn CompareView(session: Session) -> impl IntoView {
 /// Rows aligned from the bottom (won with won, opportunities with opportunities…), so funnels of
 /// different lengths still compare stage for stage.
 #[component]
-fn CompareTable(lang: RwSignal<Lang>, plan_a: Memo<ValidPlan>, plan_b: Memo<ValidPlan>) -> impl IntoView {
+fn CompareTable(
+    lang: RwSignal<Lang>,
+    plan_a: Memo<ValidPlan>,
+    plan_b: Memo<ValidPlan>,
+) -> impl IntoView {
     let t = move || texts(lang.get());
     let rows = move || {
         let lang = lang.get();

@@ -37,14 +37,22 @@ pub fn FunnelChart(
             return;
         };
         width.set(element.client_width() as f64);
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| {
-            if let Some(el) = container.get_untracked() {
-                let w = el.client_width() as f64;
-                if (w - width.get_untracked()).abs() >= 1.0 {
-                    width.set(w);
+        // The callback can outlive this component (the view is switched away): it then finds the
+        // signals disposed and stops observing instead of touching them.
+        let on_resize = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(
+            move |_entries, observer: web_sys::ResizeObserver| match (
+                container.try_get_untracked().flatten(),
+                width.try_get_untracked(),
+            ) {
+                (Some(el), Some(old)) => {
+                    let w = el.client_width() as f64;
+                    if (w - old).abs() >= 1.0 && w > 0.0 {
+                        width.try_set(w);
+                    }
                 }
-            }
-        });
+                _ => observer.disconnect(),
+            },
+        );
         if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
             observer.observe(&element);
         }

@@ -130,21 +130,33 @@ fn SharedBanner(session: Session) -> impl IntoView {
 }
 
 #[component]
-fn ShareAndExport(session: Session, plan: Memo<ValidPlan>, forward: Memo<Option<ForwardRun>>) -> impl IntoView {
+fn ShareAndExport(
+    session: Session,
+    plan: Memo<ValidPlan>,
+    forward: Memo<Option<ForwardRun>>,
+) -> impl IntoView {
     let lang = session.lang;
     let t = move || texts(lang.get());
     let link = Memo::new(move |_| {
         session.draft.track();
         session.shared.track();
         session.library.track();
-        format!("{}#s={}", browser::page_url(), encode_link(&session.scenario()))
+        format!(
+            "{}#s={}",
+            browser::page_url(),
+            encode_link(&session.scenario())
+        )
     });
     let file_input = NodeRef::<Input>::new();
     let copy = move |_| {
         let url = link.get_untracked();
         let chars = url.chars().count();
         browser::copy_text(&url, move |ok| {
-            session.notify(if ok { Notice::LinkCopied(chars) } else { Notice::CopyFailed });
+            session.notify(if ok {
+                Notice::LinkCopied(chars)
+            } else {
+                Notice::CopyFailed
+            });
         });
     };
     let export_json = move |_| {
@@ -159,7 +171,9 @@ fn ShareAndExport(session: Session, plan: Memo<ValidPlan>, forward: Memo<Option<
         let lang = lang.get_untracked();
         plan.with_untracked(|p| {
             if let Some((funnel, plan)) = p {
-                let csv = forward.with_untracked(|f| results_csv(funnel, plan, f.as_ref().map(|f| &f.result), lang));
+                let csv = forward.with_untracked(|f| {
+                    results_csv(funnel, plan, f.as_ref().map(|f| &f.result), lang)
+                });
                 browser::download_text(
                     &browser::file_name(&session.scenario().name, "csv"),
                     "text/csv;charset=utf-8",
@@ -175,7 +189,10 @@ fn ShareAndExport(session: Session, plan: Memo<ValidPlan>, forward: Memo<Option<
             .flatten()
             .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
         if let Some(canvas) = canvas {
-            browser::download_canvas_png(&canvas, &browser::file_name(&session.scenario().name, "png"));
+            browser::download_canvas_png(
+                &canvas,
+                &browser::file_name(&session.scenario().name, "png"),
+            );
         }
     };
     let import = move |_| {
