@@ -7,10 +7,12 @@ use funnel_model::draft::DraftProblem;
 use funnel_model::{ForwardResult, Funnel, Lang, ReversePlan};
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::i18n::texts;
 use crate::session::{Session, View};
 use crate::storage;
 use crate::ui::compare::CompareView;
+use crate::ui::embed::{EmbedMode, EmbedView};
 use crate::ui::forward_panel::ForwardPanel;
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::notices::Notices;
@@ -34,10 +36,19 @@ pub struct ForwardRun {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = storage::read(LANG_KEY)
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_default();
-    let session = Session::start(lang);
+    let params = browser::fragment_params();
+    let param = |key: &str| params.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let embed = param("embed").map(|mode| EmbedMode {
+        interactive: mode == "rw",
+        export: param("export").as_deref() == Some("1"),
+    });
+    // An embed takes its language from the embed code and never reads or writes storage.
+    let lang = match embed {
+        Some(_) => param("lang").and_then(|c| Lang::from_code(&c)),
+        None => storage::read(LANG_KEY).and_then(|code| Lang::from_code(&code)),
+    }
+    .unwrap_or_default();
+    let session = Session::start(lang, embed.is_none());
     let (lang, draft) = (session.lang, session.draft);
 
     let checked: Memo<Result<(Funnel, ReversePlan), DraftProblem>> = Memo::new(move |_| {
@@ -69,7 +80,9 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.code());
         }
         document().set_title(texts(lang).app_title);
-        let _ = storage::write(LANG_KEY, lang.code());
+        if embed.is_none() {
+            let _ = storage::write(LANG_KEY, lang.code());
+        }
     });
 
     // Autosave: every change to the open draft is written shortly after typing pauses, and at
@@ -86,6 +99,15 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::pagehide, move |_| session.flush());
 
     let t = move || texts(lang.get());
+    if let Some(mode) = embed {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().add_1("embedded");
+        }
+        return view! {
+            <EmbedView session=session mode=mode plan=plan forward=forward current=current />
+        }
+        .into_any();
+    }
     view! {
         <TopBar lang=lang />
         <Toolbar session=session plan=plan forward=forward />
@@ -110,4 +132,5 @@ pub fn App() -> impl IntoView {
         </Show>
         <footer class="footer">{move || t().footer}</footer>
     }
+    .into_any()
 }

@@ -105,6 +105,16 @@ pub struct Texts {
     pub imported: fn(&str) -> String,
     pub deleted: fn(&str) -> String,
     pub compare_invalid: fn(&str) -> String,
+    pub open_full: &'static str,
+    pub embed_heading: &'static str,
+    pub embed_mode_label: &'static str,
+    pub embed_ro: &'static str,
+    pub embed_rw: &'static str,
+    pub embed_export: &'static str,
+    pub embed_code_label: &'static str,
+    pub copy_embed: &'static str,
+    pub embed_copied: &'static str,
+    pub embed_title: fn(&str) -> String,
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -216,6 +226,16 @@ static JA: Texts = Texts {
     imported: |n| format!("「{n}」を新しいシナリオとして読み込みました。"),
     deleted: |n| format!("「{n}」を削除しました。"),
     compare_invalid: |n| format!("「{n}」には入力エラーがあるため比較できません。"),
+    open_full: "フル機能の電卓で開く ↗",
+    embed_heading: "ブログなどに埋め込む",
+    embed_mode_label: "埋め込みの種類",
+    embed_ro: "閲覧のみ（数値と図）",
+    embed_rw: "操作できる（入力欄つき）",
+    embed_export: "書き出しボタン（CSV・PNG）を表示",
+    embed_code_label: "埋め込みコード（HTMLに貼り付け）",
+    copy_embed: "埋め込みコードをコピー",
+    embed_copied: "埋め込みコードをコピーしました。",
+    embed_title: |n| format!("ファネル計算: {n}"),
 };
 
 static EN: Texts = Texts {
@@ -320,6 +340,16 @@ static EN: Texts = Texts {
     imported: |n| format!("Imported “{n}” as a new scenario."),
     deleted: |n| format!("Deleted “{n}”."),
     compare_invalid: |n| format!("“{n}” has invalid inputs and cannot be compared."),
+    open_full: "Open in the full calculator ↗",
+    embed_heading: "Embed in a blog or site",
+    embed_mode_label: "Embed type",
+    embed_ro: "Read-only (numbers and chart)",
+    embed_rw: "Interactive (with inputs)",
+    embed_export: "Show export buttons (CSV, PNG)",
+    embed_code_label: "Embed code (paste into your HTML)",
+    copy_embed: "Copy embed code",
+    embed_copied: "Embed code copied.",
+    embed_title: |n| format!("Funnel calculation: {n}"),
 };
 
 /// What kind of field a message is for: the same problem reads differently for a rate.

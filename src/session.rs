@@ -22,6 +22,7 @@ pub enum Notice {
     Imported(String),
     Deleted(Deleted),
     LinkCopied(usize),
+    EmbedCopied,
     CopyFailed,
 }
 
@@ -56,13 +57,20 @@ pub struct Session {
     pub storage_ok: RwSignal<bool>,
     pub view: RwSignal<View>,
     next_notice: StoredValue<u32>,
+    /// False in an embed: a frame on someone else's page never writes storage.
+    persist: bool,
 }
 
 impl Session {
-    /// Loads what storage holds and what the address asks for.
-    pub fn start(lang: Lang) -> Session {
-        let storage_ok = crate::storage::available();
-        let loaded = store::load();
+    /// Loads what storage holds (unless `persist` is off, as in an embed) and what the address
+    /// asks for.
+    pub fn start(lang: Lang, persist: bool) -> Session {
+        let storage_ok = !persist || crate::storage::available();
+        let loaded = if persist {
+            store::load()
+        } else {
+            store::Loaded::default()
+        };
         let library = Library::from_saved(loaded.entries, loaded.current, texts(lang).starter_name);
         let session = Session {
             lang: RwSignal::new(lang),
@@ -74,6 +82,7 @@ impl Session {
             storage_ok: RwSignal::new(storage_ok),
             view: RwSignal::new(View::Funnel),
             next_notice: StoredValue::new(0),
+            persist,
         };
         for unreadable in loaded.unreadable {
             session.notify(Notice::Unreadable(unreadable));
@@ -85,7 +94,9 @@ impl Session {
                 _ => {}
             }
         }
-        session.write_fragment();
+        if persist {
+            session.write_fragment();
+        }
         session
     }
 
@@ -136,6 +147,9 @@ impl Session {
     }
 
     fn persist(&self, id: u32) {
+        if !self.persist {
+            return;
+        }
         let Some(saved) = self.library.with_untracked(|l| l.get(id).cloned()) else {
             return;
         };
@@ -143,6 +157,9 @@ impl Session {
     }
 
     fn persist_current_choice(&self) {
+        if !self.persist {
+            return;
+        }
         self.report(store::save_current(self.current_id()));
     }
 

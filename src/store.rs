@@ -21,6 +21,7 @@ pub struct Unreadable {
     pub error: FormatError,
 }
 
+#[derive(Default)]
 pub struct Loaded {
     pub entries: Vec<Saved>,
     pub current: Option<u32>,

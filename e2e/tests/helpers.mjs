@@ -331,3 +331,304 @@ export function ensureArtifactsDir() {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return ARTIFACTS_DIR;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios, storage, links and downloads (scenarios/sharing/export/storage_faults/compare tests)
+
+/** localStorage keys of the app. */
+export const KEYS = {
+  scenario: (id) => `funnel-calculator.scenario.${id}`,
+  unreadable: (id) => `funnel-calculator.unreadable.${id}`,
+  current: 'funnel-calculator.current',
+  lang: 'funnel-calculator.lang',
+};
+
+/** The default draft (seed 003 with a 2 % visit CVR on top) as the stored JSON's `draft`. */
+export function defaultDraft(overrides = {}) {
+  return {
+    target: '1億',
+    deal_size: '500万',
+    stages: [
+      { id: 0, kind: 'visits', rate: '2' },
+      { id: 1, kind: 'leads', rate: '10' },
+      { id: 2, kind: 'mql', rate: '30' },
+      { id: 3, kind: 'sql', rate: '40' },
+      { id: 4, kind: 'opportunities', rate: '25' },
+      { id: 5, kind: 'won', rate: '100' },
+    ],
+    entry_stage: 1,
+    entry_count: '3,000',
+    seek: { rate: 4 },
+    ...overrides,
+  };
+}
+
+/** A stored/exported scenario JSON text (version 2, pretty like the app writes it). */
+export function scenarioJson(name, draftOverrides = {}, { version = 2 } = {}) {
+  return JSON.stringify(
+    { format: 'funnel-calculator-scenario', version, name, draft: defaultDraft(draftOverrides) },
+    null,
+    2,
+  );
+}
+
+/** The required counts of the default scenario, top to bottom, as shown. */
+export const DEFAULT_COUNTS = ['333,334', '6,667', '667', '200', '80', '20'];
+export const DEFAULT_REQUIRED_JA = {
+  訪問: '333,334',
+  リード: '6,667',
+  MQL: '667',
+  SQL: '200',
+  商談: '80',
+  受注: '20',
+};
+
+const KIND_CODES = ['visits', 'leads', 'mql', 'sal', 'sql', 'pql', 'opportunities', 'won', 'custom'];
+
+/** FNV-1a (32 bit) over the version marker's digits and the JSON bytes, as share.rs checks it. */
+function linkCheck(version, bytes) {
+  let h = 0x811c9dc5;
+  for (const b of [...Buffer.from(String(version)), ...bytes]) {
+    h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/**
+ * A share-link payload (the part after `#s=`) built in node exactly as share.rs does: the
+ * version marker, a dot, URL-safe base64 (no padding) of the compact JSON array plus a 4-byte
+ * big-endian FNV-1a check. `version` other than 2 makes a link from another app version.
+ */
+export function encodeLink(name, draftOverrides = {}, { version = 2 } = {}) {
+  const d = defaultDraft(draftOverrides);
+  const seek = d.seek === 'deal_size' ? -1 : d.seek === 'entry_count' ? -2 : d.seek.rate;
+  const array = [
+    name,
+    d.target,
+    d.deal_size,
+    d.stages.map((s) => [s.id, KIND_CODES.indexOf(s.kind), s.rate, s.name ?? null]),
+    d.entry_stage,
+    d.entry_count,
+    seek,
+  ];
+  const json = Buffer.from(JSON.stringify(array), 'utf8');
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32BE(linkCheck(version, json));
+  return `${version}.${Buffer.concat([json, sum]).toString('base64url')}`;
+}
+
+/**
+ * A page in a new context of `app`'s browser, with error collection. Options as app.withPage,
+ * plus `permissions` (granted for the app's origin), `init(context)` (runs before the first
+ * navigation: init scripts…) and `ready(page)` (how to wait after `path` is loaded; default
+ * waitForApp; pass `null` to not wait). Without `path` nothing is loaded.
+ * Returns { context, page, errors, dialogs }.
+ */
+export async function openPage(app, opts = {}) {
+  const context = await app.browser.newContext({
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    deviceScaleFactor: opts.deviceScaleFactor ?? 1,
+    locale: opts.locale ?? 'ja-JP',
+  });
+  if (opts.permissions) {
+    await context.grantPermissions(opts.permissions, { origin: new URL(app.url).origin });
+  }
+  if (opts.init) await opts.init(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = collectErrors(page);
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  if (opts.path !== undefined) {
+    await page.goto(app.url + opts.path);
+    const ready = opts.ready === undefined ? waitForApp : opts.ready;
+    if (ready) await ready(page);
+  }
+  return { context, page, errors, dialogs };
+}
+
+/**
+ * Like app.withPage with openPage's options (`path` defaults to ''): runs `body(page, {context,
+ * errors, dialogs})` and then checks the page logged no errors and opened no dialog.
+ */
+export async function withOpenPage(app, body, opts = {}) {
+  const { context, page, errors, dialogs } = await openPage(app, { path: '', ...opts });
+  try {
+    await body(page, { context, errors, dialogs });
+    assert.deepEqual(errors, [], 'the page logged errors');
+    assert.deepEqual(dialogs, [], 'the page opened a dialog');
+  } catch (err) {
+    if (errors.length && !String(err.message).includes('the page logged errors')) {
+      err.message += `\n\npage errors so far:\n${errors.join('\n')}`;
+    }
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * An init script that fills localStorage with `entries` ({key: value}) before the app's first
+ * load in each tab only (a sessionStorage flag guards it), after clearing it.
+ */
+export async function seedStorage(context, entries) {
+  await context.addInitScript((seed) => {
+    try {
+      if (location.protocol !== 'http:' || sessionStorage.getItem('__e2e_seeded')) return;
+      sessionStorage.setItem('__e2e_seeded', '1');
+      localStorage.clear();
+      for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v);
+    } catch {
+      // storage made unavailable by another init script: nothing to seed
+    }
+  }, entries);
+}
+
+/** Every localStorage entry of the page's origin, as a plain object. */
+export async function storageDump(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}
+
+/** The stored scenario `id` parsed, or null. */
+export async function storedScenario(page, id) {
+  const raw = await page.evaluate((k) => localStorage.getItem(k), KEYS.scenario(id));
+  return raw === null ? null : JSON.parse(raw);
+}
+
+/** Texts of the scenario picker's options, in order. */
+export async function scenarioNames(page, selector = '#scenario-picker') {
+  return page.locator(`${selector} option`).evaluateAll((os) => os.map((o) => o.textContent));
+}
+
+/** The selected option's text of a picker. */
+export async function selectedName(page, selector = '#scenario-picker') {
+  return page.locator(selector).evaluate((s) => s.options[s.selectedIndex]?.textContent ?? null);
+}
+
+/** Texts of the notices on screen (li.notice). */
+export async function noticeTexts(page) {
+  return page.locator('li.notice > span').allTextContents();
+}
+
+/** Waits until some notice contains `fragment` and returns that notice's locator. */
+export async function expectNotice(page, fragment) {
+  const notice = page.locator('li.notice').filter({ hasText: fragment });
+  await notice.first().waitFor({ timeout: TIMEOUT });
+  return notice.first();
+}
+
+/** The required counts of the results table, top to bottom. */
+export async function requiredCounts(page) {
+  return (await readTable(page)).map((r) => r.required);
+}
+
+/** Waits until the compare view shows its table rows and has drawn both charts. */
+export async function waitForCompare(page) {
+  await page.locator('table.compare-table tbody tr').first().waitFor({ timeout: TIMEOUT });
+  await page.waitForFunction(
+    () => {
+      const canvases = [...document.querySelectorAll('.compare-charts canvas')];
+      return canvases.length === 2 && canvases.every((c) => Number(c.getAttribute('data-draws') ?? 0) >= 1);
+    },
+    null,
+    { timeout: TIMEOUT },
+  );
+}
+
+/** The compare table: one {label, a, b, delta} per row. */
+export async function readCompare(page) {
+  return page.locator('table.compare-table tbody tr').evaluateAll((rows) =>
+    rows.map((tr) => {
+      const td = [...tr.querySelectorAll('td')].map((c) => c.textContent.trim());
+      return { label: tr.querySelector('th').textContent.trim(), a: td[0], b: td[1], delta: td[2] };
+    }),
+  );
+}
+
+/** Opens the 共有・書き出し panel (idempotent). */
+export async function openSharePanel(page) {
+  await page.locator('details.share').evaluate((d) => {
+    d.open = true;
+  });
+  await page.locator('#share-link').waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+/** Clicks `button` and returns the download it starts: { download, path, name, bytes }. */
+export async function captureDownload(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), button.click()]);
+  const file = await download.path();
+  assert.equal(await download.failure(), null, 'the download failed');
+  return { download, path: file, name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+/**
+ * An init script that counts the app's autosave runs (its 300 ms debounce timer): pending
+ * timers in `window.__autosavePending`, finished runs in `window.__autosaves`.
+ */
+export async function trackAutosave(context) {
+  await context.addInitScript(() => {
+    window.__autosaves = 0;
+    window.__autosavePending = new Set();
+    const setTimeout = window.setTimeout;
+    const clearTimeout = window.clearTimeout;
+    window.setTimeout = function (fn, ms, ...rest) {
+      if (ms !== 300 || typeof fn !== 'function') return setTimeout.call(window, fn, ms, ...rest);
+      const id = setTimeout.call(
+        window,
+        (...args) => {
+          window.__autosavePending.delete(id);
+          try {
+            fn(...args);
+          } finally {
+            window.__autosaves += 1;
+          }
+        },
+        ms,
+        ...rest,
+      );
+      window.__autosavePending.add(id);
+      return id;
+    };
+    window.clearTimeout = function (id) {
+      window.__autosavePending?.delete(id);
+      return clearTimeout.call(window, id);
+    };
+  });
+}
+
+/** Autosave runs so far (needs trackAutosave). */
+export async function autosaves(page) {
+  return page.evaluate(() => window.__autosaves);
+}
+
+/** Waits until more than `after` autosaves ran and none is pending (needs trackAutosave). */
+export async function autosaveSettled(page, after = 0) {
+  await page.waitForFunction(
+    (n) => window.__autosaves > n && window.__autosavePending.size === 0,
+    after,
+    { timeout: TIMEOUT },
+  );
+}
+
+/** Fires the page's pagehide handlers now (the app saves there), without leaving the page. */
+export async function firePagehide(page) {
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
+}
+
+/** Saves a screenshot of the viewport (or of `locator`) to e2e/artifacts/`name`.png. */
+export async function screenshot(page, name, locator = null) {
+  const file = path.join(ensureArtifactsDir(), `${name}.png`);
+  if (locator) await locator.screenshot({ path: file });
+  else await page.screenshot({ path: file });
+  return file;
+}

@@ -148,10 +148,10 @@ fn draw(canvas: &HtmlCanvasElement, css_width: f64, mut data: FunnelChartData) {
     let css_height = (data.bars.len() as f64 * ROW_HEIGHT + 16.0).round();
     canvas.set_width((css_width * ratio).round() as u32);
     canvas.set_height((css_height * ratio).round() as u32);
-    let _ = canvas.set_attribute(
-        "style",
-        &format!("width:{css_width}px;height:{css_height}px"),
-    );
+    // Through the CSSOM, not a style attribute: the page's CSP allows no inline styles.
+    let style = web_sys::HtmlElement::style(canvas);
+    let _ = style.set_property("width", &format!("{css_width}px"));
+    let _ = style.set_property("height", &format!("{css_height}px"));
     data.scale = ratio;
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
         return;

@@ -1,6 +1,7 @@
 //! The page's components; each reads signals from the root and sends edits back to the draft.
 
 pub mod compare;
+pub mod embed;
 pub mod field;
 pub mod forward_panel;
 pub mod funnel_chart;

@@ -63,6 +63,7 @@ fn describe(notice: &Notice, lang: Lang) -> (&'static str, String) {
         Notice::Imported(name) => ("info", (t.imported)(name)),
         Notice::Deleted(d) => ("info", (t.deleted)(&d.saved.scenario.name)),
         Notice::LinkCopied(n) => ("success", (t.link_copied)(*n)),
+        Notice::EmbedCopied => ("success", t.embed_copied.to_string()),
         Notice::CopyFailed => ("error", t.copy_failed.to_string()),
     }
 }

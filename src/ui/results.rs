@@ -32,7 +32,7 @@ pub fn Results(
 
 /// Won deals, opportunities, leads and pipeline value: the answers first.
 #[component]
-fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
+pub fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
     let t = move || texts(lang.get());
     let cards = move || {
         let lang = lang.get();

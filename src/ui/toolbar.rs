@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
+use crate::embed_code::embed_code;
 use crate::i18n::texts;
 use crate::session::{Notice, Session, View};
 
@@ -220,6 +221,7 @@ fn ShareAndExport(
                     </button>
                 </div>
             </div>
+            <EmbedCode session=session link=link />
             <div class="button-row">
                 <button type="button" on:click=export_json>{move || t().export_json}</button>
                 <label class="button" for="import-file">{move || t().import_json}</label>
@@ -268,3 +270,54 @@ pub fn Tabs(session: Session) -> impl IntoView {
         </nav>
     }
 }
+
+/// The iframe tag and the small parent script that lets the frame's height follow its content.
+#[component]
+fn EmbedCode(session: Session, link: Memo<String>) -> impl IntoView {
+    let t = move || texts(session.lang.get());
+    let interactive = RwSignal::new(false);
+    let export = RwSignal::new(false);
+    let code = Memo::new(move |_| {
+        let url = link.get().replacen(
+            "#s=",
+            &format!(
+                "#embed={}&lang={}{}&s=",
+                if interactive.get() { "rw" } else { "ro" },
+                session.lang.get().code(),
+                if export.get() { "&export=1" } else { "" },
+            ),
+            1,
+        );
+        let title = (t().embed_title)(&session.scenario().name);
+        embed_code(&url, &title, export.get())
+    });
+    let copy = move |_| {
+        browser::copy_text(&code.get_untracked(), move |ok| {
+            session.notify(if ok { Notice::EmbedCopied } else { Notice::CopyFailed });
+        });
+    };
+    view! {
+        <fieldset class="embed-code">
+            <legend>{move || t().embed_heading}</legend>
+            <div class="button-row">
+                <label class="field compact">
+                    <span>{move || t().embed_mode_label}</span>
+                    <select on:change=move |ev| interactive.set(event_target_value(&ev) == "rw")>
+                        <option value="ro">{move || t().embed_ro}</option>
+                        <option value="rw">{move || t().embed_rw}</option>
+                    </select>
+                </label>
+                <label class="checkbox">
+                    <input type="checkbox" on:change=move |ev| export.set(event_target_checked(&ev)) />
+                    {move || t().embed_export}
+                </label>
+            </div>
+            <div class="field">
+                <label for="embed-code">{move || t().embed_code_label}</label>
+                <textarea id="embed-code" readonly rows="4" prop:value=move || code.get()></textarea>
+            </div>
+            <button type="button" class="primary" on:click=copy>{move || t().copy_embed}</button>
+        </fieldset>
+    }
+}
+

@@ -1,0 +1,157 @@
+use funnel_model::csv_export::results_csv;
+use funnel_model::share::encode_link;
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{ForwardRun, ValidPlan};
+use crate::browser;
+use crate::i18n::{input_error, texts, FieldKind};
+use crate::session::Session;
+use crate::ui::field::TextField;
+use crate::ui::funnel_chart::FunnelChart;
+use crate::ui::results::Headline;
+use crate::ui::stage_editor::GoalInputs;
+
+/// How the embed code asked the frame to behave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmbedMode {
+    /// Inputs editable (rates, target, deal size) or read-only.
+    pub interactive: bool,
+    /// CSV/PNG buttons shown (the iframe then needs `allow-downloads`).
+    pub export: bool,
+}
+
+/// The compact view for an iframe in a blog post: key numbers and the funnel, optionally the
+/// inputs, and a link to the full calculator. It never touches storage, and it tells the parent
+/// page its height whenever its content changes.
+#[component]
+pub fn EmbedView(
+    session: Session,
+    mode: EmbedMode,
+    plan: Memo<ValidPlan>,
+    forward: Memo<Option<ForwardRun>>,
+    current: Memo<bool>,
+) -> impl IntoView {
+    let lang = session.lang;
+    let draft = session.draft;
+    let t = move || texts(lang.get());
+    let root = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = root.get() {
+            post_height_on_resize(&element);
+        }
+    });
+    let full_link = move || {
+        session.draft.track();
+        format!("{}#s={}", browser::page_url(), encode_link(&session.scenario()))
+    };
+    let name = move || session.scenario().name;
+    let rates = move || {
+        draft.with(|d| {
+            (0..d.stages.len().saturating_sub(1))
+                .map(|i| (d.stages[i].id, d.rate_label(i, lang.get()).unwrap_or_default()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let export_csv = move |_| {
+        plan.with_untracked(|p| {
+            if let Some((funnel, plan)) = p {
+                let csv = forward.with_untracked(|f| {
+                    results_csv(funnel, plan, f.as_ref().map(|f| &f.result), lang.get_untracked())
+                });
+                browser::download_text(&browser::file_name(&name(), "csv"), "text/csv;charset=utf-8", &csv);
+            }
+        });
+    };
+    let export_png = move |_| {
+        let canvas = document()
+            .query_selector(".chart canvas")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+        if let Some(canvas) = canvas {
+            browser::download_canvas_png(&canvas, &browser::file_name(&name(), "png"));
+        }
+    };
+    view! {
+        <div class="embed" node_ref=root>
+            <header class="embed-head">
+                <h1>{name}</h1>
+                <a class="open-full" href=full_link target="_blank" rel="noopener">
+                    {move || t().open_full}
+                </a>
+            </header>
+            <crate::ui::notices::Notices session=session />
+            <Headline lang=lang plan=plan />
+            {mode.interactive.then(|| view! {
+                <details class="embed-inputs" open>
+                    <summary>{move || t().inputs_heading}</summary>
+                    <GoalInputs lang=lang draft=draft />
+                    <For each=rates key=|(id, label)| (*id, label.clone()) let:((id, label))>
+                        <TextField
+                            id=format!("rate-{id}")
+                            class="rate-field"
+                            label=Signal::derive(move || label.clone())
+                            value=Signal::derive(move || draft.with(|d| d.stages.iter().find(|s| s.id == id).map(|s| s.rate.clone()).unwrap_or_default()))
+                            error=Signal::derive(move || {
+                                let text = draft.with(|d| d.stages.iter().find(|s| s.id == id).map(|s| s.rate.clone()).unwrap_or_default());
+                                funnel_model::Rate::parse(&text).err().map(|e| input_error(lang.get(), FieldKind::Rate, e))
+                            })
+                            inputmode="decimal"
+                            suffix="%"
+                            on_input=Callback::new(move |v: String| draft.update(|d| d.set_rate(id, &v)))
+                        />
+                    </For>
+                </details>
+            })}
+            <FunnelChart lang=lang plan=plan current=current />
+            {mode.export.then(|| view! {
+                <div class="button-row embed-export">
+                    <button type="button" on:click=export_csv>{move || t().export_csv}</button>
+                    <button type="button" on:click=export_png>{move || t().export_png}</button>
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// Posts the embed's height (a bare number) to the parent page each time it changes, at most
+/// once per animation frame. The number carries nothing secret, so any parent may read it; the
+/// parent snippet in the embed code checks who sent it.
+fn post_height_on_resize(element: &web_sys::HtmlElement) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(parent) = window.parent() else {
+        return;
+    };
+    let Some(parent) = parent else {
+        return;
+    };
+    let element_for_frame = element.clone();
+    let last = std::rc::Rc::new(std::cell::Cell::new(0.0_f64));
+    let scheduled = std::rc::Rc::new(std::cell::Cell::new(false));
+    let frame = {
+        let (last, scheduled) = (last.clone(), scheduled.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            scheduled.set(false);
+            let height = element_for_frame.get_bounding_client_rect().height().ceil();
+            if height > 0.0 && (height - last.get()).abs() >= 1.0 {
+                last.set(height);
+                let _ = parent.post_message(&JsValue::from_f64(height), "*");
+            }
+        })
+    };
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        if !scheduled.replace(true) {
+            let _ = web_sys::window()
+                .map(|w| w.request_animation_frame(frame.as_ref().unchecked_ref()));
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(element);
+    }
+    on_resize.forget();
+}
