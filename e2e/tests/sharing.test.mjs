@@ -385,3 +385,23 @@ test('a link pasted into the tab already showing the app opens it', () =>
     await banner(page).waitFor({ timeout: 3000 });
     await expectRequired(page, { 受注: '40' });
   }));
+
+test('screenshot: the shared-link banner at 375 px', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      await banner(page).waitFor();
+      await screenshot(page, 'shared-banner-375');
+      const box = await banner(page).boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 375 + 0.5, `the banner fits: ${JSON.stringify(box)}`);
+      for (const name of ['コピーを保存', '閉じて自分のシナリオに戻る']) {
+        const b = await button(page, name).boundingBox();
+        assert.ok(b.x + b.width <= 375 + 0.5 && b.height >= 24, `${name}: ${JSON.stringify(b)}`);
+      }
+    },
+    {
+      path: `#s=${encodeLink('スマホで見る共有計画', { target: '2億' })}`,
+      viewport: { width: 375, height: 800 },
+      deviceScaleFactor: 2,
+    },
+  ));
