@@ -18,10 +18,10 @@ CSP = (
     "object-src 'none'; base-uri 'none'; form-action 'none'"
 )
 
-# Registered from the loader, not in an embed: a third-party frame should not install anything.
-REGISTER_SW = """
-if ('serviceWorker' in navigator && !/(^|[#&])embed=/.test(location.hash)) {
-  addEventListener('load', () => navigator.serviceWorker.register('./sw.js').catch(() => {}));
+# Registered from the loader, before the WASM starts (the loader awaits it, so a `load` listener
+# added after would miss the event); not in an embed: a third-party frame installs nothing.
+REGISTER_SW = """if ('serviceWorker' in navigator && !/(^|[#&])embed=/.test(location.hash)) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
 """
 
@@ -62,7 +62,7 @@ def main(dist: pathlib.Path) -> None:
     html = index.read_text(encoding="utf-8")
     match = re.search(r"<script type=\"module\">(.*?)</script>", html, re.S)
     if match:
-        loader = match.group(1).strip() + "\n" + REGISTER_SW
+        loader = REGISTER_SW + match.group(1).strip() + "\n"
         digest = hashlib.sha256(loader.encode()).hexdigest()[:16]
         name = f"boot-{digest}.js"
         (dist / name).write_text(loader, encoding="utf-8")

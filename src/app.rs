@@ -37,7 +37,12 @@ pub struct ForwardRun {
 #[component]
 pub fn App() -> impl IntoView {
     let params = browser::fragment_params();
-    let param = |key: &str| params.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let param = |key: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
     let embed = param("embed").map(|mode| EmbedMode {
         interactive: mode == "rw",
         export: param("export").as_deref() == Some("1"),
@@ -58,12 +63,20 @@ pub fn App() -> impl IntoView {
             Ok((funnel, plan))
         })
     });
-    // Bad input keeps the last good answer on screen (marked as not current) instead of blanking it.
-    let plan: Memo<ValidPlan> =
-        Memo::new(move |previous: Option<&ValidPlan>| match checked.get() {
-            Ok(valid) => Some(valid),
-            Err(_) => previous.cloned().flatten(),
-        });
+    // Bad input keeps the last good answer on screen (marked as not current) instead of blanking
+    // it — but only within one scenario: another scenario's numbers are never shown as this one's.
+    let opened = session.opened;
+    let kept: Memo<(u32, ValidPlan)> = Memo::new(move |previous: Option<&(u32, ValidPlan)>| {
+        let generation = opened.get();
+        match checked.get() {
+            Ok(valid) => (generation, Some(valid)),
+            Err(_) => match previous {
+                Some((g, plan)) if *g == generation => (generation, plan.clone()),
+                _ => (generation, None),
+            },
+        }
+    });
+    let plan: Memo<ValidPlan> = Memo::new(move |_| kept.with(|(_, plan)| plan.clone()));
     let current = Memo::new(move |_| checked.with(Result::is_ok));
     let forward = Memo::new(move |_| {
         let entry = draft.with(|d| d.entry()).ok()?;
@@ -97,6 +110,9 @@ pub fn App() -> impl IntoView {
         pending.set_value(handle);
     });
     let _ = window_event_listener(leptos::ev::pagehide, move |_| session.flush());
+    if embed.is_none() {
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| session.follow_fragment());
+    }
 
     let t = move || texts(lang.get());
     if let Some(mode) = embed {

@@ -50,8 +50,12 @@ mod tests {
             false,
         );
         assert!(!code.contains("<img"));
-        assert!(code.contains("title=\"ファネル計算: &quot;&gt;&lt;img src=x onerror=alert(1)&gt;\""));
-        assert!(code.contains("src=\"https://example.test/calc/#embed=ro&amp;lang=ja&amp;s=2.abc\""));
+        assert!(
+            code.contains("title=\"ファネル計算: &quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"")
+        );
+        assert!(
+            code.contains("src=\"https://example.test/calc/#embed=ro&amp;lang=ja&amp;s=2.abc\"")
+        );
         assert_eq!(code.matches("<script>").count(), 1);
     }
 

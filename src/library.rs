@@ -46,20 +46,29 @@ impl Library {
     }
 
     /// From what storage held; `current` falls back to the first entry. An empty list starts
-    /// over with the default scenario.
+    /// over with the default scenario. `reserved` are ids still taken in storage by entries this
+    /// version cannot read (saved by a newer one): they are never handed out, so nothing
+    /// overwrites them.
     pub fn from_saved(
         mut entries: Vec<Saved>,
         current: Option<u32>,
         starter_name: &str,
+        reserved: &[u32],
     ) -> Library {
+        let taken = reserved.iter().copied().max().unwrap_or(0);
         if entries.is_empty() {
-            return Library::starter(starter_name);
+            let mut library = Library::starter(starter_name);
+            let id = taken + 1;
+            library.entries[0].id = id;
+            library.current = id;
+            library.issued = id;
+            return library;
         }
         entries.sort_by_key(|s| s.id);
         let current = current
             .filter(|c| entries.iter().any(|s| s.id == *c))
             .unwrap_or(entries[0].id);
-        let issued = entries.iter().map(|s| s.id).max().unwrap_or(0);
+        let issued = entries.iter().map(|s| s.id).max().unwrap_or(0).max(taken);
         Library {
             entries,
             current,
@@ -229,17 +238,33 @@ mod tests {
             3,
             "the deleted id 2 is not reissued"
         );
-        let restored =
-            Library::from_saved(lib.entries.iter().rev().cloned().collect(), Some(3), "x");
+        let restored = Library::from_saved(
+            lib.entries.iter().rev().cloned().collect(),
+            Some(3),
+            "x",
+            &[],
+        );
         assert_eq!(restored.entries[0].id, 1);
         assert_eq!(restored.current, 3);
-        let fallback = Library::from_saved(lib.entries.clone(), Some(42), "x");
+        let fallback = Library::from_saved(lib.entries.clone(), Some(42), "x", &[]);
         assert_eq!(fallback.current, 1);
         assert_eq!(
-            Library::from_saved(vec![], None, "最初").entries[0]
+            Library::from_saved(vec![], None, "最初", &[]).entries[0]
                 .scenario
                 .name,
             "最初"
         );
+    }
+
+    #[test]
+    fn ids_of_entries_kept_for_a_newer_version_are_never_reused() {
+        let mut only_newer = Library::from_saved(vec![], None, "A", &[1]);
+        assert_eq!(
+            only_newer.current, 2,
+            "the starter does not take the kept id 1"
+        );
+        assert_eq!(only_newer.add("B", Draft::default()), 3);
+        let mut lib = Library::from_saved(Library::starter("A").entries, Some(1), "x", &[2]);
+        assert_eq!(lib.add("B", Draft::default()), 3);
     }
 }

@@ -6,9 +6,9 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod i18n;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod embed_code;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod i18n;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod library;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

@@ -55,6 +55,10 @@ pub struct Session {
     pub notices: RwSignal<Vec<(u32, Notice)>>,
     /// False when this page cannot use localStorage at all.
     pub storage_ok: RwSignal<bool>,
+    /// True while the last write was refused (storage full).
+    pub save_failed: RwSignal<bool>,
+    /// Counts openings of a scenario, so results never carry over from one scenario to another.
+    pub opened: RwSignal<u32>,
     pub view: RwSignal<View>,
     next_notice: StoredValue<u32>,
     /// False in an embed: a frame on someone else's page never writes storage.
@@ -71,7 +75,12 @@ impl Session {
         } else {
             store::Loaded::default()
         };
-        let library = Library::from_saved(loaded.entries, loaded.current, texts(lang).starter_name);
+        let library = Library::from_saved(
+            loaded.entries,
+            loaded.current,
+            texts(lang).starter_name,
+            &loaded.kept_ids,
+        );
         let session = Session {
             lang: RwSignal::new(lang),
             draft: RwSignal::new(library.current().scenario.draft.clone()),
@@ -80,6 +89,8 @@ impl Session {
             shared_payload: StoredValue::new(String::new()),
             notices: RwSignal::new(Vec::new()),
             storage_ok: RwSignal::new(storage_ok),
+            save_failed: RwSignal::new(false),
+            opened: RwSignal::new(0),
             view: RwSignal::new(View::Funnel),
             next_notice: StoredValue::new(0),
             persist,
@@ -90,7 +101,7 @@ impl Session {
         for (key, value) in browser::fragment_params() {
             match key.as_str() {
                 "view" if value == "compare" => session.view.set(View::Compare),
-                "s" => session.open_link(&value),
+                "s" if !value.is_empty() => session.open_link(&value),
                 _ => {}
             }
         }
@@ -100,12 +111,31 @@ impl Session {
         session
     }
 
+    /// A link pasted into a tab that already shows the app: open what the new address asks for.
+    pub fn follow_fragment(&self) {
+        for (key, value) in browser::fragment_params() {
+            match key.as_str() {
+                "view" => self.view.set(if value == "compare" {
+                    View::Compare
+                } else {
+                    View::Funnel
+                }),
+                "s" if !value.is_empty() && value != self.shared_payload.get_value() => {
+                    self.flush();
+                    self.open_link(&value);
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn open_link(&self, payload: &str) {
         match funnel_model::share::decode_link(payload) {
             Ok(Scenario { name, draft }) => {
                 self.shared.set(Some(name));
                 self.shared_payload.set_value(payload.to_string());
                 self.draft.set(draft);
+                self.opened.update(|n| *n += 1);
             }
             Err(error) => self.notify(Notice::LinkError(error)),
         }
@@ -165,9 +195,16 @@ impl Session {
 
     fn report(&self, result: Result<(), SaveError>) {
         match result {
-            Ok(()) => {}
+            Ok(()) => {
+                if self.save_failed.get_untracked() {
+                    self.save_failed.set(false);
+                }
+            }
             Err(SaveError::Unavailable) => self.storage_ok.set(false),
-            Err(SaveError::Full) => self.notify(Notice::StorageFull),
+            Err(SaveError::Full) => {
+                self.save_failed.set(true);
+                self.notify(Notice::StorageFull);
+            }
         }
     }
 
@@ -198,6 +235,7 @@ impl Session {
             self.library
                 .with_untracked(|l| l.current().scenario.draft.clone()),
         );
+        self.opened.update(|n| *n += 1);
         self.write_fragment();
     }
 
@@ -222,6 +260,8 @@ impl Session {
                 .map(|s| s.scenario.draft.clone())
                 .unwrap_or_default()
         }));
+        // After the draft: the plan memo then sees a new scenario and drops the old plan.
+        self.opened.update(|n| *n += 1);
         self.persist_current_choice();
     }
 

@@ -26,6 +26,8 @@ pub struct Loaded {
     pub entries: Vec<Saved>,
     pub current: Option<u32>,
     pub unreadable: Vec<Unreadable>,
+    /// Ids of entries left in place (saved by a newer version): not to be reused.
+    pub kept_ids: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +49,7 @@ pub fn load() -> Loaded {
         entries: Vec::new(),
         current: storage::read(CURRENT_KEY).and_then(|c| c.parse().ok()),
         unreadable: Vec::new(),
+        kept_ids: Vec::new(),
     };
     for key in storage::keys() {
         let Some(id) = key
@@ -66,6 +69,9 @@ pub fn load() -> Loaded {
                     FormatError::FutureVersion { .. } => None,
                     _ => move_aside(&key, &raw),
                 };
+                if moved_to.is_none() {
+                    loaded.kept_ids.push(id);
+                }
                 loaded.unreadable.push(Unreadable {
                     label,
                     moved_to,

@@ -80,7 +80,7 @@ test('two scenarios side by side: every stage count, the deltas and both funnels
       assert.deepEqual(headers.map((h) => h.trim()), ['段階', 'シナリオA', 'シナリオB', '差（B − A）']);
 
       // both funnels, each under its scenario's name, drawn with its own counts
-      assert.deepEqual(await page.locator('.compare-charts > div > h3').allTextContents(), ['A案', 'B案']);
+      assert.deepEqual(await page.locator('.compare-charts figcaption h3').allTextContents(), ['A: A案', 'B: B案']);
       await eventually(async () => {
         const [a, b] = await chartSummaries(page);
         assert.match(a, /訪問 333,334 .*リード 6,667 .*MQL 667 .*SQL 200 .*商談 80 .*受注 20$/);
@@ -98,7 +98,7 @@ test('two scenarios side by side: every stage count, the deltas and both funnels
         assert.deepEqual(rows[3], { label: '訪問', a: '833,334', b: '333,334', delta: '−500,000' });
         assert.deepEqual(rows[8], { label: '受注', a: '40', b: '20', delta: '−20' });
       });
-      assert.deepEqual(await page.locator('.compare-charts > div > h3').allTextContents(), ['B案', 'A案']);
+      assert.deepEqual(await page.locator('.compare-charts figcaption h3').allTextContents(), ['A: B案', 'B: A案']);
 
       // back to the funnel view: the open scenario is still B案
       await tab(page, 'ファネル').click();
@@ -239,7 +239,7 @@ test('names with HTML are text in the compare pickers and chart titles', () =>
       await pick(page, 'a', XSS);
       await pick(page, 'b', 'B案');
       await eventually(async () =>
-        assert.deepEqual(await page.locator('.compare-charts > div > h3').allTextContents(), [XSS, 'B案']),
+        assert.deepEqual(await page.locator('.compare-charts figcaption h3').allTextContents(), [`A: ${XSS}`, 'B: B案']),
       );
       assert.equal(await page.locator('img').count(), 0);
     },

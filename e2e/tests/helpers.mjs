@@ -507,7 +507,8 @@ export async function storedScenario(page, id) {
 
 /** Texts of the scenario picker's options, in order. */
 export async function scenarioNames(page, selector = '#scenario-picker') {
-  return page.locator(`${selector} option`).evaluateAll((os) => os.map((o) => o.textContent));
+  // the saved scenarios only (a shared, unsaved one is a disabled placeholder option)
+  return page.locator(`${selector} option:not([disabled])`).evaluateAll((os) => os.map((o) => o.textContent));
 }
 
 /** The selected option's text of a picker. */

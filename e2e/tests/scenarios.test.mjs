@@ -333,8 +333,7 @@ test('switching to a scenario with a wrong field does not show another scenario\
     await expectRequired(page, { 受注: '40' });
     await picker(page).selectOption({ label: '入力途中' });
     await eventually(async () => assert.equal(await field(page, 'リード → 商談 転換率').inputValue(), 'abc'));
-    // BUG: the results keep the last valid plan across a scenario switch, so 入力途中 shows
-    // 基本計画's six stages and 40 won deals (marked stale) as if they were its own.
+    // The results must not carry the last valid plan across a scenario switch.
     const rows = await readTable(page);
     assert.ok(
       rows.length === 0 || JSON.stringify(rows.map((r) => r.stage)) === JSON.stringify(['リード', '商談', '受注']),
@@ -344,9 +343,11 @@ test('switching to a scenario with a wrong field does not show another scenario\
 
 test('whatever fits in a field comes back after a reload (no entry is lost to an over-long text)', () =>
   withOpenPage(app, async (page) => {
-    const long = '1'.repeat(70);
+    // 70 characters typed; the field keeps the first 64 (its maxlength), still a valid ¥1.5億.
+    const long = '1.5億' + ' '.repeat(66);
     await field(page, '売上目標（KGI）').fill(long);
     const typed = await field(page, '売上目標（KGI）').inputValue();
+    assert.ok(typed.length <= 64, `the field holds at most 64 characters, got ${typed.length}`);
     await expectStored(page, 1, (s) => assert.equal(s.draft.target, typed));
     await page.reload();
     await waitForApp(page);

@@ -92,14 +92,18 @@ pub fn CompareView(session: Session) -> impl IntoView {
             {invalid}
             <CompareTable lang=lang plan_a=plan_a plan_b=plan_b />
             <div class="compare-charts">
-                <div>
-                    <h3>{move || name_of(a.get())}</h3>
-                    <FunnelChart lang=lang plan=plan_a current=valid />
-                </div>
-                <div>
-                    <h3>{move || name_of(b.get())}</h3>
-                    <FunnelChart lang=lang plan=plan_b current=valid />
-                </div>
+                <FunnelChart
+                    lang=lang
+                    plan=plan_a
+                    current=valid
+                    caption=Signal::derive(move || format!("A: {}", name_of(a.get())))
+                />
+                <FunnelChart
+                    lang=lang
+                    plan=plan_b
+                    current=valid
+                    caption=Signal::derive(move || format!("B: {}", name_of(b.get())))
+                />
             </div>
         </main>
     }

@@ -45,13 +45,22 @@ pub fn EmbedView(
     });
     let full_link = move || {
         session.draft.track();
-        format!("{}#s={}", browser::page_url(), encode_link(&session.scenario()))
+        format!(
+            "{}#s={}",
+            browser::page_url(),
+            encode_link(&session.scenario())
+        )
     };
     let name = move || session.scenario().name;
     let rates = move || {
         draft.with(|d| {
             (0..d.stages.len().saturating_sub(1))
-                .map(|i| (d.stages[i].id, d.rate_label(i, lang.get()).unwrap_or_default()))
+                .map(|i| {
+                    (
+                        d.stages[i].id,
+                        d.rate_label(i, lang.get()).unwrap_or_default(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -59,9 +68,18 @@ pub fn EmbedView(
         plan.with_untracked(|p| {
             if let Some((funnel, plan)) = p {
                 let csv = forward.with_untracked(|f| {
-                    results_csv(funnel, plan, f.as_ref().map(|f| &f.result), lang.get_untracked())
+                    results_csv(
+                        funnel,
+                        plan,
+                        f.as_ref().map(|f| &f.result),
+                        lang.get_untracked(),
+                    )
                 });
-                browser::download_text(&browser::file_name(&name(), "csv"), "text/csv;charset=utf-8", &csv);
+                browser::download_text(
+                    &browser::file_name(&name(), "csv"),
+                    "text/csv;charset=utf-8",
+                    &csv,
+                );
             }
         });
     };

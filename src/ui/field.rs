@@ -48,6 +48,7 @@ pub fn TextField(
                 type="text"
                 autocomplete="off"
                 spellcheck="false"
+                maxlength="64"
                 inputmode=inputmode
                 prop:value=move || value.get()
                 aria-invalid=move || error.with(Option::is_some).to_string()

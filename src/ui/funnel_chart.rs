@@ -25,6 +25,9 @@ pub fn FunnelChart(
     plan: Memo<ValidPlan>,
     /// False while the inputs are invalid (the chart shows the last valid plan, dimmed).
     current: Memo<bool>,
+    /// A heading to use instead of "Funnel" (the compare view names each scenario).
+    #[prop(optional, into)]
+    caption: Option<Signal<String>>,
 ) -> impl IntoView {
     let t = move || texts(lang.get());
     let container = NodeRef::<Div>::new();
@@ -100,7 +103,12 @@ pub fn FunnelChart(
     view! {
         <figure class="chart" class:stale=move || !current.get()>
             <figcaption>
-                <h3>{move || t().chart_heading}</h3>
+                <h3>
+                    {move || match caption {
+                        Some(c) => c.get(),
+                        None => t().chart_heading.to_string(),
+                    }}
+                </h3>
                 <p class="hint">{move || t().chart_note}</p>
             </figcaption>
             <div class="chart-box" node_ref=container>

@@ -1,6 +1,6 @@
 use funnel_model::csv_export::results_csv;
 use funnel_model::scenario::scenario_to_json;
-use funnel_model::share::encode_link;
+use funnel_model::share::{encode_link, MAX_LINK_CHARS};
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,11 +24,15 @@ pub fn Toolbar(
     let t = move || texts(lang.get());
     let viewing_shared = move || session.shared.with(Option::is_some);
     let options = move || {
-        session.library.with(|l| {
+        let shared = session.shared.get().map(|name| {
+            view! { <option selected disabled>{(t().shared_option)(&name)}</option> }
+        });
+        let own = session.library.with(|l| {
+            let viewing_shared = session.shared.with(Option::is_some);
             l.entries
                 .iter()
                 .map(|s| {
-                    let selected = s.id == l.current;
+                    let selected = s.id == l.current && !viewing_shared;
                     view! {
                         <option value=s.id.to_string() selected=selected>
                             {s.scenario.name.clone()}
@@ -36,7 +40,8 @@ pub fn Toolbar(
                     }
                 })
                 .collect_view()
-        })
+        });
+        (shared, own)
     };
     let name = move || {
         session
@@ -73,10 +78,10 @@ pub fn Toolbar(
                     />
                 </div>
                 <div class="button-row">
-                    <button type="button" on:click=move |_| session.create()>
+                    <button type="button" disabled=viewing_shared on:click=move |_| session.create()>
                         {move || t().new_scenario}
                     </button>
-                    <button type="button" on:click=move |_| session.duplicate()>
+                    <button type="button" disabled=viewing_shared on:click=move |_| session.duplicate()>
                         {move || t().duplicate}
                     </button>
                     <button
@@ -92,6 +97,8 @@ pub fn Toolbar(
                     {move || {
                         if !session.storage_ok.get() {
                             t().saving_off_status
+                        } else if session.save_failed.get() {
+                            t().save_failed_status
                         } else if viewing_shared() {
                             ""
                         } else {
@@ -148,6 +155,8 @@ fn ShareAndExport(
             encode_link(&session.scenario())
         )
     });
+    // A link the decoder would refuse is not offered; the JSON export carries any size.
+    let too_long = move || link.with(|l| l.len() > MAX_LINK_CHARS + browser::page_url().len() + 3);
     let file_input = NodeRef::<Input>::new();
     let copy = move |_| {
         let url = link.get_untracked();
@@ -216,10 +225,11 @@ fn ShareAndExport(
                 <label for="share-link">{move || t().link_label}</label>
                 <div class="input-wrap">
                     <input id="share-link" type="text" readonly prop:value=move || link.get() />
-                    <button type="button" class="primary" on:click=copy>
+                    <button type="button" class="primary" disabled=too_long on:click=copy>
                         {move || t().copy_link}
                     </button>
                 </div>
+                <p class="message" hidden=move || !too_long()>{move || t().link_too_long}</p>
             </div>
             <EmbedCode session=session link=link />
             <div class="button-row">
@@ -293,7 +303,11 @@ fn EmbedCode(session: Session, link: Memo<String>) -> impl IntoView {
     });
     let copy = move |_| {
         browser::copy_text(&code.get_untracked(), move |ok| {
-            session.notify(if ok { Notice::EmbedCopied } else { Notice::CopyFailed });
+            session.notify(if ok {
+                Notice::EmbedCopied
+            } else {
+                Notice::CopyFailed
+            });
         });
     };
     view! {
@@ -320,4 +334,3 @@ fn EmbedCode(session: Session, link: Memo<String>) -> impl IntoView {
         </fieldset>
     }
 }
-
