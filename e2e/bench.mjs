@@ -147,6 +147,21 @@ async function editLatencies(browser, url, edits) {
   }
 }
 
+// ── share link of the default scenario ─────────────────────────────────────────────────────
+async function defaultShareLink(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('canvas[data-draws]');
+    const link = await page.locator('#share-link').inputValue();
+    const payload = link.slice(link.indexOf('#s=') + 3);
+    return { link, payload };
+  } finally {
+    await context.close();
+  }
+}
+
 // ── main ────────────────────────────────────────────────────────────────────────────────────
 const sizes = bundleSizes();
 const server = await startServer();
@@ -154,10 +169,12 @@ const browser = await launchBrowser();
 const version = browser.version();
 let loads;
 let edits;
+let shareLink;
 try {
   loads = [];
   for (let i = 0; i < LOADS; i++) loads.push(await firstRender(browser, server.url));
   edits = await editLatencies(browser, server.url, EDITS);
+  shareLink = await defaultShareLink(browser, server.url);
 } finally {
   await browser.close();
   await server.stop();
@@ -193,3 +210,7 @@ console.log(`  ${padEnd('p95', 10)} ${pad(ms(quantile(sorted, 0.95)), 8)} ms`);
 console.log(`  ${padEnd('max', 10)} ${pad(ms(sorted[sorted.length - 1]), 8)} ms`);
 console.log(`  ${padEnd('mean', 10)} ${pad(ms(sorted.reduce((a, b) => a + b, 0) / sorted.length), 8)} ms`);
 if (edits.missed) console.log(`  ${edits.missed} edit(s) did not redraw within 5 s`);
+
+console.log('\nShare link of the default scenario');
+console.log(`  ${padEnd('payload', 10)} ${pad(int(shareLink.payload.length), 8)} characters (after #s=)`);
+console.log(`  ${padEnd('whole URL', 10)} ${pad(int(shareLink.link.length), 8)} characters (${shareLink.link.slice(0, shareLink.link.indexOf('#'))})`);

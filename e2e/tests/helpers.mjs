@@ -633,3 +633,82 @@ export async function screenshot(page, name, locator = null) {
   else await page.screenshot({ path: file });
   return file;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Static sites on several origins (embed/offline/security tests)
+
+/**
+ * A new temporary site root holding a snapshot of dist/ under `subPath` (e.g. 'tools/calc'; ''
+ * for the root), as on a static host. Returns { root, appDir, remove() }.
+ */
+export function siteWithApp(subPath = '', distDir = DIST_DIR) {
+  const snapshot = snapshotDist(distDir);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-e2e-site-'));
+  const appDir = path.join(root, subPath);
+  fs.mkdirSync(path.dirname(appDir), { recursive: true });
+  fs.rmSync(appDir, { recursive: true, force: true });
+  fs.cpSync(snapshot, appDir, { recursive: true });
+  fs.rmSync(snapshot, { recursive: true, force: true });
+  return { root, appDir, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Serves `dir` as it is (no snapshot) with `python3 -m http.server` on 127.0.0.1 and waits until
+ * it answers. `stop()` ends the server (idempotent) and leaves `dir` in place.
+ * Returns { port, url: 'http://127.0.0.1:<port>/', stop(), running() }.
+ */
+export async function serveDir(dir) {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port), '--directory', dir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`http.server exited early (${proc.exitCode}): ${stderr}`);
+    if ((await httpStatus(url)) === 200) break;
+    if (Date.now() > deadline) {
+      proc.kill();
+      throw new Error(`http.server did not answer on ${url}: ${stderr}`);
+    }
+    // Readiness poll of a child process, not a wait for the app: a short back-off is fine.
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    port,
+    url,
+    running: () => proc.exitCode === null && proc.signalCode === null,
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        proc.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+/** The HTTP status `url` answers with right now (0: no answer). */
+export const statusOf = httpStatus;
+
+/**
+ * An init script that records every Content-Security-Policy violation of each document in
+ * `window.__cspViolations` ({directive, blocked, sample, source}).
+ */
+export async function trackCspViolations(context) {
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push({
+        directive: e.violatedDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+        source: `${e.sourceFile}:${e.lineNumber}`,
+      });
+    });
+  });
+}
