@@ -13,6 +13,7 @@ pub mod funnel;
 pub mod goal_seek;
 pub mod lang;
 mod parse;
+pub mod plan;
 pub mod scenario;
 mod schema;
 pub mod share;

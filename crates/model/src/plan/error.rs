@@ -50,12 +50,8 @@ pub enum PlanInputError {
     ZeroCycleDays,
     /// Unit economics with no new customers.
     ZeroCustomers,
-    /// ROMI with no marketing cost to divide by.
-    ZeroMarketingCost,
     /// LTV with zero revenue per account or zero margin (nothing to pay back with).
     NoMarginPerAccount,
-    /// A per-rep capacity of 0.
-    ZeroCapacity,
     /// A stage index outside the funnel.
     StageIndex { index: usize },
 }
@@ -124,11 +120,9 @@ impl fmt::Display for PlanInputError {
             }
             ZeroCycleDays => f.write_str("the sales cycle must be at least 1 day"),
             ZeroCustomers => f.write_str("there must be at least one new customer"),
-            ZeroMarketingCost => f.write_str("ROMI needs a marketing cost above 0"),
             NoMarginPerAccount => {
                 f.write_str("revenue per account and gross margin must both be above 0")
             }
-            ZeroCapacity => f.write_str("a rep must be able to work at least 1 a month"),
             StageIndex { index } => write!(f, "stage {} does not exist", index + 1),
         }
     }

@@ -1,0 +1,103 @@
+//! Sales velocity, pipeline coverage and the headcount a monthly plan needs.
+
+use super::error::{check_amount, PlanInputError};
+use super::phasing::MonthlyPlan;
+use super::ratio;
+use crate::funnel::Funnel;
+use crate::stage::StageKind;
+use crate::values::{Count, Money, Rate, PPM};
+
+/// Sales velocity: revenue the pipeline produces per day,
+/// `opportunities × deal size × win rate ÷ sales-cycle days`.
+/// 80 opportunities × ¥5,000,000 × 25 % ÷ 90 days = ¥1,111,111 a day.
+pub fn sales_velocity(
+    opportunities: f64,
+    deal_size: Money,
+    win_rate: Rate,
+    cycle_days: u32,
+) -> Result<f64, PlanInputError> {
+    let opportunities = check_amount(opportunities, "the number of opportunities")?;
+    if cycle_days == 0 {
+        return Err(PlanInputError::ZeroCycleDays);
+    }
+    let value = opportunities * deal_size.units() * win_rate.fraction() / f64::from(cycle_days);
+    Ok(if value.is_finite() { value } else { 0.0 })
+}
+
+/// The coverage a plan needs against the coverage it has.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coverage {
+    /// `1 ÷ win rate`: a 25 % win rate needs 4× the remaining target in open pipeline.
+    pub needed: f64,
+    /// Open pipeline value ÷ remaining target.
+    pub have: f64,
+    /// Whether `have ≥ needed`, decided exactly (pipeline × win rate ≥ remaining target), so a
+    /// plan exactly at the line counts as covered.
+    pub enough: bool,
+}
+
+/// Coverage needed (`1 ÷ win rate`) against the coverage the open pipeline gives
+/// (`open pipeline ÷ remaining target`). `None` pipeline means nothing open. "3× coverage" is
+/// only right at a 33 % win rate; this says what the plan's own win rate needs.
+pub fn coverage(open_pipeline: Option<Money>, remaining_target: Money, win_rate: Rate) -> Coverage {
+    let pipeline = open_pipeline.map_or(0, Money::hundredths);
+    let needed = 1.0 / win_rate.fraction();
+    let have = ratio(pipeline as f64, remaining_target.hundredths() as f64).unwrap_or(0.0);
+    let enough = u128::from(pipeline) * u128::from(win_rate.ppm())
+        >= u128::from(remaining_target.hundredths()) * u128::from(PPM);
+    Coverage {
+        needed,
+        have,
+        enough,
+    }
+}
+
+/// Reps needed each month of the plan to work the count created at `stage`, when one rep can
+/// work `per_rep` a month: `⌈shown count ÷ per_rep⌉` per month, in whole people, from the
+/// earliest month (the months before the period need people too).
+///
+/// Counted on what is created each month, as the plan's workload: a rep also carries deals
+/// created earlier, so set `per_rep` to the new items one rep takes on per month.
+pub fn headcount_by_month(
+    plan: &MonthlyPlan,
+    stage: usize,
+    per_rep: Count,
+) -> Result<Vec<u64>, PlanInputError> {
+    if stage >= plan.reverse.stages.len() {
+        return Err(PlanInputError::StageIndex { index: stage });
+    }
+    let cap = per_rep.get();
+    Ok(plan
+        .months
+        .iter()
+        .map(|m| m.shown[stage].div_ceil(cap))
+        .collect())
+}
+
+/// Inside-sales and field-sales headcount per month of a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staffing {
+    /// Inside sales works the SQL (or, without an SQL stage, the MQL) stage.
+    pub inside_sales: Vec<u64>,
+    /// Field sales works the opportunities (the stage just before won).
+    pub field_sales: Vec<u64>,
+}
+
+/// Headcount for both teams: inside sales on SQL (falling back to MQL, then to the stage two
+/// before won), field sales on the stage just before won.
+pub fn staffing(
+    plan: &MonthlyPlan,
+    funnel: &Funnel,
+    inside_per_rep: Count,
+    field_per_rep: Count,
+) -> Result<Staffing, PlanInputError> {
+    let find = |kind| funnel.stages.iter().position(|s| s.kind == kind);
+    let won = funnel.won_index();
+    let inside = find(StageKind::Sql)
+        .or_else(|| find(StageKind::Mql))
+        .unwrap_or(won.saturating_sub(2));
+    Ok(Staffing {
+        inside_sales: headcount_by_month(plan, inside, inside_per_rep)?,
+        field_sales: headcount_by_month(plan, won.saturating_sub(1), field_per_rep)?,
+    })
+}
