@@ -47,6 +47,17 @@ pub fn CompareView(session: Session) -> impl IntoView {
     let plan_a = Memo::new(move |_| plan_of(a.get()));
     let plan_b = Memo::new(move |_| plan_of(b.get()));
     let valid = Memo::new(move |_| true);
+    // Both funnels on one scale, so equal counts are equally wide.
+    let range = Signal::derive(move || {
+        let counts: Vec<f64> = [plan_a, plan_b]
+            .iter()
+            .filter_map(|p| p.get())
+            .flat_map(|(_, plan)| plan.stages.into_iter().map(|s| s.required as f64))
+            .collect();
+        let min = counts.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = counts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (min.is_finite() && max.is_finite()).then_some((min, max))
+    });
     let name_of = move |id: u32| draft_of(id).map(|(n, _)| n).unwrap_or_default();
 
     let picker = move |id: &'static str,
@@ -96,12 +107,14 @@ pub fn CompareView(session: Session) -> impl IntoView {
                     lang=lang
                     plan=plan_a
                     current=valid
+                    value_range=range
                     caption=Signal::derive(move || format!("A: {}", name_of(a.get())))
                 />
                 <FunnelChart
                     lang=lang
                     plan=plan_b
                     current=valid
+                    value_range=range
                     caption=Signal::derive(move || format!("B: {}", name_of(b.get())))
                 />
             </div>

@@ -28,6 +28,9 @@ pub fn FunnelChart(
     /// A heading to use instead of "Funnel" (the compare view names each scenario).
     #[prop(optional, into)]
     caption: Option<Signal<String>>,
+    /// Counts to scale the bar widths between, shared by charts shown side by side.
+    #[prop(optional, into)]
+    value_range: Option<Signal<Option<(f64, f64)>>>,
 ) -> impl IntoView {
     let t = move || texts(lang.get());
     let container = NodeRef::<Div>::new();
@@ -64,9 +67,12 @@ pub fn FunnelChart(
 
     let chart_data = Memo::new(move |_| {
         let lang = lang.get();
+        let range = value_range.and_then(|r| r.get());
         plan.with(|p| {
-            p.as_ref()
-                .map(|(funnel, plan)| chart_data_for(funnel, plan, lang))
+            p.as_ref().map(|(funnel, plan)| FunnelChartData {
+                value_range: range,
+                ..chart_data_for(funnel, plan, lang)
+            })
         })
     });
 
@@ -140,6 +146,7 @@ fn chart_data_for(
             .collect(),
         scale: 1.0,
         font_family: FONT_STACK.to_string(),
+        value_range: None,
     }
 }
 

@@ -37,6 +37,9 @@ pub struct FunnelChartData {
     pub scale: f64,
     /// CSS font-family stack, handed to the backend unchanged.
     pub font_family: String,
+    /// The (smallest, largest) value the widths are scaled between; `None` uses this chart's own
+    /// bars. Two charts given the same range can be compared by eye (the compare view).
+    pub value_range: Option<(f64, f64)>,
 }
 
 // Sizes below are CSS px (multiplied by the scale).
@@ -80,7 +83,7 @@ pub fn draw_funnel<DB: DrawingBackend>(
         return Ok(());
     };
     let family = font_family(&data.font_family);
-    let fractions = width_fractions(&data.bars);
+    let fractions = width_fractions(&data.bars, data.value_range);
     let spans: Vec<(f64, f64)> = fractions.iter().map(|&f| layout.bar_span(f)).collect();
 
     draw_connectors(area, &layout, &spans)?;
@@ -126,14 +129,20 @@ fn is_wide(c: char) -> bool {
 ///
 /// Log scale because funnel counts span orders of magnitude: on a linear
 /// scale everything below the first stage would be a sliver.
-fn width_fractions(bars: &[FunnelBar]) -> Vec<f64> {
+fn width_fractions(bars: &[FunnelBar], range: Option<(f64, f64)>) -> Vec<f64> {
     let logs: Vec<Option<f64>> = bars
         .iter()
         .map(|b| (b.value.is_finite() && b.value > 0.0).then(|| b.value.log10()))
         .collect();
     let valid = logs.iter().flatten().copied();
-    let lo = valid.clone().fold(f64::INFINITY, f64::min);
-    let hi = valid.fold(f64::NEG_INFINITY, f64::max);
+    let mut lo = valid.clone().fold(f64::INFINITY, f64::min);
+    let mut hi = valid.fold(f64::NEG_INFINITY, f64::max);
+    if let Some((min, max)) = range {
+        if min.is_finite() && max.is_finite() && min > 0.0 && max >= min {
+            lo = lo.min(min.log10());
+            hi = hi.max(max.log10());
+        }
+    }
     logs.iter()
         .map(|log| match log {
             None => MIN_WIDTH_FRACTION,
@@ -430,7 +439,7 @@ mod tests {
 
     #[test]
     fn fractions_span_min_to_full() {
-        let f = width_fractions(&[bar(1000.0), bar(100.0), bar(10.0)]);
+        let f = width_fractions(&[bar(1000.0), bar(100.0), bar(10.0)], None);
         assert!((f[0] - 1.0).abs() < 1e-12);
         assert!((f[2] - MIN_WIDTH_FRACTION).abs() < 1e-12);
         assert!((f[1] - (MIN_WIDTH_FRACTION + 1.0) / 2.0).abs() < 1e-12);
@@ -438,17 +447,20 @@ mod tests {
 
     #[test]
     fn fractions_equal_values_are_full_width() {
-        let f = width_fractions(&[bar(5.0), bar(5.0), bar(5.0)]);
+        let f = width_fractions(&[bar(5.0), bar(5.0), bar(5.0)], None);
         assert_eq!(f, vec![1.0; 3]);
     }
 
     #[test]
     fn fractions_invalid_values_get_minimum() {
-        let f = width_fractions(&[bar(100.0), bar(0.0), bar(f64::NAN), bar(-3.0), bar(1.0)]);
+        let f = width_fractions(
+            &[bar(100.0), bar(0.0), bar(f64::NAN), bar(-3.0), bar(1.0)],
+            None,
+        );
         assert_eq!(f[0], 1.0);
         assert_eq!(&f[1..4], &[MIN_WIDTH_FRACTION; 3]);
         assert_eq!(f[4], MIN_WIDTH_FRACTION);
-        let all_bad = width_fractions(&[bar(f64::INFINITY), bar(0.0)]);
+        let all_bad = width_fractions(&[bar(f64::INFINITY), bar(0.0)], None);
         assert_eq!(all_bad, vec![MIN_WIDTH_FRACTION; 2]);
     }
 
@@ -467,5 +479,19 @@ mod tests {
         assert!(Layout::new((300, 200), 0, 1.0).is_none());
         assert!(Layout::new((0, 0), 3, 1.0).is_none());
         assert!(Layout::new((300, 200), 3, f64::NAN).is_some());
+    }
+
+    #[test]
+    fn a_shared_range_makes_two_charts_comparable() {
+        // alone, 100 is the widest bar; within a range up to 10,000 it is half-way (log scale)
+        let alone = width_fractions(&[bar(100.0), bar(1.0)], None);
+        let shared = width_fractions(&[bar(100.0), bar(1.0)], Some((1.0, 10_000.0)));
+        assert_eq!(alone[0], 1.0);
+        assert!(
+            (shared[0] - (MIN_WIDTH_FRACTION + (1.0 - MIN_WIDTH_FRACTION) * 0.5)).abs() < 1e-12
+        );
+        assert_eq!(shared[1], MIN_WIDTH_FRACTION);
+        let ignored = width_fractions(&[bar(100.0), bar(1.0)], Some((f64::NAN, 0.0)));
+        assert_eq!(ignored, alone);
     }
 }

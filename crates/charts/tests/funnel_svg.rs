@@ -30,6 +30,7 @@ fn seed(labels: &[&str]) -> FunnelChartData {
         rate_labels: RATES.iter().map(|r| r.to_string()).collect(),
         scale: 1.0,
         font_family: FONT.to_string(),
+        value_range: None,
     }
 }
 
@@ -47,6 +48,7 @@ fn with_values(values: &[f64]) -> FunnelChartData {
         rate_labels: (1..values.len()).map(|i| format!("{i}%")).collect(),
         scale: 1.0,
         font_family: FONT.to_string(),
+        value_range: None,
     }
 }
 
