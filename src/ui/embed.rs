@@ -1,4 +1,3 @@
-use funnel_model::csv_export::results_csv;
 use funnel_model::share::encode_link;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -9,6 +8,7 @@ use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
 use crate::i18n::{input_error, texts, FieldKind};
 use crate::session::Session;
+use crate::ui::exports::{download_chart_png, download_results_csv};
 use crate::ui::field::TextField;
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::results::Headline;
@@ -64,35 +64,8 @@ pub fn EmbedView(
                 .collect::<Vec<_>>()
         })
     };
-    let export_csv = move |_| {
-        plan.with_untracked(|p| {
-            if let Some((funnel, plan)) = p {
-                let csv = forward.with_untracked(|f| {
-                    results_csv(
-                        funnel,
-                        plan,
-                        f.as_ref().map(|f| &f.result),
-                        lang.get_untracked(),
-                    )
-                });
-                browser::download_text(
-                    &browser::file_name(&name(), "csv"),
-                    "text/csv;charset=utf-8",
-                    &csv,
-                );
-            }
-        });
-    };
-    let export_png = move |_| {
-        let canvas = document()
-            .query_selector(".chart canvas")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
-        if let Some(canvas) = canvas {
-            browser::download_canvas_png(&canvas, &browser::file_name(&name(), "png"));
-        }
-    };
+    let export_csv = move |_| download_results_csv(session, plan, forward);
+    let export_png = move |_| download_chart_png(session);
     view! {
         <div class="embed" node_ref=root>
             <header class="embed-head">

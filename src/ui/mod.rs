@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod embed;
+pub mod exports;
 pub mod field;
 pub mod forward_panel;
 pub mod funnel_chart;

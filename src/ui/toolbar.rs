@@ -1,15 +1,14 @@
-use funnel_model::csv_export::results_csv;
 use funnel_model::scenario::scenario_to_json;
 use funnel_model::share::{encode_link, MAX_LINK_CHARS};
 use leptos::html::Input;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
 use crate::embed_code::embed_code;
 use crate::i18n::texts;
 use crate::session::{Notice, Session, View};
+use crate::ui::exports::{download_chart_png, download_results_csv};
 
 /// The scenario bar: pick, name, create, duplicate, delete; share by link; export and import.
 #[component]
@@ -177,34 +176,8 @@ fn ShareAndExport(
             &scenario_to_json(&scenario),
         );
     };
-    let export_csv = move |_| {
-        let lang = lang.get_untracked();
-        plan.with_untracked(|p| {
-            if let Some((funnel, plan)) = p {
-                let csv = forward.with_untracked(|f| {
-                    results_csv(funnel, plan, f.as_ref().map(|f| &f.result), lang)
-                });
-                browser::download_text(
-                    &browser::file_name(&session.scenario().name, "csv"),
-                    "text/csv;charset=utf-8",
-                    &csv,
-                );
-            }
-        });
-    };
-    let export_png = move |_| {
-        let canvas = document()
-            .query_selector(".chart canvas")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
-        if let Some(canvas) = canvas {
-            browser::download_canvas_png(
-                &canvas,
-                &browser::file_name(&session.scenario().name, "png"),
-            );
-        }
-    };
+    let export_csv = move |_| download_results_csv(session, plan, forward);
+    let export_png = move |_| download_chart_png(session);
     let import = move |_| {
         if let Some(input) = file_input.get_untracked() {
             let chosen = input.clone();
