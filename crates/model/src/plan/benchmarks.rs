@@ -65,8 +65,11 @@ pub enum AppliesTo {
     /// channel (`channel: None`) or only for the channel named (with that channel's own
     /// lead → MQL rate where it has one).
     Span {
+        /// The stage the span starts at.
         from: StageKind,
+        /// The stage the span ends at.
         to: StageKind,
+        /// Only for this channel; `None` for the whole funnel.
         channel: Option<ChannelKind>,
     },
     /// A channel's visit → lead CVR.
@@ -78,15 +81,20 @@ pub enum AppliesTo {
 /// One benchmark range, as fractions of one.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Benchmark {
+    /// Which figure this is.
     pub metric: Metric,
+    /// Bottom of the range, as a fraction of one.
     pub low: f64,
+    /// Top of the range, as a fraction of one.
     pub high: f64,
     /// The article gives a single "about" figure; `low`–`high` is then our band of ± half of it
     /// (about 2 % → 1–3 %), so only rates clearly away from it get a note.
     pub approximate: bool,
     /// Below this the article says to act (web ads: under 5 %, revisit targeting or the LP).
     pub act_below: Option<f64>,
+    /// What in the plan it is compared with.
     pub applies: AppliesTo,
+    /// The article it comes from.
     pub source: Source,
 }
 
@@ -124,15 +132,20 @@ impl Benchmark {
 pub enum Position {
     /// Under the level at which the article says to act.
     FarBelow,
+    /// Under the range.
     Below,
+    /// Over the range.
     Above,
 }
 
 /// A rate outside a benchmark: shown beside the field, never blocking.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BenchmarkNote {
+    /// The range the rate missed.
     pub benchmark: Benchmark,
+    /// The rate checked, as a fraction of one.
     pub rate: f64,
+    /// Which side of the range it is on.
     pub position: Position,
 }
 
@@ -273,7 +286,13 @@ pub const BENCHMARKS: [Benchmark; 10] = [
         },
         SEED_004,
     ),
-    range(Metric::EmailOpen, 15.0, 25.0, AppliesTo::Reference, SEED_004),
+    range(
+        Metric::EmailOpen,
+        15.0,
+        25.0,
+        AppliesTo::Reference,
+        SEED_004,
+    ),
     range(Metric::EmailClick, 2.0, 5.0, AppliesTo::Reference, SEED_004),
     range(
         Metric::SqlToMeeting,

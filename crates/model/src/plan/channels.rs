@@ -16,13 +16,21 @@ use crate::values::{Rate, MAX_AMOUNT, PPM};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChannelKind {
+    /// Search and display advertising.
     WebAds,
+    /// Organic search and content downloads.
     SeoContent,
+    /// Own or co-hosted webinars.
     Webinar,
+    /// Exhibitions and trade shows.
     TradeShow,
+    /// Email and marketing automation to the house list.
     EmailMa,
+    /// Account-based marketing and outbound prospecting.
     AbmOutbound,
+    /// Introductions from customers and partners.
     Referral,
+    /// A channel the user adds.
     Custom,
 }
 
@@ -74,13 +82,16 @@ pub enum Spend {
 /// One row of the channel table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Channel {
+    /// What kind of channel (names the row when `name` is empty).
     pub kind: ChannelKind,
     /// A user's own name; `None` shows the kind's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// How many leads it brings.
     pub volume: Volume,
     /// Visits (or clicks, booth visitors, emails opened) that become a lead.
     pub visit_cvr: Rate,
+    /// What it costs.
     pub spend: Spend,
     /// This channel's own lead → MQL rate; `None` uses the funnel's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -146,10 +157,13 @@ pub struct ChannelResult {
     pub visits_exact: f64,
     /// Visits needed, rounded up exactly.
     pub visits: u64,
+    /// Money spent for the period.
     pub budget: f64,
     /// Cost per lead; `None` with no leads.
     pub cpl: Option<f64>,
+    /// MQL contributed, exact.
     pub mql: f64,
+    /// Won deals contributed, exact.
     pub won: f64,
     /// Cost per won deal; `None` when the channel wins nothing.
     pub cpa: Option<f64>,
@@ -158,19 +172,28 @@ pub struct ChannelResult {
 /// The whole mix.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Blended {
+    /// Leads in total.
     pub leads: u64,
+    /// Visits needed in total (each channel rounded up exactly).
     pub visits: u64,
+    /// Money spent for the period.
     pub budget: f64,
+    /// Blended cost per lead; `None` with no leads.
     pub cpl: Option<f64>,
+    /// MQL contributed, exact.
     pub mql: f64,
+    /// Won deals contributed, exact.
     pub won: f64,
+    /// Blended cost per won deal; `None` when nothing is won.
     pub cpa: Option<f64>,
 }
 
 /// Per channel and blended results, beside what the funnel needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChannelMix {
+    /// One result per channel, in table order.
     pub channels: Vec<ChannelResult>,
+    /// All channels together.
     pub blended: Blended,
     /// Leads the reverse funnel needs (the pool the mix fills).
     pub leads_needed: u64,
@@ -223,7 +246,7 @@ pub fn validate(channels: &[Channel]) -> Result<(), PlanInputError> {
             }
         }
     }
-    if any_share && (share_total - 100.0).abs() > 0.01 {
+    if any_share && (share_total - 100.0).abs() > 0.01 + 1e-9 {
         return Err(PlanInputError::SharesNotHundred { total: share_total });
     }
     Ok(())
@@ -313,7 +336,10 @@ pub fn plan_channels(funnel: &Funnel, channels: &[Channel]) -> Result<ChannelMix
     let won: f64 = results.iter().map(|r| r.won).sum();
     let blended = Blended {
         leads,
-        visits: results.iter().map(|r| r.visits).fold(0, u64::saturating_add),
+        visits: results
+            .iter()
+            .map(|r| r.visits)
+            .fold(0, u64::saturating_add),
         budget,
         cpl: ratio(budget, leads as f64),
         mql: results.iter().map(|r| r.mql).sum(),

@@ -12,9 +12,13 @@ use crate::lang::Lang;
 /// One month seen the period way: won that month ÷ leads created that month.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MonthRatio {
+    /// Months from the period start.
     pub offset: i32,
+    /// The calendar month, 1–12.
     pub calendar_month: u8,
+    /// Leads created that month, exact.
     pub leads: f64,
+    /// Deals won that month, exact.
     pub won: f64,
     /// `None` when no leads are created that month.
     pub period_ratio: Option<f64>,
@@ -28,10 +32,13 @@ pub struct CohortComparison {
     pub period_based: Option<f64>,
     /// Won ÷ leads followed per cohort: the funnel's lead-to-won rate.
     pub cohort_based: f64,
+    /// Deals won inside the period.
     pub won_in_period: f64,
+    /// Leads created inside the period.
     pub leads_in_period: f64,
     /// Leads created before the period that close inside it.
     pub leads_before_period: f64,
+    /// The period view month by month.
     pub monthly: Vec<MonthRatio>,
 }
 

@@ -28,6 +28,7 @@ pub struct EconomicsInput {
     pub new_customers: f64,
     /// Average revenue per account per month.
     pub monthly_revenue_per_account: f64,
+    /// Gross margin on that revenue.
     pub gross_margin: Rate,
     /// Share of accounts lost per month.
     pub monthly_churn: Rate,
@@ -83,6 +84,7 @@ pub struct UnitEconomics {
     pub romi: Option<f64>,
     /// CAC ÷ (monthly revenue per account × gross margin).
     pub payback_months: f64,
+    /// Rules of thumb the plan misses.
     pub notes: Vec<EconomicsNote>,
 }
 

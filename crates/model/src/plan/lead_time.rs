@@ -86,7 +86,7 @@ impl LagDistribution {
             return Err(PlanInputError::ShareInvalid { index });
         }
         let total: f64 = percents.iter().sum();
-        if (total - 100.0).abs() > 0.01 {
+        if (total - 100.0).abs() > 0.01 + 1e-9 {
             return Err(PlanInputError::SharesNotHundred { total });
         }
         Ok(LagDistribution::trimmed(

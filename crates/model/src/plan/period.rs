@@ -19,9 +19,12 @@ use super::largest_remainder;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
+    /// One month.
     Month,
     #[default]
+    /// Three months (the default: the seed-003 example plans a quarter).
     Quarter,
+    /// The fiscal year.
     Year,
 }
 
@@ -90,7 +93,9 @@ pub fn calendar_month(first: u8, offset: i32) -> u8 {
 /// One concrete period of a fiscal year: e.g. the first quarter (`index` 0) of an April year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PeriodSpec {
+    /// Month, quarter or year.
     pub period: Period,
+    /// The month the fiscal year starts in.
     pub fiscal_start: FiscalStart,
     /// 0-based: the quarter (0–3), the month (0–11) or 0 for the year.
     pub index: u8,

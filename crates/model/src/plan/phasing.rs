@@ -43,6 +43,7 @@ pub enum PhasingNote {
 /// The period's plan, month by month, from the earliest month anything must be created.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MonthlyPlan {
+    /// The period planned.
     pub period: PeriodSpec,
     /// The won-deal target per month of the period.
     pub won_targets: MonthlyTargets,
@@ -50,6 +51,7 @@ pub struct MonthlyPlan {
     pub months: Vec<PlanMonth>,
     /// The single-period reverse funnel the plan spreads over time.
     pub reverse: ReversePlan,
+    /// Non-blocking remarks (e.g. a lead time longer than the period).
     pub notes: Vec<PhasingNote>,
 }
 

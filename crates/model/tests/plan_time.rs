@@ -1,0 +1,433 @@
+//! Worked examples for the time side of planning: periods, lead time, the monthly plan,
+//! velocity, coverage, headcount and the period-vs-cohort gap. Every expected number is worked
+//! out by hand in the comments.
+
+use funnel_model::plan::cohort::{compare, explain};
+use funnel_model::plan::lead_time::{LagDistribution, LeadTime};
+use funnel_model::plan::period::{
+    calendar_month, FiscalStart, MonthlyTargets, Period, PeriodSpec, Weights,
+};
+use funnel_model::plan::phasing::{monthly_plan, MonthlyPlan, PhasingNote};
+use funnel_model::plan::velocity::{coverage, headcount_by_month, sales_velocity, staffing};
+use funnel_model::plan::{largest_remainder, PlanInputError};
+use funnel_model::{Count, Funnel, Lang, Money, Rate, Stage, StageKind};
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * b.abs().max(1.0)
+}
+
+/// Seed 003: ¥1億 a quarter at ¥500万 a deal; lead→MQL 10 %, MQL→SQL 30 %, SQL→opp 40 %,
+/// win 25 % → 20 won, 80 opps, 200 SQL, 666.67 MQL, 6,666.67 leads.
+fn seed_funnel() -> Funnel {
+    Funnel::new(
+        Money::parse("1億").unwrap(),
+        Money::parse("500万").unwrap(),
+        vec![
+            Stage::new(StageKind::Leads, 10),
+            Stage::new(StageKind::Mql, 30),
+            Stage::new(StageKind::Sql, 40),
+            Stage::new(StageKind::Opportunities, 25),
+            Stage::new(StageKind::Won, 100),
+        ],
+    )
+    .unwrap()
+}
+
+fn april_q1() -> PeriodSpec {
+    PeriodSpec::new(Period::Quarter, FiscalStart::default(), 0).unwrap()
+}
+
+/// The seed funnel over April's Q1, even months, 30/50/20 % closing 1/2/3 months after creation.
+fn seed_plan() -> MonthlyPlan {
+    monthly_plan(
+        &seed_funnel(),
+        april_q1(),
+        &Weights::Even,
+        &LeadTime::Distribution(vec![0.0, 30.0, 50.0, 20.0]),
+    )
+    .unwrap()
+}
+
+#[test]
+fn fiscal_periods_follow_the_april_year() {
+    assert_eq!(FiscalStart::default().month(), 4);
+    let fy = FiscalStart::default();
+    let q = |i| PeriodSpec::new(Period::Quarter, fy, i).unwrap();
+    assert_eq!(q(0).calendar_months(), vec![4, 5, 6]);
+    assert_eq!(q(3).calendar_months(), vec![1, 2, 3]);
+    assert_eq!(
+        PeriodSpec::new(Period::Year, fy, 0)
+            .unwrap()
+            .calendar_months(),
+        vec![4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3]
+    );
+    assert_eq!(
+        PeriodSpec::new(Period::Month, fy, 11)
+            .unwrap()
+            .calendar_months(),
+        vec![3]
+    );
+    let january = FiscalStart::new(1).unwrap();
+    assert_eq!(
+        PeriodSpec::new(Period::Quarter, january, 1)
+            .unwrap()
+            .calendar_months(),
+        vec![4, 5, 6]
+    );
+    // Three months before April is January; two after December is February.
+    assert_eq!(calendar_month(4, -3), 1);
+    assert_eq!(calendar_month(12, 2), 2);
+    assert_eq!(Period::Year.per_year(), 1);
+    assert_eq!(Period::Month.months(), 1);
+}
+
+#[test]
+fn bad_periods_are_refused_with_a_message() {
+    let e = FiscalStart::new(13).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the fiscal year starts in a month from 1 to 12, not 13"
+    );
+    assert!(FiscalStart::new(0).is_err());
+    let e = PeriodSpec::new(Period::Quarter, FiscalStart::default(), 4).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "period 5 does not exist: the fiscal year has 4"
+    );
+    assert!(PeriodSpec::new(Period::Year, FiscalStart::default(), 1).is_err());
+}
+
+#[test]
+fn even_split_of_twenty_deals_is_seven_seven_six() {
+    // 20 ÷ 3 = 6.67 a month exactly; whole months 6+6+6 = 18, the 2 left go to the first two.
+    let t = MonthlyTargets::split(20.0, 20, 3, &Weights::Even).unwrap();
+    assert!(t.exact.iter().all(|x| close(*x, 20.0 / 3.0)));
+    assert_eq!(t.shown, vec![7, 7, 6]);
+    assert_eq!(t.shown_total(), 20);
+}
+
+#[test]
+fn seasonal_weights_shape_the_months() {
+    // Weights 1:1:2 → 5, 5, 10 of 20.
+    let t = MonthlyTargets::split(20.0, 20, 3, &Weights::Seasonal(vec![1.0, 1.0, 2.0])).unwrap();
+    assert_eq!(t.shown, vec![5, 5, 10]);
+    assert!(close(t.exact[2], 10.0));
+    // 20.5 exact (21 rounded up) at 0 : 1 : 1 → 0, 10.25, 10.25 exact; 0, 11, 10 shown.
+    let t = MonthlyTargets::split(20.5, 21, 3, &Weights::Seasonal(vec![0.0, 1.0, 1.0])).unwrap();
+    assert_eq!(t.shown, vec![0, 11, 10]);
+    assert!(close(t.exact[1], 10.25));
+}
+
+#[test]
+fn bad_weights_get_a_message() {
+    let w = |v: Vec<f64>| MonthlyTargets::split(20.0, 20, 3, &Weights::Seasonal(v)).unwrap_err();
+    let e = w(vec![0.0, 0.0, 0.0]);
+    assert_eq!(e, PlanInputError::WeightsAllZero);
+    assert_eq!(e.to_string(), "at least one monthly weight must be above 0");
+    assert_eq!(
+        w(vec![1.0, -1.0, 1.0]).to_string(),
+        "the weight of month 2 must be a number of 0 or more"
+    );
+    assert_eq!(
+        w(vec![1.0, f64::NAN, 1.0]),
+        PlanInputError::WeightInvalid { month: 1 }
+    );
+    assert_eq!(
+        w(vec![1.0, 1.0]).to_string(),
+        "enter 3 monthly weights, not 2"
+    );
+}
+
+#[test]
+fn a_distribution_is_shares_by_month_lag() {
+    // 30/50/20 % one, two and three months later: mean 0.3 + 1.0 + 0.6 = 1.9 months.
+    let d = LagDistribution::from_percents(&[0.0, 30.0, 50.0, 20.0]).unwrap();
+    assert_eq!(d.max_lag(), 3);
+    assert!(close(d.share(2), 0.5));
+    assert_eq!(d.share(9), 0.0);
+    assert!(close(d.mean_months(), 1.9));
+    // Typed thirds are accepted within 0.01 points (99.99 %).
+    assert!(LagDistribution::from_percents(&[33.33, 33.33, 33.33]).is_ok());
+}
+
+#[test]
+fn bad_distributions_get_a_message() {
+    let e = LagDistribution::from_percents(&[30.0, 50.0, 10.0]).unwrap_err();
+    assert_eq!(e, PlanInputError::SharesNotHundred { total: 90.0 });
+    assert_eq!(e.to_string(), "the shares add up to 90%, not 100%");
+    assert_eq!(
+        LagDistribution::from_percents(&[]).unwrap_err().to_string(),
+        "enter the share closing in at least one month"
+    );
+    assert_eq!(
+        LagDistribution::from_percents(&[120.0, -20.0])
+            .unwrap_err()
+            .to_string(),
+        "share 1 must be a number from 0 to 100%"
+    );
+    assert_eq!(
+        LagDistribution::from_percents(&[0.0; 40])
+            .unwrap_err()
+            .to_string(),
+        "a distribution over 39 months is longer than the 36-month maximum"
+    );
+}
+
+#[test]
+fn average_days_split_between_neighbouring_months() {
+    // 0 days: everything closes in the month it starts.
+    assert_eq!(LagDistribution::from_days(0).unwrap().shares(), &[1.0]);
+    // 45 days = 45 ÷ 30.4 = 1.4803 months → 51.97 % after one month, 48.03 % after two.
+    let d = LagDistribution::from_days(45).unwrap();
+    assert_eq!(d.max_lag(), 2);
+    assert!(close(d.share(1), 1.0 - 45.0 / 30.4 + 1.0));
+    assert!(close(d.share(2), 45.0 / 30.4 - 1.0));
+    assert!(close(d.mean_months(), 45.0 / 30.4));
+    // 76 days = 2.5 months → half after two, half after three.
+    let d = LagDistribution::from_days(76).unwrap();
+    assert!(close(d.share(2), 0.5) && close(d.share(3), 0.5));
+    let e = LagDistribution::from_days(2000).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "a lead time of 2000 days is longer than the 1094-day maximum"
+    );
+}
+
+#[test]
+fn dwell_days_place_each_stage() {
+    // Dwell 0 / 15 / 15 / 30 days for leads, MQL, SQL, opps: opps close 30 days (0.99 month)
+    // after creation, SQL 45, MQL 60, leads 60.
+    let lt = LeadTime::StageDwellDays(vec![0, 15, 15, 30]);
+    let lags = lt.per_stage(5).unwrap();
+    assert_eq!(lags.len(), 5);
+    assert!(close(lags[0].mean_months(), 60.0 / 30.4));
+    assert!(close(lags[1].mean_months(), 60.0 / 30.4));
+    assert!(close(lags[2].mean_months(), 45.0 / 30.4));
+    assert!(close(lags[3].mean_months(), 30.0 / 30.4));
+    assert_eq!(lags[4].shares(), &[1.0]);
+    assert!(close(lt.distribution().unwrap().mean_months(), 60.0 / 30.4));
+    let e = LeadTime::StageDwellDays(vec![10, 10])
+        .per_stage(5)
+        .unwrap_err();
+    assert_eq!(e.to_string(), "enter dwell days for 4 stages, not 2");
+    // Without dwell days every stage before won shares the lead's lag.
+    let lags = LeadTime::AverageDays(45).per_stage(3).unwrap();
+    assert_eq!(lags[0], lags[1]);
+}
+
+#[test]
+fn strict_check_refuses_a_lead_time_longer_than_the_period() {
+    let d = LagDistribution::from_percents(&[0.0, 30.0, 50.0, 20.0]).unwrap();
+    assert!(d.check_fits(3).is_ok());
+    assert_eq!(
+        d.check_fits(1).unwrap_err().to_string(),
+        "deals take up to 3 months to close, longer than the 1-month period"
+    );
+}
+
+#[test]
+fn seed_quarter_phased_with_a_30_50_20_distribution() {
+    // w = 20/3 won each in Apr, May, Jun. Opportunities created in month s:
+    // Σ_k D[k]·w[s+k] ÷ 25 %:
+    //   Jan (−3): 0.2w ÷ 0.25 = 5.33     Feb (−2): 0.7w ÷ 0.25 = 18.67
+    //   Mar (−1): 1.0w ÷ 0.25 = 26.67    Apr (0):  0.8w ÷ 0.25 = 21.33
+    //   May (1):  0.3w ÷ 0.25 = 8        Jun (2):  0
+    // total 80 ✓. Whole: floors 5,18,26,21,8,0 = 78; +1 to the two .67s (Feb, Mar) → 80.
+    let plan = seed_plan();
+    assert_eq!(plan.months.len(), 6);
+    let offsets: Vec<i32> = plan.months.iter().map(|m| m.offset).collect();
+    assert_eq!(offsets, vec![-3, -2, -1, 0, 1, 2]);
+    let cal: Vec<u8> = plan.months.iter().map(|m| m.calendar_month).collect();
+    assert_eq!(cal, vec![1, 2, 3, 4, 5, 6]);
+    assert!(plan.months[..3].iter().all(|m| m.already_in_pipeline));
+    assert!(plan.months[3..].iter().all(|m| !m.already_in_pipeline));
+    let w = 20.0 / 3.0;
+    let opps: Vec<f64> = plan.months.iter().map(|m| m.exact[3]).collect();
+    for (got, want) in opps.iter().zip([0.2, 0.7, 1.0, 0.8, 0.3, 0.0]) {
+        assert!(close(*got, want * w / 0.25), "{got} vs {}", want * w / 0.25);
+    }
+    let shown_opps: Vec<u64> = plan.months.iter().map(|m| m.shown[3]).collect();
+    assert_eq!(shown_opps, vec![5, 19, 27, 21, 8, 0]);
+    // Leads = opps ÷ (10 % · 30 % · 40 %) = opps ÷ 0.012: 444.44, 1555.56, 2222.22, 1777.78,
+    // 666.67, 0 (sum 6,666.67). Whole: floors sum 6,664; +1 to .78 (Apr), .67 (May), .56 (Feb).
+    let shown_leads: Vec<u64> = plan.months.iter().map(|m| m.shown[0]).collect();
+    assert_eq!(shown_leads, vec![444, 1556, 2222, 1778, 667, 0]);
+    assert_eq!(shown_leads.iter().sum::<u64>(), 6_667);
+    // Won deals land in the period's months only: 7, 7, 6.
+    let won: Vec<u64> = plan.months.iter().map(|m| m.shown[4]).collect();
+    assert_eq!(won, vec![0, 0, 0, 7, 7, 6]);
+    // Already in the pipeline on 1 April: 1.9w ÷ 0.25 = 50.67 opportunities, 4,222.22 leads.
+    let before = plan.before_period();
+    assert!(close(before[3], 1.9 * w / 0.25));
+    assert!(close(before[0], 1.9 * w / 0.003));
+    let totals = plan.stage_totals();
+    assert!(close(totals[0], 20.0 / 0.003));
+    assert!(close(totals[3], 80.0));
+    assert_eq!(plan.in_period().count(), 3);
+    assert!(plan.notes.is_empty());
+}
+
+#[test]
+fn a_long_lead_time_is_noted_not_refused() {
+    // A month's plan with a 3-month lag: everything comes from before the period.
+    let plan = monthly_plan(
+        &seed_funnel(),
+        PeriodSpec::new(Period::Month, FiscalStart::default(), 0).unwrap(),
+        &Weights::Even,
+        &LeadTime::Distribution(vec![0.0, 0.0, 0.0, 100.0]),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.notes,
+        vec![PhasingNote::LeadTimeLongerThanPeriod {
+            months: 3,
+            period_months: 1
+        }]
+    );
+    assert_eq!(plan.months[0].shown[0], 6_667);
+    assert!(close(plan.before_period()[0], 20.0 / 0.003));
+}
+
+#[test]
+fn phasing_passes_funnel_and_input_errors_through() {
+    let e = monthly_plan(
+        &seed_funnel(),
+        april_q1(),
+        &Weights::Seasonal(vec![0.0; 3]),
+        &LeadTime::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e, PlanInputError::WeightsAllZero);
+    let mut broken = seed_funnel();
+    broken.stages.truncate(1);
+    let e = monthly_plan(&broken, april_q1(), &Weights::Even, &LeadTime::default()).unwrap_err();
+    assert_eq!(e.to_string(), "a funnel needs 2 to 12 stages, not 1");
+}
+
+#[test]
+fn sales_velocity_is_revenue_per_day() {
+    // 80 × ¥5,000,000 × 25 % ÷ 90 days = ¥100,000,000 ÷ 90 = ¥1,111,111.11 a day.
+    let v = sales_velocity(
+        80.0,
+        Money::parse("500万").unwrap(),
+        Rate::parse("25").unwrap(),
+        90,
+    )
+    .unwrap();
+    assert!(close(v, 100_000_000.0 / 90.0));
+    let e = sales_velocity(
+        80.0,
+        Money::parse("500万").unwrap(),
+        Rate::parse("25").unwrap(),
+        0,
+    )
+    .unwrap_err();
+    assert_eq!(e.to_string(), "the sales cycle must be at least 1 day");
+    assert_eq!(
+        sales_velocity(
+            f64::NAN,
+            Money::parse("1").unwrap(),
+            Rate::parse("1").unwrap(),
+            1
+        )
+        .unwrap_err()
+        .to_string(),
+        "the number of opportunities must be a number from 0 to 1,000,000,000,000,000"
+    );
+}
+
+#[test]
+fn coverage_needed_is_one_over_the_win_rate() {
+    let m = |t: &str| Money::parse(t).unwrap();
+    // 25 % win: needs 4×. ¥4億 open against ¥1億 remaining is exactly 4×: enough.
+    let c = coverage(Some(m("4億")), m("1億"), Rate::parse("25").unwrap());
+    assert!(close(c.needed, 4.0) && close(c.have, 4.0) && c.enough);
+    // "3× coverage" at a 25 % win rate falls short.
+    let c = coverage(Some(m("3億")), m("1億"), Rate::parse("25").unwrap());
+    assert!(close(c.have, 3.0) && !c.enough);
+    // At 33.3333 % 3× is still a hair short (needs 3.00003×); at 40 % it is plenty (2.5×).
+    assert!(!coverage(Some(m("3億")), m("1億"), Rate::parse("33.3333").unwrap()).enough);
+    assert!(coverage(Some(m("3億")), m("1億"), Rate::parse("40").unwrap()).enough);
+    let c = coverage(None, m("1億"), Rate::parse("25").unwrap());
+    assert_eq!(c.have, 0.0);
+    assert!(!c.enough);
+}
+
+#[test]
+fn headcount_follows_the_monthly_plan() {
+    let plan = seed_plan();
+    // Opportunities 5, 19, 27, 21, 8, 0 at 10 a rep → 1, 2, 3, 3, 1, 0 field reps.
+    let field = headcount_by_month(&plan, 3, Count::new(10).unwrap()).unwrap();
+    assert_eq!(field, vec![1, 2, 3, 3, 1, 0]);
+    // SQL = opps ÷ 40 %: 13.33, 46.67, 66.67, 53.33, 20, 0 → whole 13, 47, 67, 53, 20, 0
+    // (sum 200); at 40 a rep → 1, 2, 2, 2, 1, 0 inside-sales reps.
+    let s = staffing(
+        &plan,
+        &seed_funnel(),
+        Count::new(40).unwrap(),
+        Count::new(10).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(s.inside_sales, vec![1, 2, 2, 2, 1, 0]);
+    assert_eq!(s.field_sales, field);
+    assert_eq!(
+        headcount_by_month(&plan, 9, Count::new(1).unwrap())
+            .unwrap_err()
+            .to_string(),
+        "stage 10 does not exist"
+    );
+}
+
+#[test]
+fn period_ratio_reads_high_when_wins_come_from_earlier_leads() {
+    // In the seed plan, leads created in Apr–Jun are 1,777.78 + 666.67 + 0 = 2,444.44, yet
+    // the quarter wins 20: "won ÷ leads this quarter" = 0.818 %, while each lead cohort
+    // converts at 10 % · 30 % · 40 % · 25 % = 0.3 %. 4,222.22 leads came before April.
+    let c = compare(&seed_plan(), 0);
+    assert!(close(c.cohort_based, 0.003));
+    assert!(close(c.won_in_period, 20.0));
+    assert!(close(c.leads_in_period, 20.0 * 1.1 / 3.0 / 0.003));
+    assert!(close(c.leads_before_period, 1.9 * 20.0 / 3.0 / 0.003));
+    let p = c.period_based.unwrap();
+    assert!(close(p, 20.0 / (1.1 * 20.0 / 3.0 / 0.003)));
+    assert!(close(c.gap().unwrap(), p - 0.003));
+    assert_eq!(c.monthly.len(), 6);
+    assert_eq!(c.monthly[5].period_ratio, None); // no leads created in June
+    let en = explain(&c, Lang::En);
+    assert!(en.contains("0.818%") && en.contains("0.3%") && en.contains("4,222"));
+    let ja = explain(&c, Lang::Ja);
+    assert!(ja.contains("0.818%") && ja.contains("4,222"));
+}
+
+#[test]
+fn without_a_lead_time_the_two_ratios_agree() {
+    let plan = monthly_plan(
+        &seed_funnel(),
+        april_q1(),
+        &Weights::Even,
+        &LeadTime::AverageDays(0),
+    )
+    .unwrap();
+    let c = compare(&plan, 0);
+    assert!(close(c.period_based.unwrap(), 0.003));
+    assert_eq!(
+        explain(&c, Lang::En),
+        "Deals close within the month they start, so the period ratio and the cohort ratio are both 0.3%."
+    );
+    // Everything created before a one-month period: no period ratio to show.
+    let plan = monthly_plan(
+        &seed_funnel(),
+        PeriodSpec::new(Period::Month, FiscalStart::default(), 0).unwrap(),
+        &Weights::Even,
+        &LeadTime::Distribution(vec![0.0, 100.0]),
+    )
+    .unwrap();
+    let c = compare(&plan, 0);
+    assert_eq!(c.period_based, None);
+    assert!(explain(&c, Lang::Ja).contains("0.3%"));
+}
+
+#[test]
+fn largest_remainder_is_public_for_the_ui() {
+    assert_eq!(largest_remainder(20, &[1.0, 1.0, 1.0]), vec![7, 7, 6]);
+}
