@@ -30,7 +30,10 @@ const CACHE = 'funnel-calculator-%(version)s';
 const ASSETS = %(assets)s;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(ASSETS)).then(() => self.skipWaiting()));
+  // cache: 'reload' skips the HTTP cache, so a host without Cache-Control cannot hand the new
+  // worker the previous release's page as its offline copy.
+  const fresh = ASSETS.map((url) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(fresh)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

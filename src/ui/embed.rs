@@ -75,7 +75,12 @@ pub fn EmbedView(
                 </a>
             </header>
             <crate::ui::notices::Notices session=session />
-            <Headline lang=lang plan=plan />
+            <div class="results-block" class:stale=move || !current.get()>
+                <p class="stale-notice" role="status" hidden=move || current.get()>
+                    {move || t().stale_notice}
+                </p>
+                <Headline lang=lang plan=plan />
+            </div>
             {mode.interactive.then(|| view! {
                 <details class="embed-inputs" open>
                     <summary>{move || t().inputs_heading}</summary>

@@ -287,13 +287,13 @@ fn EmbedCode(session: Session, link: Memo<String>) -> impl IntoView {
         <fieldset class="embed-code">
             <legend>{move || t().embed_heading}</legend>
             <div class="button-row">
-                <label class="field compact">
-                    <span>{move || t().embed_mode_label}</span>
-                    <select on:change=move |ev| interactive.set(event_target_value(&ev) == "rw")>
+                <div class="field compact">
+                    <label for="embed-mode">{move || t().embed_mode_label}</label>
+                    <select id="embed-mode" on:change=move |ev| interactive.set(event_target_value(&ev) == "rw")>
                         <option value="ro">{move || t().embed_ro}</option>
                         <option value="rw">{move || t().embed_rw}</option>
                     </select>
-                </label>
+                </div>
                 <label class="checkbox">
                     <input type="checkbox" on:change=move |ev| export.set(event_target_checked(&ev)) />
                     {move || t().embed_export}
