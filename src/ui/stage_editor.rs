@@ -113,13 +113,15 @@ fn StageRow(lang: RwSignal<Lang>, draft: RwSignal<Draft>, id: u32) -> impl IntoV
     view! {
         <li class="stage-row">
             <div class="stage-head">
-                <span
-                    class="swatch"
-                    aria-hidden="true"
-                    style:background-color=move || stage_color_hex(index.get())
-                ></span>
-                <label class="sr-only" for=name_id.clone()>
-                    {move || (t().stage_name_label)(index.get() + 1)}
+                // Visible as "段階1" / "Stage 1"; read as "段階1の名前" / "Stage 1 name".
+                <label class="stage-label" for=name_id.clone()>
+                    <span
+                        class="swatch"
+                        aria-hidden="true"
+                        style:background-color=move || stage_color_hex(index.get())
+                    ></span>
+                    {move || (t().stage_number)(index.get() + 1)}
+                    <span class="sr-only">{move || t().stage_name_suffix}</span>
                 </label>
                 <input
                     id=name_id
