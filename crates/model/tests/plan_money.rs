@@ -346,7 +346,7 @@ fn rates_outside_a_range_get_a_note() {
     assert_eq!(n.position, Position::Above);
     assert_eq!(
         n.text(Lang::En),
-        "40% is above the usual 10%–20%; check the assumption. (Source: seed 004, \"BtoBマーケティングにおけるKPI設定の目安の数字\")"
+        "40% is above the usual 10%–20%; check the assumption. (Source: \"BtoBマーケティングにおけるKPI設定の目安の数字\")"
     );
     assert_eq!(b.check(0.05).unwrap().position, Position::Below);
     let web = benchmark(Metric::WebAdLeadToMeeting);

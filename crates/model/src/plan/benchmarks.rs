@@ -163,30 +163,29 @@ impl BenchmarkNote {
             format!("{}–{}", format_percent(b.low), format_percent(b.high))
         };
         let rate = format_percent(self.rate);
-        let src = b.source.seed.split('_').next().unwrap_or("");
         match (self.position, lang) {
             (Position::FarBelow, Lang::Ja) => format!(
-                "{rate}は目安（{range}）を大きく下回っています。出典記事はターゲティングやLPの見直しを勧めています。（出典: seed {src}「{}」）",
+                "{rate}は目安（{range}）を大きく下回っています。出典記事はターゲティングやLPの見直しを勧めています。（出典:「{}」）",
                 b.source.title
             ),
             (Position::FarBelow, Lang::En) => format!(
-                "{rate} is far below the usual {range}; the source suggests revisiting targeting and the landing page. (Source: seed {src}, \"{}\")",
+                "{rate} is far below the usual {range}; the source suggests revisiting targeting and the landing page. (Source: \"{}\")",
                 b.source.title
             ),
             (Position::Below, Lang::Ja) => format!(
-                "{rate}は目安（{range}）より低めです。（出典: seed {src}「{}」）",
+                "{rate}は目安（{range}）より低めです。（出典:「{}」）",
                 b.source.title
             ),
             (Position::Below, Lang::En) => format!(
-                "{rate} is below the usual {range}. (Source: seed {src}, \"{}\")",
+                "{rate} is below the usual {range}. (Source: \"{}\")",
                 b.source.title
             ),
             (Position::Above, Lang::Ja) => format!(
-                "{rate}は目安（{range}）より高めです。前提を確認してください。（出典: seed {src}「{}」）",
+                "{rate}は目安（{range}）より高めです。前提を確認してください。（出典:「{}」）",
                 b.source.title
             ),
             (Position::Above, Lang::En) => format!(
-                "{rate} is above the usual {range}; check the assumption. (Source: seed {src}, \"{}\")",
+                "{rate} is above the usual {range}; check the assumption. (Source: \"{}\")",
                 b.source.title
             ),
         }
