@@ -204,7 +204,6 @@ fn ShareAndExport(
                 </div>
                 <p class="message" hidden=move || !too_long()>{move || t().link_too_long}</p>
             </div>
-            <EmbedCode session=session link=link />
             <div class="button-row">
                 <button type="button" on:click=export_json>{move || t().export_json}</button>
                 <label class="button" for="import-file">{move || t().import_json}</label>
@@ -225,6 +224,7 @@ fn ShareAndExport(
                     {move || t().export_png}
                 </button>
             </div>
+            <EmbedCode session=session link=link />
         </div>
     }
 }
