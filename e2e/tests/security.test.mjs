@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   useApp,
+  pageText,
   collectErrors,
   waitForApp,
   waitForCompare,
@@ -96,20 +97,6 @@ async function assertInert(page, dialogs, where = '') {
     assert.deepEqual(found, { img: 0, onerror: 0 }, `HTML from a name in ${frame.url()} ${where}`);
   }
   assert.deepEqual(dialogs, [], `a dialog opened ${where}`);
-}
-
-/** Everything a reader can see or hear in the page's document, as in helpers' pageText. */
-async function visibleText(frameOrPage) {
-  return frameOrPage.evaluate(() => {
-    const parts = [document.title, document.body.innerText];
-    for (const el of document.querySelectorAll('[title],[aria-label],[placeholder],[alt]')) {
-      for (const a of ['title', 'aria-label', 'placeholder', 'alt']) {
-        const v = el.getAttribute(a);
-        if (v) parts.push(v);
-      }
-    }
-    return parts.join('\n');
-  });
 }
 
 async function rename(page, name) {
@@ -336,7 +323,7 @@ test('an HTML-like scenario name stays text in the page, the picker, notices, co
       await tab(page, '比較').click();
       await waitForCompare(page);
       assert.ok((await scenarioNames(page, '#compare-a')).includes(XSS));
-      assert.ok((await visibleText(page)).includes(XSS));
+      assert.ok((await pageText(page)).includes(XSS));
       await assertInert(page, dialogs, 'in the compare view');
     },
     { bypassCSP: true },
@@ -354,7 +341,7 @@ test('an HTML-like stage name stays text in the editor, the table, the rate labe
       // and so do the stage's own buttons
       await button(page, `${XSS}を削除`).waitFor();
       await eventually(async () => assert.ok((await chartLabel(page)).includes(XSS), await chartLabel(page)));
-      assert.ok((await visibleText(page)).includes(XSS));
+      assert.ok((await pageText(page)).includes(XSS));
       await assertInert(page, dialogs, 'with a stage name');
     },
     { bypassCSP: true },

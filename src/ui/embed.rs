@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
-use crate::i18n::{input_error, texts, FieldKind};
+use crate::i18n::{rate_message, texts};
 use crate::session::Session;
 use crate::ui::exports::{download_chart_png, download_results_csv};
 use crate::ui::field::TextField;
@@ -90,10 +90,9 @@ pub fn EmbedView(
                             id=format!("rate-{id}")
                             class="rate-field"
                             label=Signal::derive(move || label.clone())
-                            value=Signal::derive(move || draft.with(|d| d.stages.iter().find(|s| s.id == id).map(|s| s.rate.clone()).unwrap_or_default()))
+                            value=Signal::derive(move || draft.with(|d| d.rate_text(id)))
                             error=Signal::derive(move || {
-                                let text = draft.with(|d| d.stages.iter().find(|s| s.id == id).map(|s| s.rate.clone()).unwrap_or_default());
-                                funnel_model::Rate::parse(&text).err().map(|e| input_error(lang.get(), FieldKind::Rate, e))
+                                rate_message(lang.get(), &draft.with(|d| d.rate_text(id)))
                             })
                             inputmode="decimal"
                             suffix="%"

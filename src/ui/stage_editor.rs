@@ -3,7 +3,7 @@ use funnel_model::draft::{Draft, DraftProblem};
 use funnel_model::{Funnel, Lang, Money, ReversePlan};
 use leptos::prelude::*;
 
-use crate::i18n::{input_error, plan_error, texts, FieldKind};
+use crate::i18n::{input_error, plan_error, rate_message, texts, FieldKind};
 use crate::ui::field::TextField;
 
 /// The revenue target and the average deal size.
@@ -96,19 +96,8 @@ fn StageRow(lang: RwSignal<Lang>, draft: RwSignal<Draft>, id: u32) -> impl IntoV
             .with(|d| d.rate_label(index.get(), lang.get()))
             .unwrap_or_default()
     };
-    let rate_text = move || {
-        draft.with(|d| {
-            d.stages
-                .get(index.get())
-                .map(|s| s.rate.clone())
-                .unwrap_or_default()
-        })
-    };
-    let rate_error = move || {
-        funnel_model::Rate::parse(&rate_text())
-            .err()
-            .map(|e| input_error(lang.get(), FieldKind::Rate, e))
-    };
+    let rate_text = move || draft.with(|d| d.rate_text(id));
+    let rate_error = move || rate_message(lang.get(), &rate_text());
     let name_id = format!("stage-name-{id}");
     view! {
         <li class="stage-row">

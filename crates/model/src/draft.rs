@@ -213,6 +213,13 @@ impl Draft {
         }
     }
 
+    /// The rate out of stage `id` as typed ("" for an unknown id).
+    pub fn rate_text(&self, id: u32) -> String {
+        self.position(id)
+            .map(|at| self.stages[at].rate.clone())
+            .unwrap_or_default()
+    }
+
     pub fn set_rate(&mut self, id: u32, text: &str) {
         if let Some(at) = self.position(id) {
             self.stages[at].rate = text.to_string();

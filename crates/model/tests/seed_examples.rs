@@ -305,3 +305,11 @@ fn a_stage_name_can_be_cleared_and_retyped() {
     d.rename_stage(2, &"x".repeat(60));
     assert_eq!(d.name_text(2, Lang::En).chars().count(), 40);
 }
+
+#[test]
+fn a_rate_is_read_back_by_stage_id() {
+    let mut d = Draft::default();
+    d.set_rate(4, "２５％");
+    assert_eq!(d.rate_text(4), "２５％");
+    assert_eq!(d.rate_text(99), "");
+}
