@@ -9,6 +9,7 @@ use crate::forward::Entry;
 use crate::funnel::{Funnel, PlanError, MAX_STAGES, MIN_STAGES};
 use crate::goal_seek::SeekInput;
 use crate::lang::Lang;
+use crate::plan::draft::PlanDraft;
 use crate::stage::{default_stages, rate_name, Stage, StageKind};
 use crate::values::{Count, Money, Rate, PPM};
 
@@ -44,6 +45,9 @@ pub struct Draft {
     pub entry_stage: u32,
     pub entry_count: String,
     pub seek: SeekChoice,
+    /// Period, lead time, channels and unit economics (issue 5's inputs).
+    #[serde(default)]
+    pub plan: PlanDraft,
 }
 
 /// Every field's problem at once, so each message can sit next to its own field.
@@ -92,6 +96,7 @@ impl Default for Draft {
             entry_stage: 1,
             entry_count: "3,000".into(),
             seek: SeekChoice::Rate(4),
+            plan: PlanDraft::default(),
         }
     }
 }

@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::draft::{self, Draft};
 use crate::funnel::{MAX_STAGES, MIN_STAGES};
-use crate::schema::{Header, FORMAT, V1, V2};
+use crate::schema::{Header, FORMAT, V1, V2, V3};
 
-/// The format version written today. Version 1 is still read (and migrated).
-pub const SCHEMA_VERSION: u32 = 2;
+/// The format version written today. Versions 1 and 2 are still read (and migrated).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Scenario names are cut to this many characters.
 pub const MAX_NAME_CHARS: usize = 80;
@@ -100,6 +100,10 @@ pub fn validate(scenario: Scenario) -> Result<Scenario, FormatError> {
     {
         return Err(FormatError::Invalid);
     }
+    if !draft.plan.within_limits(MAX_TEXT_CHARS) {
+        return Err(FormatError::Invalid);
+    }
+    draft.plan.repair();
     draft.repair_references();
     let name = match name.char_indices().nth(MAX_NAME_CHARS) {
         Some((cut, _)) => name[..cut].to_string(),
@@ -113,12 +117,12 @@ fn too_long(text: &str, max_chars: usize) -> bool {
 }
 
 /// Pretty JSON, for export and storage:
-/// `{"format":"funnel-calculator-scenario","version":2,"name":…,"draft":{…}}`.
+/// `{"format":"funnel-calculator-scenario","version":3,"name":…,"draft":{…}}`.
 pub fn scenario_to_json(s: &Scenario) -> String {
-    serde_json::to_string_pretty(&V2::from(s)).expect("strings and numbers always serialize")
+    serde_json::to_string_pretty(&V3::from(s)).expect("strings and numbers always serialize")
 }
 
-/// Reads a stored or imported scenario: version 2, or version 1 migrated; at most 64 KiB; then
+/// Reads a stored or imported scenario: version 3, or version 1 or 2 migrated; at most 64 KiB; then
 /// `validate`. A leading byte-order mark (a file saved by Notepad) is ignored.
 pub fn scenario_from_json(text: &str) -> Result<Scenario, FormatError> {
     if text.len() > MAX_JSON_BYTES {
@@ -134,6 +138,9 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, FormatError> {
             .map_err(|_| FormatError::NotDecodable)?
             .migrate(),
         2 => serde_json::from_str::<V2>(text)
+            .map_err(|_| FormatError::NotDecodable)?
+            .into(),
+        3 => serde_json::from_str::<V3>(text)
             .map_err(|_| FormatError::NotDecodable)?
             .into(),
         v if v > u64::from(SCHEMA_VERSION) => {
@@ -163,7 +170,7 @@ mod tests {
         let s = default_scenario();
         let json = scenario_to_json(&s);
         assert!(json.contains("\"format\": \"funnel-calculator-scenario\""));
-        assert!(json.contains("\"version\": 2"));
+        assert!(json.contains("\"version\": 3"));
         assert!(
             json.contains("FY2027 基本計画"),
             "non-ASCII is kept readable"

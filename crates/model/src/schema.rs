@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::draft::{Draft, SeekChoice, StageDraft};
+use crate::plan::draft::PlanDraft;
 use crate::scenario::Scenario;
 use crate::stage::StageKind;
 
@@ -148,13 +149,14 @@ impl V1 {
                 entry_stage,
                 entry_count: self.leads,
                 seek: SeekChoice::Rate(win_rate),
+                plan: PlanDraft::default(),
             },
         }
     }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Version 2 (current): every Draft field.
+// Version 2: every field of the funnel, nothing of the plan over time and money.
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -215,34 +217,6 @@ impl From<SeekV2> for SeekChoice {
     }
 }
 
-impl From<&Scenario> for V2 {
-    fn from(s: &Scenario) -> V2 {
-        let d = &s.draft;
-        V2 {
-            format: FORMAT.into(),
-            version: 2,
-            name: s.name.clone(),
-            draft: DraftV2 {
-                target: d.target.clone(),
-                deal_size: d.deal_size.clone(),
-                stages: d
-                    .stages
-                    .iter()
-                    .map(|st| StageV2 {
-                        id: st.id,
-                        kind: st.kind.into(),
-                        name: st.name.clone(),
-                        rate: st.rate.clone(),
-                    })
-                    .collect(),
-                entry_stage: d.entry_stage,
-                entry_count: d.entry_count.clone(),
-                seek: d.seek.into(),
-            },
-        }
-    }
-}
-
 impl From<V2> for Scenario {
     fn from(v: V2) -> Scenario {
         let d = v.draft;
@@ -264,6 +238,7 @@ impl From<V2> for Scenario {
                 entry_stage: d.entry_stage,
                 entry_count: d.entry_count,
                 seek: d.seek.into(),
+                plan: PlanDraft::default(),
             },
         }
     }
@@ -341,8 +316,131 @@ impl LinkV2 {
                 entry_stage,
                 entry_count,
                 seek,
+                plan: PlanDraft::default(),
             },
         })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 3 (current): version 2's fields plus the plan over time and money. The plan is stored
+// as `PlanDraft`'s own serde form: every field of it is text, a small enum or a number, and the
+// version-3 fixture's test fails if that form changes; a change then needs a version 4 here.
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct V3 {
+    pub format: String,
+    pub version: u32,
+    pub name: String,
+    pub draft: DraftV3,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DraftV3 {
+    pub target: String,
+    pub deal_size: String,
+    pub stages: Vec<StageV2>,
+    pub entry_stage: u32,
+    pub entry_count: String,
+    pub seek: SeekV2,
+    #[serde(default)]
+    pub plan: PlanDraft,
+}
+
+fn stages_v2(stages: &[StageDraft]) -> Vec<StageV2> {
+    stages
+        .iter()
+        .map(|st| StageV2 {
+            id: st.id,
+            kind: st.kind.into(),
+            name: st.name.clone(),
+            rate: st.rate.clone(),
+        })
+        .collect()
+}
+
+fn stages_from_v2(stages: Vec<StageV2>) -> Vec<StageDraft> {
+    stages
+        .into_iter()
+        .map(|st| StageDraft {
+            id: st.id,
+            kind: st.kind.into(),
+            name: st.name,
+            rate: st.rate,
+        })
+        .collect()
+}
+
+impl From<&Scenario> for V3 {
+    fn from(s: &Scenario) -> V3 {
+        let d = &s.draft;
+        V3 {
+            format: FORMAT.into(),
+            version: 3,
+            name: s.name.clone(),
+            draft: DraftV3 {
+                target: d.target.clone(),
+                deal_size: d.deal_size.clone(),
+                stages: stages_v2(&d.stages),
+                entry_stage: d.entry_stage,
+                entry_count: d.entry_count.clone(),
+                seek: d.seek.into(),
+                plan: d.plan.clone(),
+            },
+        }
+    }
+}
+
+impl From<V3> for Scenario {
+    fn from(v: V3) -> Scenario {
+        let d = v.draft;
+        Scenario {
+            name: v.name,
+            draft: Draft {
+                target: d.target,
+                deal_size: d.deal_size,
+                stages: stages_from_v2(d.stages),
+                entry_stage: d.entry_stage,
+                entry_count: d.entry_count,
+                seek: d.seek.into(),
+                plan: d.plan,
+            },
+        }
+    }
+}
+
+// Version 3 in a link: version 2's positions, then the plan (`null` when it is the default one,
+// which keeps the default link as short as version 2's).
+
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct LinkV3(
+    String,
+    String,
+    String,
+    Vec<LinkStageV2>,
+    u32,
+    String,
+    i64,
+    #[serde(default)] Option<PlanDraft>,
+);
+
+impl From<&Scenario> for LinkV3 {
+    fn from(s: &Scenario) -> LinkV3 {
+        let LinkV2(name, target, deal, stages, entry, count, seek) = LinkV2::from(s);
+        let plan = (s.draft.plan != PlanDraft::default()).then(|| s.draft.plan.clone());
+        LinkV3(name, target, deal, stages, entry, count, seek, plan)
+    }
+}
+
+impl LinkV3 {
+    pub fn into_scenario(self) -> Option<Scenario> {
+        let LinkV3(name, target, deal, stages, entry, count, seek, plan) = self;
+        let mut scenario =
+            LinkV2(name, target, deal, stages, entry, count, seek).into_scenario()?;
+        scenario.draft.plan = plan.unwrap_or_default();
+        Some(scenario)
     }
 }
 

@@ -16,7 +16,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 use crate::scenario::{validate, FormatError, Scenario, SCHEMA_VERSION};
-use crate::schema::LinkV2;
+use crate::schema::{LinkV2, LinkV3};
 
 /// Longest link payload read (the fragment after `#`, in bytes — every valid one is ASCII).
 pub const MAX_LINK_CHARS: usize = 8_192;
@@ -38,9 +38,9 @@ fn check(version: u32, json: &[u8]) -> u32 {
         })
 }
 
-/// The fragment payload (no `#`): URL-safe, starting with the version marker `2.`.
+/// The fragment payload (no `#`): URL-safe, starting with the version marker `3.`.
 pub fn encode_link(s: &Scenario) -> String {
-    let mut bytes = serde_json::to_vec(&LinkV2::from(s)).expect("strings and numbers serialize");
+    let mut bytes = serde_json::to_vec(&LinkV3::from(s)).expect("strings and numbers serialize");
     let sum = check(SCHEMA_VERSION, &bytes);
     bytes.extend_from_slice(&sum.to_be_bytes());
     format!("{SCHEMA_VERSION}.{}", URL_SAFE_NO_PAD.encode(bytes))
@@ -58,7 +58,7 @@ pub fn decode_link(payload: &str) -> Result<Scenario, FormatError> {
     if version > SCHEMA_VERSION {
         return Err(FormatError::FutureVersion { found: version });
     }
-    if version != SCHEMA_VERSION {
+    if version < 2 {
         // Links began with version 2: no version-1 link was ever written.
         return Err(FormatError::NotDecodable);
     }
@@ -79,8 +79,12 @@ pub fn decode_link(payload: &str) -> Result<Scenario, FormatError> {
     if !sum_matches && !cfg!(fuzzing) {
         return Err(FormatError::NotDecodable);
     }
-    let link: LinkV2 = serde_json::from_slice(json).map_err(|_| FormatError::NotDecodable)?;
-    validate(link.into_scenario().ok_or(FormatError::NotDecodable)?)
+    let scenario = if version == 2 {
+        serde_json::from_slice::<LinkV2>(json).map(LinkV2::into_scenario)
+    } else {
+        serde_json::from_slice::<LinkV3>(json).map(LinkV3::into_scenario)
+    };
+    validate(scenario.ok().flatten().ok_or(FormatError::NotDecodable)?)
 }
 
 /// The decimal version before the first `.`: digits only, no leading zero. A number too big
@@ -112,7 +116,7 @@ mod tests {
             link.chars().count()
         );
         assert!(link.len() <= 600, "{} characters", link.len());
-        assert!(link.starts_with("2."));
+        assert!(link.starts_with("3."));
         assert!(link
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));

@@ -4,6 +4,8 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use funnel_model::draft::{Draft, SeekChoice, StageDraft};
+use funnel_model::plan::draft::{LeadTimeMode, PlanDraft, SpendMode};
+use funnel_model::plan::period::Period;
 use funnel_model::scenario::{validate, MAX_JSON_BYTES, MAX_NAME_CHARS, MAX_STAGE_ID};
 use funnel_model::{
     decode_link, encode_link, scenario_from_json, scenario_to_json, FormatError, Scenario,
@@ -14,6 +16,8 @@ use proptest::prelude::*;
 const V1_JSON: &str = include_str!("fixtures/scenario_v1.json");
 const V2_JSON: &str = include_str!("fixtures/scenario_v2.json");
 const V2_LINK: &str = include_str!("fixtures/scenario_v2.link");
+const V3_JSON: &str = include_str!("fixtures/scenario_v3.json");
+const V3_LINK: &str = include_str!("fixtures/scenario_v3.link");
 
 fn stage(id: u32, kind: StageKind, name: Option<&str>, rate: &str) -> StageDraft {
     StageDraft {
@@ -44,8 +48,34 @@ fn v2_expected() -> Scenario {
             entry_stage: 0,
             entry_count: "20万".into(),
             seek: SeekChoice::DealSize,
+            plan: PlanDraft::default(),
         },
     }
+}
+
+/// What `fixtures/scenario_v3.*` hold: the version-2 scenario with a plan edited in every part
+/// (a month period in a January fiscal year, seasonal weights, dwell days, an own channel with a
+/// budget and its own quality, a bad churn text kept as typed).
+fn v3_expected() -> Scenario {
+    let mut s = v2_expected();
+    let p = &mut s.draft.plan;
+    p.period = Period::Month;
+    p.fiscal_start = 1;
+    p.period_index = 2;
+    p.set_weight(3, "1.5");
+    p.lead_time = LeadTimeMode::StageDwell;
+    p.set_dwell(3, "14");
+    p.set_dwell(4, "45");
+    p.open_pipeline = "2億".into();
+    let id = p.add_channel().unwrap();
+    p.edit_channel(id, |c| {
+        c.name = Some("パートナー共催".into());
+        c.spend_mode = SpendMode::Budget;
+        c.spend = "300万".into();
+        c.lead_to_mql = "20".into();
+    });
+    p.monthly_churn = "x".into();
+    s
 }
 
 fn default_scenario() -> Scenario {
@@ -124,15 +154,29 @@ fn version_1_with_leads_last_is_repaired() {
 }
 
 #[test]
-fn version_2_fixture_loads_and_is_what_today_writes() {
+fn version_2_fixtures_load_with_the_default_plan() {
     assert_eq!(scenario_from_json(V2_JSON), Ok(v2_expected()));
-    assert_eq!(scenario_to_json(&v2_expected()), V2_JSON.trim_end());
+    assert_eq!(decode_link(V2_LINK.trim_end()), Ok(v2_expected()));
+}
+
+#[test]
+fn version_3_fixture_loads_and_is_what_today_writes() {
+    assert_eq!(scenario_from_json(V3_JSON), Ok(v3_expected()));
+    assert_eq!(scenario_to_json(&v3_expected()), V3_JSON.trim_end());
 }
 
 #[test]
 fn link_fixture_decodes_and_is_what_today_writes() {
-    assert_eq!(decode_link(V2_LINK.trim_end()), Ok(v2_expected()));
-    assert_eq!(encode_link(&v2_expected()), V2_LINK.trim_end());
+    assert_eq!(decode_link(V3_LINK.trim_end()), Ok(v3_expected()));
+    assert_eq!(encode_link(&v3_expected()), V3_LINK.trim_end());
+}
+
+#[test]
+fn a_default_plan_is_left_out_of_the_link() {
+    let link = encode_link(&v2_expected());
+    let json = URL_SAFE_NO_PAD.decode(&link[2..]).unwrap();
+    let json = std::str::from_utf8(&json[..json.len() - 4]).unwrap();
+    assert!(json.ends_with(",null]"), "{json}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,9 +212,9 @@ fn messages_are_exact() {
         "the scenario could not be read: it is damaged or incomplete"
     );
     assert_eq!(
-        FormatError::FutureVersion { found: 3 }.to_string(),
+        FormatError::FutureVersion { found: 4 }.to_string(),
         "the scenario was saved by a newer version of the calculator \
-         (format 3; this version reads up to 2)"
+         (format 4; this version reads up to 3)"
     );
     assert_eq!(
         FormatError::Invalid.to_string(),
@@ -185,7 +229,7 @@ fn too_large() {
     assert_eq!(decode_link(&long_link), Err(FormatError::TooLarge));
     // a future marker does not get past the size check either
     assert_eq!(
-        decode_link(&format!("3.{}", "A".repeat(MAX_LINK_CHARS))),
+        decode_link(&format!("4.{}", "A".repeat(MAX_LINK_CHARS))),
         Err(FormatError::TooLarge)
     );
     let long_json = format!("{}{}", V2_JSON, " ".repeat(MAX_JSON_BYTES));
@@ -268,12 +312,12 @@ fn not_decodable_json() {
 fn future_versions() {
     let body = &encode_link(&default_scenario())[2..];
     assert_eq!(
-        decode_link(&format!("3.{body}")),
-        Err(FormatError::FutureVersion { found: 3 })
+        decode_link(&format!("4.{body}")),
+        Err(FormatError::FutureVersion { found: 4 })
     );
     assert_eq!(
-        decode_link("3.anything at all"),
-        Err(FormatError::FutureVersion { found: 3 })
+        decode_link("4.anything at all"),
+        Err(FormatError::FutureVersion { found: 4 })
     );
     assert_eq!(
         decode_link("123456789012."),
@@ -281,16 +325,16 @@ fn future_versions() {
     );
     // a future JSON is recognised whatever shape the rest has
     assert_eq!(
-        scenario_from_json(r#"{"format":"funnel-calculator-scenario","version":3,"x":[1]}"#),
-        Err(FormatError::FutureVersion { found: 3 })
+        scenario_from_json(r#"{"format":"funnel-calculator-scenario","version":4,"x":[1]}"#),
+        Err(FormatError::FutureVersion { found: 4 })
     );
     assert_eq!(
         scenario_from_json(&v2_json_with(|v| v["version"] = 7_000_000_000u64.into())),
         Err(FormatError::FutureVersion { found: u32::MAX })
     );
     assert_eq!(
-        SCHEMA_VERSION, 2,
-        "the cases above are written for version 2"
+        SCHEMA_VERSION, 3,
+        "the cases above are written for version 3"
     );
 }
 
@@ -422,6 +466,7 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
                     stages,
                     entry_count,
                     seek,
+                    plan: PlanDraft::default(),
                 },
             }
         })
@@ -465,7 +510,7 @@ proptest! {
     #[test]
     fn link_round_trip(s in any_scenario()) {
         let link = encode_link(&s);
-        prop_assert!(link.starts_with("2."));
+        prop_assert!(link.starts_with("3."));
         prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
         prop_assert_eq!(decode_link(&link), Ok(s));
     }

@@ -11,6 +11,7 @@
 pub mod benchmarks;
 pub mod channels;
 pub mod cohort;
+pub mod draft;
 pub mod economics;
 mod error;
 pub mod lead_time;
