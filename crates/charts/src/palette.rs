@@ -46,6 +46,47 @@ pub fn text_color_on(_index: usize) -> RGBColor {
     LIGHT_TEXT
 }
 
+/// Channel colours: categorical, not a ramp, since channels have no order. Okabe & Ito's
+/// colour-blind-safe set (its black softened to dark grey, its yellow left out because a
+/// yellow bar all but vanishes on white) plus three of Paul Tol's muted colours for long
+/// channel lists. Several entries are too light for white text, so each carries its own
+/// text colour (see [`channel_text_color`]); the unit tests check both reach WCAG AA.
+const CHANNELS: [(RGBColor, RGBColor); 10] = [
+    (RGBColor(0x00, 0x72, 0xb2), LIGHT_TEXT), // blue
+    (RGBColor(0xe6, 0x9f, 0x00), DARK_TEXT),  // orange
+    (RGBColor(0x00, 0x9e, 0x73), DARK_TEXT),  // bluish green
+    (RGBColor(0xcc, 0x79, 0xa7), DARK_TEXT),  // reddish purple
+    (RGBColor(0x56, 0xb4, 0xe9), DARK_TEXT),  // sky blue
+    (RGBColor(0xd5, 0x5e, 0x00), DARK_TEXT),  // vermillion
+    (RGBColor(0x4d, 0x4d, 0x4d), LIGHT_TEXT), // dark grey
+    (RGBColor(0x88, 0x22, 0x55), LIGHT_TEXT), // wine
+    (RGBColor(0x33, 0x22, 0x88), LIGHT_TEXT), // indigo
+    (RGBColor(0x99, 0x99, 0x33), DARK_TEXT),  // olive
+];
+
+/// Number of distinct channel colours before [`channel_color`] wraps around.
+pub const CHANNEL_PALETTE_LEN: usize = CHANNELS.len();
+
+/// Gray-900, for text on the lighter channel colours.
+const DARK_TEXT: RGBColor = RGBColor(0x11, 0x18, 0x27);
+
+/// Fill colour of channel `index` (wraps modulo [`CHANNEL_PALETTE_LEN`]).
+pub fn channel_color(index: usize) -> RGBColor {
+    CHANNELS[index % CHANNEL_PALETTE_LEN].0
+}
+
+/// The same colour as [`channel_color`], as CSS `#rrggbb` (lower case).
+pub fn channel_color_hex(index: usize) -> String {
+    let RGBColor(r, g, b) = channel_color(index);
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// Text colour on `channel_color(index)`: white or near-black, whichever reaches WCAG AA
+/// on that fill (chosen ahead of time, like [`text_color_on`]).
+pub fn channel_text_color(index: usize) -> RGBColor {
+    CHANNELS[index % CHANNEL_PALETTE_LEN].1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +128,20 @@ mod tests {
         for i in 0..PALETTE_LEN {
             let ratio = contrast_ratio(stage_color(i), text_color_on(i));
             assert!(ratio >= 4.5, "stage {i}: contrast {ratio:.2} < 4.5");
+        }
+    }
+
+    #[test]
+    fn channel_palette_is_distinct_wraps_and_is_readable() {
+        let hexes: std::collections::HashSet<String> =
+            (0..CHANNEL_PALETTE_LEN).map(channel_color_hex).collect();
+        assert_eq!(CHANNEL_PALETTE_LEN, 10);
+        assert_eq!(hexes.len(), CHANNEL_PALETTE_LEN);
+        assert_eq!(channel_color_hex(0), "#0072b2");
+        for i in 0..CHANNEL_PALETTE_LEN {
+            assert_eq!(channel_color(i), channel_color(i + CHANNEL_PALETTE_LEN));
+            let ratio = contrast_ratio(channel_color(i), channel_text_color(i));
+            assert!(ratio >= 4.5, "channel {i}: contrast {ratio:.2} < 4.5");
         }
     }
 
