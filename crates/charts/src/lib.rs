@@ -6,6 +6,7 @@ mod common;
 pub mod funnel;
 pub mod palette;
 pub mod timeline;
+pub mod tree;
 
 pub use channels::{channel_chart_height, draw_channels, ChannelBar, ChannelChartData};
 pub use funnel::{draw_funnel, estimate_text_width, FunnelBar, FunnelChartData};
@@ -14,3 +15,6 @@ pub use palette::{
     text_color_on, CHANNEL_PALETTE_LEN, PALETTE_LEN,
 };
 pub use timeline::{draw_timeline, timeline_height, TimelineData, TimelineRow};
+pub use tree::{
+    draw_tree, tree_height, tree_row_at, NodeKind, NodeStatus, TreeChartData, TreeNodeView,
+};

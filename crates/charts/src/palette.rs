@@ -88,7 +88,7 @@ pub fn channel_text_color(index: usize) -> RGBColor {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -154,7 +154,7 @@ mod tests {
     }
 
     /// WCAG 2.x contrast ratio between two colours (1.0 ..= 21.0).
-    fn contrast_ratio(a: RGBColor, b: RGBColor) -> f64 {
+    pub(crate) fn contrast_ratio(a: RGBColor, b: RGBColor) -> f64 {
         let (la, lb) = (relative_luminance(a), relative_luminance(b));
         let (hi, lo) = if la >= lb { (la, lb) } else { (lb, la) };
         (hi + 0.05) / (lo + 0.05)
