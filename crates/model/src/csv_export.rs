@@ -88,7 +88,7 @@ fn two_decimals(value: f64) -> String {
 /// A stage name comes from whoever made the scenario, maybe a shared link: a leading `=`, `+`,
 /// `-`, `@`, tab or CR would make a spreadsheet run it as a formula, so it gets a leading `'`
 /// (the usual defence; the cell then shows the text as typed).
-fn defuse_formula(text: String) -> String {
+pub(crate) fn defuse_formula(text: String) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -96,7 +96,7 @@ fn defuse_formula(text: String) -> String {
     }
 }
 
-fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+pub(crate) fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
