@@ -9,9 +9,10 @@ use plotters::backend::DrawingBackend;
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
 use plotters::element::{Polygon, Rectangle, Text};
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, TextStyle, WHITE};
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::{Color, FontFamily, FontStyle, RGBColor, WHITE};
 
+use crate::common::{font_family, px, text_style};
 use crate::palette::{stage_color, text_color_on};
 
 /// One stage of the funnel.
@@ -153,14 +154,6 @@ fn width_fractions(bars: &[FunnelBar], range: Option<(f64, f64)>) -> Vec<f64> {
         .collect()
 }
 
-fn font_family(stack: &str) -> FontFamily<'_> {
-    if stack.trim().is_empty() {
-        FontFamily::SansSerif
-    } else {
-        FontFamily::from(stack)
-    }
-}
-
 /// Geometry in device px. Kept in `f64` and only rounded when drawing, so the
 /// layout scales exactly with the device-pixel ratio.
 struct Layout {
@@ -264,10 +257,6 @@ fn pixel_span((x0, x1): (f64, f64)) -> (i32, i32) {
     (left, left + (x1 - x0).round() as i32)
 }
 
-fn px(v: f64) -> i32 {
-    v.round() as i32
-}
-
 fn draw_connectors<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     layout: &Layout,
@@ -307,7 +296,7 @@ fn draw_bar<DB: DrawingBackend>(
         plan.font_px,
         FontStyle::Bold,
         plan.color,
-        plan.anchor,
+        (plan.anchor, VPos::Center),
     );
     area.draw(&Text::new(text, (px(plan.x), (y0 + y1) / 2), style))
 }
@@ -372,7 +361,7 @@ fn draw_rate_labels<DB: DrawingBackend>(
         layout.rate_font_px,
         FontStyle::Normal,
         RATE_TEXT,
-        HPos::Center,
+        (HPos::Center, VPos::Center),
     );
     let gaps = labels.iter().enumerate().take(layout.bars - 1);
     for (i, label) in gaps.filter(|(_, l)| !l.trim().is_empty()) {
@@ -381,20 +370,6 @@ fn draw_rate_labels<DB: DrawingBackend>(
         area.draw(&Text::new(label.as_str(), pos, style.clone()))?;
     }
     Ok(())
-}
-
-fn text_style(
-    family: FontFamily<'_>,
-    font_px: f64,
-    style: FontStyle,
-    color: RGBColor,
-    anchor: HPos,
-) -> TextStyle<'_> {
-    TextStyle {
-        font: FontDesc::new(family, font_px, style),
-        color: color.to_backend_color(),
-        pos: Pos::new(anchor, VPos::Center),
-    }
 }
 
 #[cfg(test)]

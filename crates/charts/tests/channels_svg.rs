@@ -237,6 +237,14 @@ fn writes_previews_when_asked() {
         ("channels_en_375", seed(&EN, false), 375),
         ("channels_en_1000", seed(&EN, false), 1000),
         ("channels_ja_12_1000", many, 1000),
+        (
+            "channels_ja_375@2x",
+            ChannelChartData {
+                scale: 2.0,
+                ..seed(&JA, true)
+            },
+            750,
+        ),
     ];
     for (name, data, width) in samples {
         preview(name, &draw(&data, width));

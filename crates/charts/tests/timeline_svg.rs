@@ -67,6 +67,10 @@ fn seed(stages: &[&str], months: Vec<String>, first_in_period: usize) -> Timelin
     }
 }
 
+fn scaled(data: TimelineData) -> TimelineData {
+    TimelineData { scale: 2.0, ..data }
+}
+
 fn draw(data: &TimelineData, width: u32) -> String {
     let height = timeline_height(data, f64::from(width) / data.scale.max(1e-9)) * data.scale;
     render((width, height.round() as u32), |area| {
@@ -281,6 +285,11 @@ fn writes_previews_when_asked() {
         ("timeline_ja_1000", seed(&JA_STAGES, ja_months(15), 3), 1000),
         ("timeline_en_375", seed(&EN_STAGES, en_months(12), 2), 375),
         ("timeline_en_1000", seed(&EN_STAGES, en_months(12), 2), 1000),
+        (
+            "timeline_ja_375@2x",
+            scaled(seed(&JA_STAGES, ja_months(15), 3)),
+            750,
+        ),
     ];
     for (name, data, width) in samples {
         preview(name, &draw(&data, width));

@@ -317,6 +317,14 @@ fn writes_previews_when_asked() {
         ("tree_ja_1000", ja_tree(), 1000),
         ("tree_45_375", big_tree(45, 8), 375),
         ("tree_45_1000", big_tree(45, 8), 1000),
+        (
+            "tree_ja_375@2x",
+            TreeChartData {
+                scale: 2.0,
+                ..ja_tree()
+            },
+            750,
+        ),
     ];
     for (name, data, width) in samples {
         preview(name, &draw(&data, width));
