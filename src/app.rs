@@ -11,10 +11,12 @@ use crate::browser;
 use crate::i18n::texts;
 use crate::session::{Session, View};
 use crate::storage;
+use crate::ui::channels::ChannelsView;
 use crate::ui::compare::CompareView;
 use crate::ui::embed::{EmbedMode, EmbedView};
 use crate::ui::forward_panel::ForwardPanel;
 use crate::ui::funnel_chart::FunnelChart;
+use crate::ui::months::MonthsView;
 use crate::ui::notices::Notices;
 use crate::ui::results::Results;
 use crate::ui::stage_editor::{GoalInputs, StageEditor};
@@ -129,23 +131,26 @@ pub fn App() -> impl IntoView {
         <Toolbar session=session plan=plan forward=forward />
         <Notices session=session />
         <Tabs session=session />
-        <Show
-            when=move || session.view.get() == View::Funnel
-            fallback=move || view! { <CompareView session=session /> }
-        >
-            <main class="layout" id="view-funnel">
-                <section class="panel inputs" aria-labelledby="inputs-heading">
-                    <h2 id="inputs-heading">{move || t().inputs_heading}</h2>
-                    <GoalInputs lang=lang draft=draft />
-                    <StageEditor lang=lang draft=draft checked=checked />
-                </section>
-                <section class="panel results" aria-labelledby="results-heading">
-                    <Results lang=lang plan=plan forward=forward current=current />
-                    <FunnelChart lang=lang plan=plan current=current />
-                    <ForwardPanel lang=lang draft=draft plan=plan forward=forward current=current />
-                </section>
-            </main>
-        </Show>
+        {move || match session.view.get() {
+            View::Funnel => view! {
+                <main class="layout" id="view-funnel">
+                    <section class="panel inputs" aria-labelledby="inputs-heading">
+                        <h2 id="inputs-heading">{move || t().inputs_heading}</h2>
+                        <GoalInputs lang=lang draft=draft />
+                        <StageEditor lang=lang draft=draft checked=checked />
+                    </section>
+                    <section class="panel results" aria-labelledby="results-heading">
+                        <Results lang=lang plan=plan forward=forward current=current />
+                        <FunnelChart lang=lang plan=plan current=current />
+                        <ForwardPanel lang=lang draft=draft plan=plan forward=forward current=current />
+                    </section>
+                </main>
+            }
+            .into_any(),
+            View::Months => view! { <MonthsView session=session plan=plan current=current /> }.into_any(),
+            View::Channels => view! { <ChannelsView session=session plan=plan current=current /> }.into_any(),
+            View::Compare => view! { <CompareView session=session /> }.into_any(),
+        }}
         <footer class="footer">{move || t().footer}</footer>
     }
     .into_any()

@@ -30,6 +30,8 @@ pub enum Notice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Funnel,
+    Months,
+    Channels,
     Compare,
 }
 
@@ -37,8 +39,18 @@ impl View {
     pub fn key(self) -> &'static str {
         match self {
             View::Funnel => "",
+            View::Months => "months",
+            View::Channels => "channels",
             View::Compare => "compare",
         }
+    }
+
+    /// The view a `#view=` value names; anything else is the funnel.
+    pub fn from_key(key: &str) -> View {
+        [View::Months, View::Channels, View::Compare]
+            .into_iter()
+            .find(|v| v.key() == key)
+            .unwrap_or(View::Funnel)
     }
 }
 
@@ -100,7 +112,7 @@ impl Session {
         }
         for (key, value) in browser::fragment_params() {
             match key.as_str() {
-                "view" if value == "compare" => session.view.set(View::Compare),
+                "view" => session.view.set(View::from_key(&value)),
                 "s" if !value.is_empty() => session.open_link(&value),
                 _ => {}
             }
@@ -115,11 +127,7 @@ impl Session {
     pub fn follow_fragment(&self) {
         for (key, value) in browser::fragment_params() {
             match key.as_str() {
-                "view" => self.view.set(if value == "compare" {
-                    View::Compare
-                } else {
-                    View::Funnel
-                }),
+                "view" => self.view.set(View::from_key(&value)),
                 "s" if !value.is_empty() && value != self.shared_payload.get_value() => {
                     self.flush();
                     self.open_link(&value);

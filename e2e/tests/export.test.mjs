@@ -274,7 +274,7 @@ const BAD_FILES = [
   },
   {
     name: 'a file from a newer version',
-    content: () => scenarioJson('未来', {}, { version: 3 }),
+    content: () => scenarioJson('未来', {}, { version: 4 }),
     reason: '新しい版のアプリで作られています',
   },
   {

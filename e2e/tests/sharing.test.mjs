@@ -292,7 +292,7 @@ const MANGLED = [
   { name: 'a 10,000-character payload', payload: `2.${'A'.repeat(9998)}`, reason: 'データが大きすぎます' },
   {
     name: 'a future version (marker 3, valid check)',
-    payload: encodeLink('未来の計画', {}, { version: 3 }),
+    payload: encodeLink('未来の計画', {}, { version: 4 }),
     reason: '新しい版のアプリで作られています',
   },
   {

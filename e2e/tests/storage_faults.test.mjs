@@ -42,7 +42,7 @@ const status = async (page) => (await page.locator('.save-status').textContent()
 
 const ONE_STAGE = scenarioJson('壊れた計画', { stages: [{ id: 0, kind: 'won', rate: '100' }], entry_stage: 0, seek: 'deal_size' });
 const TRUNCATED = scenarioJson('途中で切れた計画').slice(0, 150);
-const FUTURE = scenarioJson('未来の計画', {}, { version: 3 });
+const FUTURE = scenarioJson('未来の計画', {}, { version: 4 });
 
 const moved = (label, key) => `保存データ「${label}」を読み込めませんでした。元のデータはキー「${key}」に退避してあります。`;
 const kept = (label) => `保存データ「${label}」は新しい版のアプリで保存されたため読み込めません。データはそのまま残しています。`;

@@ -42,3 +42,57 @@ pub fn download_chart_png(session: Session) {
         );
     }
 }
+
+/// Downloads the canvas with element id `canvas_id` as PNG, named after the scenario and `what`.
+pub fn download_canvas_png(session: Session, canvas_id: &str, what: &str) {
+    let canvas = document()
+        .get_element_by_id(canvas_id)
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+    if let Some(canvas) = canvas {
+        let name = format!("{}-{what}", session.scenario().name);
+        browser::download_canvas_png(&canvas, &browser::file_name(&name, "png"));
+    }
+}
+
+/// Downloads `csv` named after the scenario and `what`.
+pub fn download_csv(session: Session, what: &str, csv: &str) {
+    let name = format!("{}-{what}", session.scenario().name);
+    browser::download_text(
+        &browser::file_name(&name, "csv"),
+        "text/csv;charset=utf-8",
+        csv,
+    );
+}
+
+/// "Save as CSV" and "Save chart as PNG" for one view's table and chart.
+#[component]
+pub fn ViewExports(
+    session: Session,
+    /// The CSV of the view's table, or `None` while there is nothing to export.
+    csv: Signal<Option<String>>,
+    canvas_id: &'static str,
+    /// Part of the file names, e.g. "monthly-plan".
+    what: &'static str,
+) -> impl IntoView {
+    let lang = session.lang;
+    let tr = move |ja: &'static str, en: &'static str| crate::plan_text::pick(lang.get(), ja, en);
+    view! {
+        <div class="button-row view-exports">
+            <button
+                type="button"
+                class="secondary"
+                disabled=move || csv.with(Option::is_none)
+                on:click=move |_| {
+                    if let Some(text) = csv.get_untracked() {
+                        download_csv(session, what, &text);
+                    }
+                }
+            >
+                {move || tr("表をCSVで保存", "Save the table as CSV")}
+            </button>
+            <button type="button" class="secondary" on:click=move |_| download_canvas_png(session, canvas_id, what)>
+                {move || tr("グラフをPNGで保存", "Save the chart as PNG")}
+            </button>
+        </div>
+    }
+}

@@ -30,6 +30,10 @@ pub fn TextField(
     /// Extra class on the wrapper.
     #[prop(optional)]
     class: Option<&'static str>,
+    /// Read before the label by screen readers only (and so part of the input's name): what a
+    /// row of fields is about, e.g. the channel, when the visible label is short.
+    #[prop(into, optional)]
+    context: Option<Signal<String>>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let message_id = format!("{id}-message");
@@ -40,7 +44,10 @@ pub fn TextField(
     };
     view! {
         <div class=format!("field {}", class.unwrap_or("")) class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{move || label.get()}</label>
+            <label for=id.clone()>
+                {context.map(|c| view! { <span class="sr-only">{move || c.get()}</span> })}
+                {move || label.get()}
+            </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             <div class="input-wrap">
             <input

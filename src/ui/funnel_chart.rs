@@ -179,7 +179,7 @@ fn draw(canvas: &HtmlCanvasElement, css_width: f64, mut data: FunnelChartData) {
 
 /// Leaves a trace the benchmark script and the browser tests read: how many draws so far, and
 /// when the last one finished (`performance.now()`), as attributes of the canvas.
-fn mark_drawn(canvas: &HtmlCanvasElement) {
+pub fn mark_drawn(canvas: &HtmlCanvasElement) {
     static DRAWS: AtomicU32 = AtomicU32::new(0);
     let count = DRAWS.fetch_add(1, Ordering::Relaxed) + 1;
     let _ = canvas.set_attribute("data-draws", &count.to_string());

@@ -1,5 +1,6 @@
 use funnel_charts::stage_color_hex;
 use funnel_model::draft::{Draft, DraftProblem};
+use funnel_model::plan::benchmarks::{caveat, check_funnel};
 use funnel_model::{Funnel, Lang, Money, ReversePlan};
 use leptos::prelude::*;
 
@@ -48,6 +49,20 @@ pub fn StageEditor(
 ) -> impl IntoView {
     let t = move || texts(lang.get());
     let ids = move || draft.with(|d| d.stages.iter().map(|s| s.id).collect::<Vec<_>>());
+    // Survey ranges the current rates fall outside of: notes beside the rates, never blocking.
+    let bench = Memo::new(move |_| {
+        let l = lang.get();
+        checked.with(|c| {
+            c.as_ref()
+                .map(|(funnel, _)| {
+                    check_funnel(funnel)
+                        .into_iter()
+                        .map(|(at, note)| (at, note.text(l)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let plan_message = move || {
         checked.with(|c| {
             c.as_ref().err().and_then(|problem| {
@@ -66,9 +81,12 @@ pub fn StageEditor(
             <p class="hint">{move || t().stages_hint}</p>
             <ol class="stage-list">
                 <For each=ids key=|id| *id let:id>
-                    <StageRow lang=lang draft=draft id=id />
+                    <StageRow lang=lang draft=draft id=id bench=bench />
                 </For>
             </ol>
+            <Show when=move || bench.with(|b| !b.is_empty())>
+                <p class="hint">{move || caveat(lang.get())}</p>
+            </Show>
             <p class="message plan-message" role="status">{plan_message}</p>
         </fieldset>
     }
@@ -76,7 +94,12 @@ pub fn StageEditor(
 
 /// One stage: colour swatch, name, move/remove/add buttons, and the rate out of it.
 #[component]
-fn StageRow(lang: RwSignal<Lang>, draft: RwSignal<Draft>, id: u32) -> impl IntoView {
+fn StageRow(
+    lang: RwSignal<Lang>,
+    draft: RwSignal<Draft>,
+    id: u32,
+    bench: Memo<Vec<(usize, String)>>,
+) -> impl IntoView {
     let t = move || texts(lang.get());
     let index = Memo::new(move |_| draft.with(|d| d.position_of(id).unwrap_or(0)));
     let count = move || draft.with(|d| d.stages.len());
@@ -195,6 +218,15 @@ fn StageRow(lang: RwSignal<Lang>, draft: RwSignal<Draft>, id: u32) -> impl IntoV
                     suffix="%"
                     on_input=Callback::new(move |v: String| draft.update(|d| d.set_rate(id, &v)))
                 />
+                {move || {
+                    let at = index.get();
+                    bench.with(|b| {
+                        b.iter()
+                            .filter(|(i, _)| *i == at)
+                            .map(|(_, text)| view! { <p class="bench-note" role="note">{text.clone()}</p> })
+                            .collect_view()
+                    })
+                }}
             </div>
         </li>
     }

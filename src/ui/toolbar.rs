@@ -249,6 +249,8 @@ pub fn Tabs(session: Session) -> impl IntoView {
     view! {
         <nav class="tabs" role="tablist" aria-label=move || t().views_label>
             {tab(View::Funnel, |t| t.tab_funnel)}
+            {tab(View::Months, |t| t.tab_months)}
+            {tab(View::Channels, |t| t.tab_channels)}
             {tab(View::Compare, |t| t.tab_compare)}
         </nav>
     }

@@ -363,6 +363,26 @@ impl PlanDraft {
         }
     }
 
+    /// The shares of the channels given by share, added up, when every one reads (`None` also
+    /// when no channel uses a share).
+    pub fn share_total(&self) -> Option<f64> {
+        let shares: Vec<&String> = self
+            .channels
+            .iter()
+            .filter(|c| c.volume_mode == VolumeMode::Share)
+            .map(|c| &c.volume)
+            .collect();
+        if shares.is_empty() {
+            return None;
+        }
+        shares.iter().map(|t| parse_share(t).ok()).sum()
+    }
+
+    /// The distribution's percents added up, when every one reads.
+    pub fn distribution_total(&self) -> Option<f64> {
+        self.distribution.iter().map(|t| parse_share(t).ok()).sum()
+    }
+
     pub fn add_distribution_month(&mut self) {
         if self.distribution.len() < MAX_DISTRIBUTION_MONTHS {
             self.distribution.push("0".into());
@@ -741,9 +761,11 @@ mod tests {
     #[test]
     fn each_bad_field_is_reported_against_itself() {
         let (f, ids) = funnel();
-        let mut p = PlanDraft::default();
-        p.average_days = "abc".into();
-        p.inside_per_rep = "0".into();
+        let p = PlanDraft {
+            average_days: "abc".into(),
+            inside_per_rep: "0".into(),
+            ..PlanDraft::default()
+        };
         let e = p.time_plan(&f, &ids).unwrap_err();
         assert_eq!(
             e.get(PlanField::AverageDays),

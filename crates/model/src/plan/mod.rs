@@ -14,6 +14,7 @@ pub mod cohort;
 pub mod draft;
 pub mod economics;
 mod error;
+pub mod export;
 pub mod lead_time;
 pub mod period;
 pub mod phasing;

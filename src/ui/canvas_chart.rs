@@ -1,0 +1,100 @@
+//! A chart on a canvas that follows its container's width and its data: the timeline, the
+//! channel chart and the KPI tree share it (the funnel chart predates it and keeps its own
+//! fixed-row sizing).
+
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// CJK-capable stacks first, so Japanese labels never fall back to tofu.
+pub const FONT_STACK: &str =
+    "\"Noto Sans CJK JP\", \"Noto Sans JP\", \"Hiragino Sans\", \"Yu Gothic UI\", \"Meiryo\", sans-serif";
+
+/// What a canvas chart must say about itself.
+pub trait CanvasDraw: Clone + PartialEq + Send + Sync + 'static {
+    /// Height in CSS px wanted at `width` CSS px.
+    fn height(&self, width: f64) -> f64;
+    /// Draws at `scale` device pixels per CSS px; false if drawing failed.
+    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool;
+}
+
+/// Observes `container`'s width into `width` for the page's lifetime; the observer stops by
+/// itself once the component (and so the signals) is gone.
+pub fn observe_width(container: NodeRef<Div>, width: RwSignal<f64>) {
+    Effect::new(move |_| {
+        let Some(element) = container.get() else {
+            return;
+        };
+        width.set(element.client_width() as f64);
+        let on_resize = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(
+            move |_entries, observer: web_sys::ResizeObserver| match (
+                container.try_get_untracked().flatten(),
+                width.try_get_untracked(),
+            ) {
+                (Some(el), Some(old)) => {
+                    let w = el.client_width() as f64;
+                    if (w - old).abs() >= 1.0 && w > 0.0 {
+                        width.try_set(w);
+                    }
+                }
+                _ => observer.disconnect(),
+            },
+        );
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&element);
+        }
+        on_resize.forget();
+    });
+}
+
+/// The canvas, its accessible name, and a redraw on every data or width change.
+#[component]
+pub fn CanvasChart<T: CanvasDraw>(
+    data: Memo<Option<T>>,
+    /// The chart in words, as the canvas's accessible name.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Element id of the canvas (tests and PNG export find it by it).
+    id: &'static str,
+) -> impl IntoView {
+    let container = NodeRef::<Div>::new();
+    let canvas = NodeRef::<Canvas>::new();
+    let width = RwSignal::new(0.0_f64);
+    observe_width(container, width);
+    Effect::new(move |_| {
+        let (Some(element), Some(d)) = (canvas.get(), data.get()) else {
+            return;
+        };
+        draw(&element, width.get(), &d);
+    });
+    view! {
+        <div class="chart-box" node_ref=container>
+            <canvas id=id node_ref=canvas role="img" aria-label=move || label.get()></canvas>
+        </div>
+    }
+}
+
+fn draw<T: CanvasDraw>(canvas: &HtmlCanvasElement, css_width: f64, data: &T) {
+    if css_width < 10.0 {
+        return;
+    }
+    let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
+    let css_height = data.height(css_width).clamp(40.0, 20_000.0).round();
+    canvas.set_width((css_width * ratio).round() as u32);
+    canvas.set_height((css_height * ratio).round() as u32);
+    // Through the CSSOM, not a style attribute: the page's CSP allows no inline styles.
+    let style = web_sys::HtmlElement::style(canvas);
+    let _ = style.set_property("width", &format!("{css_width}px"));
+    let _ = style.set_property("height", &format!("{css_height}px"));
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return;
+    };
+    let area = backend.into_drawing_area();
+    if data.draw(&area, ratio) && area.present().is_ok() {
+        crate::ui::funnel_chart::mark_drawn(canvas);
+    }
+}

@@ -1,0 +1,801 @@
+//! Channels and budget: the editable channel table, what each channel and the mix contribute
+//! and cost, unit economics, and the survey benchmarks with their sources.
+
+use funnel_charts::{
+    channel_chart_height, channel_color_hex, draw_channels, ChannelBar, ChannelChartData,
+};
+use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
+use funnel_model::plan::benchmarks::{
+    benchmark, caveat, check_channel, AppliesTo, Metric, BENCHMARKS,
+};
+use funnel_model::plan::draft::{MoneyPlan, PlanField, SpendMode, VolumeMode};
+use funnel_model::plan::export::channels_csv;
+use funnel_model::{Funnel, Lang};
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
+
+use crate::app::ValidPlan;
+use crate::plan_text::pick;
+use crate::session::Session;
+use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
+use crate::ui::exports::ViewExports;
+use crate::ui::field::TextField;
+use crate::ui::plan_common::{channel_name, evaluate, field_error, SelectField};
+
+/// The money plan with the funnel it was computed for.
+#[derive(Clone, PartialEq)]
+pub struct MoneyResult {
+    pub plan: MoneyPlan,
+    pub funnel: Funnel,
+    /// Channel names in table order, as shown when it was computed.
+    pub names: Vec<String>,
+}
+
+#[derive(Clone, PartialEq)]
+struct ChannelChart(ChannelChartData);
+
+impl CanvasDraw for ChannelChart {
+    fn height(&self, width: f64) -> f64 {
+        channel_chart_height(&self.0, width)
+    }
+    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
+        let data = ChannelChartData {
+            scale,
+            ..self.0.clone()
+        };
+        draw_channels(area, &data).is_ok()
+    }
+}
+
+fn money_or_dash(value: Option<f64>, lang: Lang) -> String {
+    value.map_or_else(|| "—".to_string(), |v| format_money(v, lang))
+}
+
+#[component]
+pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) -> impl IntoView {
+    let lang = session.lang;
+    let eval = evaluate(session, plan, current, |d, funnel| {
+        d.plan.money_plan(funnel).map(|plan| MoneyResult {
+            plan,
+            funnel: funnel.clone(),
+            names: d
+                .plan
+                .channels
+                .iter()
+                .map(|c| channel_name(c, Lang::Ja))
+                .collect(),
+        })
+    });
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    view! {
+        <main class="stack" id="view-channels">
+            <section class="panel" aria-labelledby="channels-inputs-heading">
+                <h2 id="channels-inputs-heading">{move || tr("チャネル", "Channels")}</h2>
+                <ChannelTable session=session errors=eval.errors plan=plan />
+            </section>
+            <div class="layout">
+                <section class="panel inputs" aria-labelledby="economics-inputs-heading">
+                    <h2 id="economics-inputs-heading">{move || tr("費用と顧客", "Costs and customers")}</h2>
+                    <EconomicsInputs session=session errors=eval.errors />
+                </section>
+                <section class="panel results" aria-labelledby="channels-heading">
+                    <div class="results-block" class:stale=move || !eval.current.get()>
+                        <h2 id="channels-heading">{move || tr("チャネル別の計画", "Plan by channel")}</h2>
+                        <Show when=move || !eval.current.get()>
+                            <p class="stale-notice" role="status">
+                                {move || tr(
+                                    "入力に誤りがあるため、最後に計算できた結果を表示しています。",
+                                    "Some inputs are not valid: showing the last result that could be computed.",
+                                )}
+                            </p>
+                        </Show>
+                        <ChannelResults session=session result=eval.kept />
+                    </div>
+                    <ChannelChartView lang=lang result=eval.kept current=eval.current session=session />
+                    <ViewExports
+                        session=session
+                        csv=Signal::derive(move || {
+                            let l = lang.get();
+                            let names: Vec<String> = session.draft.with(|d| d.plan.channels.iter().map(|c| channel_name(c, l)).collect());
+                            eval.kept.with(|r| r.as_ref().map(|r| channels_csv(&r.plan, &names, l)))
+                        })
+                        canvas_id="channel-canvas"
+                        what="channels"
+                    />
+                    <EconomicsResults lang=lang result=eval.kept current=eval.current />
+                    <Benchmarks session=session />
+                </section>
+            </div>
+        </main>
+    }
+}
+
+#[component]
+fn ChannelTable(
+    session: Session,
+    errors: Memo<funnel_model::plan::draft::PlanErrors>,
+    plan: Memo<ValidPlan>,
+) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let ids = move || draft.with(|d| d.plan.channels.iter().map(|c| c.id).collect::<Vec<_>>());
+    let share_total = move || draft.with(|d| d.plan.share_total());
+    view! {
+        <fieldset class="plan-group channel-table">
+            <legend>{move || tr("チャネル表", "Channel table")}</legend>
+            <p class="hint">
+                {move || tr(
+                    "リードの出どころごとに、割合（または固定の件数）、訪問→リード率、費用を入れます。割合の合計は100%にします。",
+                    "For each source of leads: a share (or a fixed count), the visit → lead rate and the cost. Shares add up to 100%.",
+                )}
+            </p>
+            <div class="channel-grid">
+                <For each=ids key=|id| *id let:id>
+                    <ChannelCard session=session errors=errors plan=plan id=id />
+                </For>
+            </div>
+            <p class="hint" data-testid="share-total">
+                {move || share_total().map(|t| match lang.get() {
+                    Lang::Ja => format!("割合の合計 {}%", format_decimal(t, 2)),
+                    Lang::En => format!("Shares total {}%", format_decimal(t, 2)),
+                })}
+            </p>
+            <p class="message" role="status" data-testid="channels-message">
+                {move || field_error(lang, draft, errors, PlanField::Channels).get()}
+            </p>
+            <div class="button-row">
+                <button
+                    type="button"
+                    disabled=move || !draft.with(|d| d.plan.can_add_channel())
+                    on:click=move |_| {
+                        draft.update(|d| {
+                            d.plan.add_channel();
+                        })
+                    }
+                >
+                    {move || tr("チャネルを追加", "Add a channel")}
+                </button>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ChannelCard(
+    session: Session,
+    errors: Memo<funnel_model::plan::draft::PlanErrors>,
+    plan: Memo<ValidPlan>,
+    id: u32,
+) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let channel = move || draft.with(|d| d.plan.channels.iter().find(|c| c.id == id).cloned());
+    let name = move || {
+        channel()
+            .map(|c| channel_name(&c, lang.get()))
+            .unwrap_or_default()
+    };
+    let index =
+        move || draft.with(|d| d.plan.channels.iter().position(|c| c.id == id).unwrap_or(0));
+    let label = move |ja: &'static str, en: &'static str| {
+        Signal::derive(move || pick(lang.get(), ja, en).to_string())
+    };
+    // Short visible labels; screen readers (and label lookups) hear the channel first.
+    let context = Signal::derive(move || match lang.get() {
+        Lang::Ja => format!("{}の", name()),
+        Lang::En => format!("{}: ", name()),
+    });
+    let edit = move |f: fn(&mut funnel_model::plan::draft::ChannelDraft, String)| {
+        Callback::new(move |v: String| draft.update(|d| d.plan.edit_channel(id, |c| f(c, v))))
+    };
+    let fixed = move || channel().is_some_and(|c| c.volume_mode == VolumeMode::Fixed);
+    let budget = move || channel().is_some_and(|c| c.spend_mode == SpendMode::Budget);
+    let notes = move || {
+        let l = lang.get();
+        let Ok(channels) = draft.with(|d| d.plan.channels()) else {
+            return Vec::new();
+        };
+        let i = index();
+        plan.with(|p| {
+            let (Some((funnel, _)), Some(c)) = (p.as_ref(), channels.get(i)) else {
+                return Vec::new();
+            };
+            check_channel(funnel, c).iter().map(|n| n.text(l)).collect()
+        })
+    };
+    view! {
+        <fieldset class="channel-card" data-channel=id>
+            <legend>
+                <span class="swatch" aria-hidden="true" style:background-color=move || channel_color_hex(index())></span>
+                {name}
+            </legend>
+            <TextField
+                id=format!("ch-{id}-name")
+                label=Signal::derive(move || match lang.get() {
+                    Lang::Ja => format!("チャネル{}の名前", index() + 1),
+                    Lang::En => format!("Name of channel {}", index() + 1),
+                })
+                value=Signal::derive(move || channel().map(|c| channel_name(&c, lang.get())).unwrap_or_default())
+                error=Signal::derive(|| None::<String>)
+                on_input=edit(|c, v| c.name = Some(v))
+            />
+            <div class="field-row">
+                <SelectField
+                    id=format!("ch-{id}-volume-mode")
+                    label=label("リード数の決め方", "leads given as")
+                    context=context
+                    options=Signal::derive(move || {
+                        let l = lang.get();
+                        vec![
+                            ("share".to_string(), pick(l, "割合（%）", "Share (%)").to_string()),
+                            ("fixed".into(), pick(l, "固定の件数", "Fixed count").into()),
+                        ]
+                    })
+                    selected=Signal::derive(move || if fixed() { "fixed".to_string() } else { "share".into() })
+                    on_change=edit(|c, v| c.volume_mode = if v == "fixed" { VolumeMode::Fixed } else { VolumeMode::Share })
+                />
+                <TextField
+                    id=format!("ch-{id}-volume")
+                    label=Signal::derive(move || {
+                        match (lang.get(), fixed()) {
+                            (Lang::Ja, false) => "リード割合",
+                            (Lang::Ja, true) => "リード件数",
+                            (Lang::En, false) => "share of leads",
+                            (Lang::En, true) => "number of leads",
+                        }
+                        .to_string()
+                    })
+                    context=context
+                    value=Signal::derive(move || channel().map(|c| c.volume).unwrap_or_default())
+                    error=field_error(lang, draft, errors, PlanField::ChannelVolume(id))
+                    on_input=edit(|c, v| c.volume = v)
+                    inputmode="decimal"
+                    class="compact"
+                />
+            </div>
+            <div class="field-row">
+                <TextField
+                    id=format!("ch-{id}-cvr")
+                    label=label("訪問→リード率", "visit → lead rate")
+                    context=context
+                    value=Signal::derive(move || channel().map(|c| c.cvr).unwrap_or_default())
+                    error=field_error(lang, draft, errors, PlanField::ChannelCvr(id))
+                    on_input=edit(|c, v| c.cvr = v)
+                    inputmode="decimal"
+                    suffix="%"
+                    class="compact"
+                />
+                <TextField
+                    id=format!("ch-{id}-mql")
+                    label=label("リード→MQL率（空欄はファネルの率）", "lead → MQL rate (empty: the funnel's)")
+                    context=context
+                    value=Signal::derive(move || channel().map(|c| c.lead_to_mql).unwrap_or_default())
+                    error=field_error(lang, draft, errors, PlanField::ChannelMql(id))
+                    on_input=edit(|c, v| c.lead_to_mql = v)
+                    inputmode="decimal"
+                    suffix="%"
+                    class="compact"
+                />
+            </div>
+            {move || notes().into_iter().map(|n| view! { <p class="bench-note" role="note">{n}</p> }).collect_view()}
+            <div class="field-row">
+                <SelectField
+                    id=format!("ch-{id}-spend-mode")
+                    label=label("費用の入れ方", "cost given as")
+                    context=context
+                    options=Signal::derive(move || {
+                        let l = lang.get();
+                        vec![
+                            ("cpl".to_string(), pick(l, "リード単価", "Cost per lead").to_string()),
+                            ("budget".into(), pick(l, "期間の予算", "Budget for the period").into()),
+                        ]
+                    })
+                    selected=Signal::derive(move || if budget() { "budget".to_string() } else { "cpl".into() })
+                    on_change=edit(|c, v| c.spend_mode = if v == "budget" { SpendMode::Budget } else { SpendMode::CostPerLead })
+                />
+                <TextField
+                    id=format!("ch-{id}-spend")
+                    label=Signal::derive(move || {
+                        match (lang.get(), budget()) {
+                            (Lang::Ja, false) => "リード単価",
+                            (Lang::Ja, true) => "予算",
+                            (Lang::En, false) => "cost per lead",
+                            (Lang::En, true) => "budget",
+                        }
+                        .to_string()
+                    })
+                    context=context
+                    value=Signal::derive(move || channel().map(|c| c.spend).unwrap_or_default())
+                    error=field_error(lang, draft, errors, PlanField::ChannelSpend(id))
+                    on_input=edit(|c, v| c.spend = v)
+                    inputmode="decimal"
+                    class="compact"
+                />
+            </div>
+            <div class="button-row">
+                <button
+                    type="button"
+                    class="danger"
+                    disabled=move || draft.with(|d| d.plan.channels.len() <= 1)
+                    on:click=move |_| {
+                        draft.update(|d| {
+                            d.plan.remove_channel(id);
+                        })
+                    }
+                >
+                    {move || match lang.get() {
+                        Lang::Ja => format!("{}を削除", name()),
+                        Lang::En => format!("Remove {}", name()),
+                    }}
+                </button>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn EconomicsInputs(
+    session: Session,
+    errors: Memo<funnel_model::plan::draft::PlanErrors>,
+) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let text = move |ja: &'static str, en: &'static str| {
+        Signal::derive(move || pick(lang.get(), ja, en).to_string())
+    };
+    view! {
+        <fieldset class="plan-group">
+            <legend>{move || tr("ユニットエコノミクス", "Unit economics")}</legend>
+            <p class="hint">
+                {move || tr(
+                    "マーケティング費用はチャネルの予算合計、新規顧客は受注数を使います。",
+                    "Marketing cost is the channels' total budget; new customers are the won deals.",
+                )}
+            </p>
+            <TextField
+                id="econ-sales-cost"
+                label=text("期間の営業コスト（人件費・ツール）", "Sales cost for the period (people, tools)")
+                value=Signal::derive(move || draft.with(|d| d.plan.sales_cost.clone()))
+                error=field_error(lang, draft, errors, PlanField::SalesCost)
+                on_input=Callback::new(move |v: String| draft.update(|d| d.plan.sales_cost = v))
+                inputmode="decimal"
+            />
+            <TextField
+                id="econ-revenue"
+                label=text("顧客1社あたりの月額売上", "Monthly revenue per account")
+                value=Signal::derive(move || draft.with(|d| d.plan.revenue_per_account.clone()))
+                error=field_error(lang, draft, errors, PlanField::RevenuePerAccount)
+                on_input=Callback::new(move |v: String| draft.update(|d| d.plan.revenue_per_account = v))
+                inputmode="decimal"
+            />
+            <div class="field-row">
+                <TextField
+                    id="econ-margin"
+                    label=text("粗利率", "Gross margin")
+                    value=Signal::derive(move || draft.with(|d| d.plan.gross_margin.clone()))
+                    error=field_error(lang, draft, errors, PlanField::GrossMargin)
+                    on_input=Callback::new(move |v: String| draft.update(|d| d.plan.gross_margin = v))
+                    inputmode="decimal"
+                    suffix="%"
+                    class="compact"
+                />
+                <TextField
+                    id="econ-churn"
+                    label=text("月次解約率", "Monthly churn")
+                    value=Signal::derive(move || draft.with(|d| d.plan.monthly_churn.clone()))
+                    error=field_error(lang, draft, errors, PlanField::MonthlyChurn)
+                    on_input=Callback::new(move |v: String| draft.update(|d| d.plan.monthly_churn = v))
+                    inputmode="decimal"
+                    suffix="%"
+                    class="compact"
+                />
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ChannelResults(session: Session, result: Memo<Option<MoneyResult>>) -> impl IntoView {
+    let lang = session.lang;
+    let draft = session.draft;
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let cards = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let Some(r) = r else { return Vec::new() };
+            let b = &r.plan.mix.blended;
+            vec![
+                (
+                    "leads",
+                    pick(l, "リード合計", "Leads in total"),
+                    format_count(b.leads),
+                ),
+                (
+                    "visits",
+                    pick(l, "必要な訪問・接触", "Visits / contacts needed"),
+                    format_count(b.visits),
+                ),
+                (
+                    "budget",
+                    pick(l, "マーケティング予算", "Marketing budget"),
+                    format_money(b.budget, l),
+                ),
+                (
+                    "cpl",
+                    pick(l, "平均リード単価（CPL）", "Blended cost per lead (CPL)"),
+                    money_or_dash(b.cpl, l),
+                ),
+                (
+                    "cpa",
+                    pick(l, "受注単価（CPA）", "Cost per won deal (CPA)"),
+                    money_or_dash(b.cpa, l),
+                ),
+            ]
+        })
+    };
+    let shortfall = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let gap = r.as_ref()?.plan.mix.won_shortfall()?;
+            Some(match l {
+                Lang::Ja => format!(
+                    "チャネルの質（リード→MQL率）がファネルの率より低いため、受注が目標より{}件足りません。割合や各チャネルの率を見直してください。",
+                    format_decimal(gap, 1)
+                ),
+                Lang::En => format!(
+                    "The channels' quality (lead → MQL) is below the funnel's, so the mix wins {} deals fewer than the target needs. Revisit the shares or the rates.",
+                    format_decimal(gap, 1)
+                ),
+            })
+        })
+    };
+    let rows = move || {
+        let l = lang.get();
+        let names: Vec<String> =
+            draft.with(|d| d.plan.channels.iter().map(|c| channel_name(c, l)).collect());
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let mut rows: Vec<_> = r
+                .plan
+                .mix
+                .channels
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let name = names.get(i).cloned().unwrap_or_else(|| r.names[i].clone());
+                    view! {
+                        <tr>
+                            <th scope="row">
+                                <span class="swatch" aria-hidden="true" style:background-color=channel_color_hex(i)></span>
+                                {name}
+                            </th>
+                            <td class="num">{format_count(c.leads)}</td>
+                            <td class="num">{format_count(c.visits)}</td>
+                            <td class="num">{format_money(c.budget, l)}</td>
+                            <td class="num">{money_or_dash(c.cpl, l)}</td>
+                            <td class="num">{format_decimal(c.mql, 1)}</td>
+                            <td class="num">{format_decimal(c.won, 2)}</td>
+                            <td class="num">{money_or_dash(c.cpa, l)}</td>
+                        </tr>
+                    }
+                    .into_any()
+                })
+                .collect();
+            let b = &r.plan.mix.blended;
+            rows.push(view! {
+                <tr class="total">
+                    <th scope="row">{pick(l, "合計", "Total")}</th>
+                    <td class="num">{format_count(b.leads)}</td>
+                    <td class="num">{format_count(b.visits)}</td>
+                    <td class="num">{format_money(b.budget, l)}</td>
+                    <td class="num">{money_or_dash(b.cpl, l)}</td>
+                    <td class="num">{format_decimal(b.mql, 1)}</td>
+                    <td class="num">{format_decimal(b.won, 2)}</td>
+                    <td class="num">{money_or_dash(b.cpa, l)}</td>
+                </tr>
+            }.into_any());
+            Some(rows)
+        })
+    };
+    view! {
+        <dl class="headline">
+            {move || {
+                cards()
+                    .into_iter()
+                    .map(|(key, label, value)| {
+                        view! {
+                            <div class=format!("card card-{key}")>
+                                <dt>{label}</dt>
+                                <dd data-testid=format!("channels-{key}")>{value}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </dl>
+        {move || shortfall().map(|s| view! { <p class="note" role="note">{s}</p> })}
+        <div class="table-wrap">
+            <table class="channel-results" data-testid="channel-results">
+                <caption class="sr-only">{move || tr("チャネル別の結果", "Results by channel")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || tr("チャネル", "Channel")}</th>
+                        <th scope="col" class="num">{move || tr("リード", "Leads")}</th>
+                        <th scope="col" class="num">{move || tr("訪問・接触", "Visits")}</th>
+                        <th scope="col" class="num">{move || tr("予算", "Budget")}</th>
+                        <th scope="col" class="num">"CPL"</th>
+                        <th scope="col" class="num">"MQL"</th>
+                        <th scope="col" class="num">{move || tr("受注", "Won")}</th>
+                        <th scope="col" class="num">"CPA"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn ChannelChartView(
+    session: Session,
+    lang: RwSignal<Lang>,
+    result: Memo<Option<MoneyResult>>,
+    current: Memo<bool>,
+) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let draft = session.draft;
+    let data = Memo::new(move |_| {
+        let l = lang.get();
+        let names: Vec<String> =
+            draft.with(|d| d.plan.channels.iter().map(|c| channel_name(c, l)).collect());
+        result.with(|r| {
+            let r = r.as_ref()?;
+            Some(ChannelChart(ChannelChartData {
+                bars: r
+                    .plan
+                    .mix
+                    .channels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| ChannelBar {
+                        label: names.get(i).cloned().unwrap_or_default(),
+                        leads: c.leads as f64,
+                        leads_label: format_count(c.leads),
+                        budget: c.budget,
+                        budget_label: format_money(c.budget, l),
+                        extra_label: c
+                            .cpa
+                            .map(|v| format!("CPA {}", format_money(v, l)))
+                            .unwrap_or_default(),
+                        color_index: i,
+                    })
+                    .collect(),
+                leads_title: pick(l, "リード数", "Leads").to_string(),
+                budget_title: pick(l, "予算", "Budget").to_string(),
+                scale: 1.0,
+                font_family: FONT_STACK.to_string(),
+            }))
+        })
+    });
+    let label = Signal::derive(move || {
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    let parts: Vec<String> =
+                        d.0.bars
+                            .iter()
+                            .map(|b| {
+                                format!(
+                                    "{}: {} {}, {} {}",
+                                    b.label,
+                                    d.0.leads_title,
+                                    b.leads_label,
+                                    d.0.budget_title,
+                                    b.budget_label
+                                )
+                            })
+                            .collect();
+                    parts.join("; ")
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <figure class="chart" class:stale=move || !current.get()>
+            <figcaption>
+                <h3>{move || tr("チャネル別のリードと予算", "Leads and budget by channel")}</h3>
+            </figcaption>
+            <CanvasChart data=data label=label id="channel-canvas" />
+        </figure>
+    }
+}
+
+#[component]
+fn EconomicsResults(
+    lang: RwSignal<Lang>,
+    result: Memo<Option<MoneyResult>>,
+    current: Memo<bool>,
+) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let body = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            Some(match &r.plan.economics {
+                Ok(e) => {
+                    let ratio = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_decimal(v, 2));
+                    let cards = vec![
+                        ("cac", "CAC".to_string(), format_money(e.cac, l)),
+                        ("ltv", "LTV".to_string(), format_money(e.ltv, l)),
+                        ("ltv-cac", "LTV / CAC".to_string(), ratio(e.ltv_to_cac)),
+                        ("romi", "ROMI".to_string(), e.romi.map_or_else(|| "—".to_string(), format_percent)),
+                        (
+                            "payback",
+                            pick(l, "CAC回収期間", "CAC payback").to_string(),
+                            match l {
+                                Lang::Ja => format!("{}か月", format_decimal(e.payback_months, 1)),
+                                Lang::En => format!("{} months", format_decimal(e.payback_months, 1)),
+                            },
+                        ),
+                    ];
+                    let notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
+                    view! {
+                        <dl class="headline">
+                            {cards
+                                .into_iter()
+                                .map(|(key, label, value)| view! {
+                                    <div class=format!("card card-{key}")>
+                                        <dt>{label}</dt>
+                                        <dd data-testid=format!("econ-{key}")>{value}</dd>
+                                    </div>
+                                })
+                                .collect_view()}
+                        </dl>
+                        {notes.into_iter().map(|n| view! { <p class="note" role="note">{n}</p> }).collect_view()}
+                    }
+                    .into_any()
+                }
+                Err(_) => view! {
+                    <p class="message">
+                        {pick(l, "ユニットエコノミクスの入力を見直してください。", "Check the unit-economics inputs.")}
+                    </p>
+                }
+                .into_any(),
+            })
+        })
+    };
+    view! {
+        <section class="economics" class:stale=move || !current.get() aria-labelledby="economics-heading">
+            <h3 id="economics-heading">{move || tr("ユニットエコノミクス", "Unit economics")}</h3>
+            {body}
+        </section>
+    }
+}
+
+fn metric_name(metric: Metric, lang: Lang) -> &'static str {
+    use Metric::*;
+    match metric {
+        WebAdLeadToMeeting => pick(
+            lang,
+            "Web広告リードの商談化率",
+            "Web-ad leads that become meetings",
+        ),
+        ContentDownloadCvr => pick(lang, "資料ダウンロードのCVR", "Content download CVR"),
+        MqlToSqlWide => pick(lang, "MQL→SQL率（広めの目安）", "MQL → SQL (wide range)"),
+        MqlToSqlTypical => pick(lang, "MQL→SQL率（一般的な目安）", "MQL → SQL (typical)"),
+        SearchAdCvr => pick(lang, "検索広告のCVR", "Search-ad CVR"),
+        DisplayAdCvr => pick(lang, "ディスプレイ広告のCVR", "Display-ad CVR"),
+        LandingPageCvr => pick(
+            lang,
+            "LPのCVR（訪問→リード）",
+            "Landing-page CVR (visit → lead)",
+        ),
+        EmailOpen => pick(lang, "メール開封率", "Email open rate"),
+        EmailClick => pick(lang, "メールクリック率", "Email click rate"),
+        SqlToMeeting => pick(lang, "SQLの商談化率", "SQL that become meetings"),
+    }
+}
+
+/// Applies a benchmark's middle value where it fits one input: a channel's CVR, or a single
+/// funnel rate between two adjacent stages. `None` when there is nothing single to set.
+fn preset_target(draft: &funnel_model::draft::Draft, applies: AppliesTo) -> Option<PresetTarget> {
+    match applies {
+        AppliesTo::ChannelCvr(kind) => draft
+            .plan
+            .channels
+            .iter()
+            .find(|c| c.kind == kind)
+            .map(|c| PresetTarget::ChannelCvr(c.id)),
+        AppliesTo::Span {
+            from,
+            to,
+            channel: None,
+        } => {
+            let at = draft.stages.iter().position(|s| s.kind == from)?;
+            (draft.stages.get(at + 1)?.kind == to)
+                .then(|| PresetTarget::StageRate(draft.stages[at].id))
+        }
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy)]
+enum PresetTarget {
+    ChannelCvr(u32),
+    StageRate(u32),
+}
+
+#[component]
+fn Benchmarks(session: Session) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let rows = move || {
+        let l = lang.get();
+        BENCHMARKS
+            .iter()
+            .map(|b| {
+                let b = benchmark(b.metric);
+                let range = if b.approximate {
+                    match l {
+                        Lang::Ja => format!("約{}", format_percent(b.preset())),
+                        Lang::En => format!("about {}", format_percent(b.preset())),
+                    }
+                } else {
+                    format!("{}–{}", format_percent(b.low), format_percent(b.high))
+                };
+                let preset = b.preset();
+                let preset_text = format_decimal(preset * 100.0, 2);
+                let name = metric_name(b.metric, l);
+                let target = draft.with(|d| preset_target(d, b.applies));
+                view! {
+                    <tr>
+                        <th scope="row">{name}</th>
+                        <td class="num">{range}</td>
+                        <td class="source">{b.source.title}</td>
+                        <td>
+                            {target.map(|t| {
+                                let text = preset_text.clone();
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="small"
+                                        aria-label=match l {
+                                            Lang::Ja => format!("{name}に目安の{}%を入れる", preset_text),
+                                            Lang::En => format!("Use {}% for {name}", preset_text),
+                                        }
+                                        on:click=move |_| draft.update(|d| match t {
+                                            PresetTarget::ChannelCvr(id) => d.plan.edit_channel(id, |c| c.cvr = text.clone()),
+                                            PresetTarget::StageRate(id) => d.set_rate(id, &text),
+                                        })
+                                    >
+                                        {format!("{}%", preset_text)}
+                                    </button>
+                                }
+                            })}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="benchmarks" aria-labelledby="benchmarks-heading">
+            <h3 id="benchmarks-heading">{move || tr("目安の数値（ベンチマーク）", "Benchmarks")}</h3>
+            <p class="hint">{move || caveat(lang.get())}</p>
+            <div class="table-wrap">
+                <table class="benchmark-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || tr("指標", "Metric")}</th>
+                            <th scope="col" class="num">{move || tr("目安", "Range")}</th>
+                            <th scope="col">{move || tr("出典", "Source")}</th>
+                            <th scope="col">{move || tr("目安値を入れる", "Use as preset")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,859 @@
+//! The monthly plan: period, seasonality, lead time and capacity in; what must be created in
+//! which month, headcount, coverage, velocity and the period-vs-cohort gap out.
+
+use funnel_charts::{draw_timeline, timeline_height, TimelineData, TimelineRow};
+use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
+use funnel_model::plan::cohort::explain;
+use funnel_model::plan::draft::{LeadTimeMode, PlanField, TimePlan};
+use funnel_model::plan::export::monthly_plan_csv;
+use funnel_model::plan::period::Period;
+use funnel_model::plan::phasing::PhasingNote;
+use funnel_model::{Funnel, Lang, StageKind};
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
+
+use crate::app::ValidPlan;
+use crate::plan_text::{month_name, period_name, pick, plan_input_error};
+use crate::session::Session;
+use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
+use crate::ui::exports::ViewExports;
+use crate::ui::field::TextField;
+use crate::ui::plan_common::{evaluate, field_error, SelectField};
+
+/// The time plan with the funnel it was computed for (names and kinds of the stages).
+#[derive(Clone, PartialEq)]
+pub struct TimeResult {
+    pub plan: TimePlan,
+    pub funnel: Funnel,
+}
+
+#[derive(Clone, PartialEq)]
+struct Timeline(TimelineData);
+
+impl CanvasDraw for Timeline {
+    fn height(&self, width: f64) -> f64 {
+        timeline_height(&self.0, width)
+    }
+    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
+        let data = TimelineData {
+            scale,
+            ..self.0.clone()
+        };
+        draw_timeline(area, &data).is_ok()
+    }
+}
+
+#[component]
+pub fn MonthsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) -> impl IntoView {
+    let lang = session.lang;
+    let eval = evaluate(session, plan, current, |d, funnel| {
+        let ids: Vec<u32> = if d.stages.len() == funnel.stages.len() {
+            d.stages.iter().map(|s| s.id).collect()
+        } else {
+            (0..funnel.stages.len() as u32).collect()
+        };
+        d.plan.time_plan(funnel, &ids).map(|plan| TimeResult {
+            plan,
+            funnel: funnel.clone(),
+        })
+    });
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    view! {
+        <main class="layout" id="view-months">
+            <section class="panel inputs" aria-labelledby="months-inputs-heading">
+                <h2 id="months-inputs-heading">{move || tr("期間とリードタイム", "Period and lead time")}</h2>
+                <PeriodInputs session=session errors=eval.errors />
+                <LeadTimeInputs session=session errors=eval.errors />
+                <CapacityInputs session=session errors=eval.errors />
+            </section>
+            <section class="panel results" aria-labelledby="months-heading">
+                <div class="results-block" class:stale=move || !eval.current.get()>
+                    <h2 id="months-heading">{move || tr("月次計画", "Monthly plan")}</h2>
+                    <Show when=move || !eval.current.get()>
+                        <p class="stale-notice" role="status">
+                            {move || tr(
+                                "入力に誤りがあるため、最後に計算できた計画を表示しています。",
+                                "Some inputs are not valid: showing the last plan that could be computed.",
+                            )}
+                        </p>
+                    </Show>
+                    <MonthSummary lang=lang result=eval.kept />
+                    <MonthTable lang=lang result=eval.kept />
+                </div>
+                <TimelineChart lang=lang result=eval.kept current=eval.current />
+                <ViewExports
+                    session=session
+                    csv=Signal::derive(move || eval.kept.with(|r| r.as_ref().map(|r| monthly_plan_csv(&r.plan, &r.funnel, lang.get()))))
+                    canvas_id="timeline-canvas"
+                    what="monthly-plan"
+                />
+                <CohortNote lang=lang result=eval.kept />
+            </section>
+        </main>
+    }
+}
+
+#[component]
+fn PeriodInputs(
+    session: Session,
+    errors: Memo<funnel_model::plan::draft::PlanErrors>,
+) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let period_options = Signal::derive(move || {
+        let l = lang.get();
+        vec![
+            ("month".to_string(), pick(l, "月", "Month").to_string()),
+            ("quarter".into(), pick(l, "四半期", "Quarter").into()),
+            ("year".into(), pick(l, "年度", "Year").into()),
+        ]
+    });
+    let period_key = Signal::derive(move || {
+        match draft.with(|d| d.plan.period) {
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+            Period::Year => "year",
+        }
+        .to_string()
+    });
+    let start_options = Signal::derive(move || {
+        let l = lang.get();
+        (1..=12u8)
+            .map(|m| (m.to_string(), month_name(l, m)))
+            .collect::<Vec<_>>()
+    });
+    let index_options = Signal::derive(move || {
+        let l = lang.get();
+        draft.with(|d| {
+            (0..d.plan.period.per_year())
+                .map(|i| {
+                    (
+                        i.to_string(),
+                        period_name(l, d.plan.period, i, d.plan.fiscal_start),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let seasonal = move || draft.with(|d| !d.plan.weights.is_empty());
+    let months = move || {
+        draft.with(|d| {
+            funnel_model::plan::period::PeriodSpec::new(
+                d.plan.period,
+                funnel_model::plan::period::FiscalStart::new(d.plan.fiscal_start)
+                    .unwrap_or_default(),
+                d.plan.period_index,
+            )
+            .map(|s| s.calendar_months())
+            .unwrap_or_default()
+        })
+    };
+    view! {
+        <fieldset class="plan-group">
+            <legend>{move || tr("期間", "Period")}</legend>
+            <div class="field-row">
+                <SelectField
+                    id="plan-period"
+                    label=Signal::derive(move || tr("期間の単位", "Period length").to_string())
+                    options=period_options
+                    selected=period_key
+                    on_change=Callback::new(move |v: String| {
+                        let p = match v.as_str() {
+                            "month" => Period::Month,
+                            "year" => Period::Year,
+                            _ => Period::Quarter,
+                        };
+                        draft.update(|d| d.plan.set_period(p));
+                    })
+                />
+                <SelectField
+                    id="plan-fiscal-start"
+                    label=Signal::derive(move || tr("期首月", "Fiscal year starts in").to_string())
+                    options=start_options
+                    selected=Signal::derive(move || draft.with(|d| d.plan.fiscal_start.to_string()))
+                    on_change=Callback::new(move |v: String| {
+                        if let Ok(m) = v.parse::<u8>() {
+                            draft.update(|d| d.plan.fiscal_start = m);
+                        }
+                    })
+                />
+                <SelectField
+                    id="plan-period-index"
+                    label=Signal::derive(move || tr("計画する期間", "Period to plan").to_string())
+                    options=index_options
+                    selected=Signal::derive(move || draft.with(|d| d.plan.period_index.to_string()))
+                    on_change=Callback::new(move |v: String| {
+                        if let Ok(i) = v.parse::<u8>() {
+                            draft.update(|d| d.plan.period_index = i);
+                        }
+                    })
+                />
+            </div>
+            <div class="check">
+                <input
+                    type="checkbox"
+                    id="plan-seasonal"
+                    prop:checked=seasonal
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        draft.update(|d| {
+                            if on {
+                                d.plan.set_weight(1, &d.plan.weight_text(1));
+                            } else {
+                                d.plan.reset_weights();
+                            }
+                        });
+                    }
+                />
+                <label for="plan-seasonal">
+                    {move || tr("月ごとに重みを付ける（季節性）", "Weight the months (seasonality)")}
+                </label>
+            </div>
+            <p class="hint">
+                {move || tr(
+                    "重みは相対値です。1が標準、2は倍、0はその月に受注を見込みません。",
+                    "Weights are relative: 1 is normal, 2 is double, 0 expects no deals that month.",
+                )}
+            </p>
+            <Show when=seasonal>
+                <div class="field-row weights">
+                    {move || {
+                        months()
+                            .into_iter()
+                            .map(|m| {
+                                let label = Signal::derive(move || match lang.get() {
+                                    Lang::Ja => format!("{}の重み", month_name(Lang::Ja, m)),
+                                    Lang::En => format!("Weight of {}", month_name(Lang::En, m)),
+                                });
+                                view! {
+                                    <TextField
+                                        id=format!("plan-weight-{m}")
+                                        label=label
+                                        value=Signal::derive(move || draft.with(|d| d.plan.weight_text(m)))
+                                        error=field_error(lang, draft, errors, PlanField::Weight(m))
+                                        on_input=Callback::new(move |v: String| draft.update(|d| d.plan.set_weight(m, &v)))
+                                        inputmode="decimal"
+                                        class="compact"
+                                    />
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </div>
+                <p class="message" role="status">
+                    {move || field_error(lang, draft, errors, PlanField::Weights).get()}
+                </p>
+            </Show>
+        </fieldset>
+    }
+}
+
+#[component]
+fn LeadTimeInputs(
+    session: Session,
+    errors: Memo<funnel_model::plan::draft::PlanErrors>,
+) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let mode = move || draft.with(|d| d.plan.lead_time);
+    let mode_options = Signal::derive(move || {
+        let l = lang.get();
+        vec![
+            (
+                "average".to_string(),
+                pick(l, "平均日数", "Average days").to_string(),
+            ),
+            (
+                "dwell".into(),
+                pick(l, "段階ごとの滞留日数", "Days in each stage").into(),
+            ),
+            (
+                "distribution".into(),
+                pick(l, "受注月の分布", "Share closing each month").into(),
+            ),
+        ]
+    });
+    let mode_key = Signal::derive(move || {
+        match mode() {
+            LeadTimeMode::AverageDays => "average",
+            LeadTimeMode::StageDwell => "dwell",
+            LeadTimeMode::Distribution => "distribution",
+        }
+        .to_string()
+    });
+    let dwell_rows = move || {
+        let l = lang.get();
+        draft.with(|d| {
+            let last = d.stages.len().saturating_sub(1);
+            d.stages[..last]
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id, d.display_name(i, l), d.display_name(i + 1, l)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let distribution_len = move || draft.with(|d| d.plan.distribution.len());
+    let distribution_total =
+        move || draft.with(|d| d.plan.distribution_total().map(|t| format_decimal(t, 2)));
+    view! {
+        <fieldset class="plan-group">
+            <legend>{move || tr("リードタイム", "Lead time")}</legend>
+            <SelectField
+                id="plan-lead-mode"
+                label=Signal::derive(move || tr("リードタイムの入れ方", "Give the lead time as").to_string())
+                options=mode_options
+                selected=mode_key
+                on_change=Callback::new(move |v: String| {
+                    let m = match v.as_str() {
+                        "dwell" => LeadTimeMode::StageDwell,
+                        "distribution" => LeadTimeMode::Distribution,
+                        _ => LeadTimeMode::AverageDays,
+                    };
+                    draft.update(|d| d.plan.lead_time = m);
+                })
+            />
+            <Show when=move || mode() == LeadTimeMode::AverageDays>
+                <TextField
+                    id="plan-average-days"
+                    label=Signal::derive(move || tr("リード獲得から受注までの平均日数", "Average days from lead to won deal").to_string())
+                    hint=Signal::derive(move || tr("例: 90（約3か月）", "e.g. 90 (about 3 months)").to_string())
+                    value=Signal::derive(move || draft.with(|d| d.plan.average_days.clone()))
+                    error=field_error(lang, draft, errors, PlanField::AverageDays)
+                    on_input=Callback::new(move |v: String| draft.update(|d| d.plan.average_days = v))
+                    inputmode="numeric"
+                    suffix="日"
+                />
+            </Show>
+            <Show when=move || mode() == LeadTimeMode::StageDwell>
+                <p class="hint">
+                    {move || tr(
+                        "各段階に留まる日数（次の段階に進むまで）。空欄は0日です。",
+                        "Days an item stays in each stage before it moves on. Empty means 0.",
+                    )}
+                </p>
+                {move || {
+                    dwell_rows()
+                        .into_iter()
+                        .map(|(id, from, to)| {
+                            let label = match lang.get() {
+                                Lang::Ja => format!("{from} → {to} の日数"),
+                                Lang::En => format!("Days from {from} to {to}"),
+                            };
+                            view! {
+                                <TextField
+                                    id=format!("plan-dwell-{id}")
+                                    label=label
+                                    value=Signal::derive(move || draft.with(|d| d.plan.dwell_text(id)))
+                                    error=field_error(lang, draft, errors, PlanField::Dwell(id))
+                                    on_input=Callback::new(move |v: String| draft.update(|d| d.plan.set_dwell(id, &v)))
+                                    inputmode="numeric"
+                                    suffix="日"
+                                    class="compact"
+                                />
+                            }
+                        })
+                        .collect_view()
+                }}
+            </Show>
+            <Show when=move || mode() == LeadTimeMode::Distribution>
+                <p class="hint">
+                    {move || tr(
+                        "ある月に生まれたリードのうち、何か月後に受注するかの割合。合計100%にします。",
+                        "Of the leads created in a month, the share won 0, 1, 2 … months later. Adds up to 100%.",
+                    )}
+                </p>
+                <div class="field-row weights">
+                    {move || {
+                        (0..distribution_len())
+                            .map(|k| {
+                                let label = Signal::derive(move || match (lang.get(), k) {
+                                    (Lang::Ja, 0) => "同じ月に受注".to_string(),
+                                    (Lang::Ja, k) => format!("{k}か月後に受注"),
+                                    (Lang::En, 0) => "Won the same month".to_string(),
+                                    (Lang::En, 1) => "Won 1 month later".to_string(),
+                                    (Lang::En, k) => format!("Won {k} months later"),
+                                });
+                                view! {
+                                    <TextField
+                                        id=format!("plan-distribution-{k}")
+                                        label=label
+                                        value=Signal::derive(move || draft.with(|d| d.plan.distribution.get(k).cloned().unwrap_or_default()))
+                                        error=field_error(lang, draft, errors, PlanField::Distribution(k))
+                                        on_input=Callback::new(move |v: String| draft.update(|d| d.plan.set_distribution(k, &v)))
+                                        inputmode="decimal"
+                                        suffix="%"
+                                        class="compact"
+                                    />
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </div>
+                <p class="hint" data-testid="distribution-total">
+                    {move || match (lang.get(), distribution_total()) {
+                        (Lang::Ja, Some(t)) => format!("合計 {t}%"),
+                        (Lang::En, Some(t)) => format!("Total {t}%"),
+                        _ => String::new(),
+                    }}
+                </p>
+                <p class="message" role="status">
+                    {move || field_error(lang, draft, errors, PlanField::DistributionTotal).get()}
+                </p>
+                <div class="button-row">
+                    <button type="button" on:click=move |_| draft.update(|d| d.plan.add_distribution_month())>
+                        {move || tr("月を追加", "Add a month")}
+                    </button>
+                    <button
+                        type="button"
+                        disabled=move || distribution_len() <= 1
+                        on:click=move |_| draft.update(|d| d.plan.remove_distribution_month())
+                    >
+                        {move || tr("最後の月を削除", "Remove the last month")}
+                    </button>
+                </div>
+            </Show>
+        </fieldset>
+    }
+}
+
+#[component]
+fn CapacityInputs(
+    session: Session,
+    errors: Memo<funnel_model::plan::draft::PlanErrors>,
+) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let inside_stage = move || {
+        let l = lang.get();
+        draft.with(|d| {
+            let find = |k| d.stages.iter().position(|s| s.kind == k);
+            let i = find(StageKind::Sql)
+                .or_else(|| find(StageKind::Mql))
+                .unwrap_or(d.stages.len().saturating_sub(3));
+            d.display_name(i, l)
+        })
+    };
+    let field_stage = move || {
+        let l = lang.get();
+        draft.with(|d| d.display_name(d.stages.len().saturating_sub(2), l))
+    };
+    view! {
+        <fieldset class="plan-group">
+            <legend>{move || tr("体制とパイプライン", "Team and pipeline")}</legend>
+            <TextField
+                id="plan-inside-per-rep"
+                label=Signal::derive(move || match lang.get() {
+                    Lang::Ja => format!("インサイドセールス1人が月に対応できる{}数", inside_stage()),
+                    Lang::En => format!("{} one inside-sales rep takes on a month", inside_stage()),
+                })
+                value=Signal::derive(move || draft.with(|d| d.plan.inside_per_rep.clone()))
+                error=field_error(lang, draft, errors, PlanField::InsidePerRep)
+                on_input=Callback::new(move |v: String| draft.update(|d| d.plan.inside_per_rep = v))
+                inputmode="numeric"
+            />
+            <TextField
+                id="plan-field-per-rep"
+                label=Signal::derive(move || match lang.get() {
+                    Lang::Ja => format!("フィールドセールス1人が月に対応できる{}数", field_stage()),
+                    Lang::En => format!("{} one field-sales rep takes on a month", field_stage()),
+                })
+                value=Signal::derive(move || draft.with(|d| d.plan.field_per_rep.clone()))
+                error=field_error(lang, draft, errors, PlanField::FieldPerRep)
+                on_input=Callback::new(move |v: String| draft.update(|d| d.plan.field_per_rep = v))
+                inputmode="numeric"
+            />
+            <TextField
+                id="plan-open-pipeline"
+                label=Signal::derive(move || tr("期首時点で進行中の商談金額（任意）", "Open pipeline at the period start (optional)").to_string())
+                hint=Signal::derive(move || tr("空欄は0。例: 2億", "Empty means none. e.g. 200,000,000").to_string())
+                value=Signal::derive(move || draft.with(|d| d.plan.open_pipeline.clone()))
+                error=field_error(lang, draft, errors, PlanField::OpenPipeline)
+                on_input=Callback::new(move |v: String| draft.update(|d| d.plan.open_pipeline = v))
+                inputmode="decimal"
+            />
+        </fieldset>
+    }
+}
+
+/// Stage index of the leads (or the first stage).
+fn lead_index(funnel: &Funnel) -> usize {
+    funnel
+        .stages
+        .iter()
+        .position(|s| s.kind == StageKind::Leads)
+        .unwrap_or(0)
+}
+
+#[component]
+fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl IntoView {
+    let cards = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let Some(TimeResult { plan, funnel }) = r else {
+                return Vec::new();
+            };
+            let won = funnel.won_index();
+            let before = |i: usize| -> u64 {
+                plan.monthly
+                    .months
+                    .iter()
+                    .filter(|m| m.already_in_pipeline)
+                    .map(|m| m.shown[i])
+                    .sum()
+            };
+            let lead = lead_index(funnel);
+            let opp = won.saturating_sub(1);
+            let unit = pick(l, "件", "");
+            let mut cards = vec![
+                (
+                    "before-leads",
+                    match l {
+                        Lang::Ja => {
+                            format!("期首までに必要な{}", funnel.stages[lead].display_name(l))
+                        }
+                        Lang::En => format!(
+                            "{} needed before the period",
+                            funnel.stages[lead].display_name(l)
+                        ),
+                    },
+                    format!("{}{unit}", format_count(before(lead))),
+                ),
+                (
+                    "before-opps",
+                    match l {
+                        Lang::Ja => {
+                            format!("期首までに必要な{}", funnel.stages[opp].display_name(l))
+                        }
+                        Lang::En => format!(
+                            "{} needed before the period",
+                            funnel.stages[opp].display_name(l)
+                        ),
+                    },
+                    format!("{}{unit}", format_count(before(opp))),
+                ),
+                (
+                    "coverage",
+                    pick(
+                        l,
+                        "必要なパイプラインカバレッジ",
+                        "Pipeline coverage needed",
+                    )
+                    .to_string(),
+                    match l {
+                        Lang::Ja => format!(
+                            "{}倍（現在 {}倍{}）",
+                            format_decimal(plan.coverage.needed, 2),
+                            format_decimal(plan.coverage.have, 2),
+                            if plan.coverage.enough {
+                                "・足りています"
+                            } else {
+                                "・不足"
+                            }
+                        ),
+                        Lang::En => format!(
+                            "{}× (have {}×{})",
+                            format_decimal(plan.coverage.needed, 2),
+                            format_decimal(plan.coverage.have, 2),
+                            if plan.coverage.enough {
+                                ", enough"
+                            } else {
+                                ", short"
+                            }
+                        ),
+                    },
+                ),
+            ];
+            if let Some(v) = plan.velocity {
+                cards.push((
+                    "velocity",
+                    pick(
+                        l,
+                        "セールスベロシティ（1日あたり）",
+                        "Sales velocity (per day)",
+                    )
+                    .to_string(),
+                    format_money(v, l),
+                ));
+            }
+            let peak = |v: &[u64]| v.iter().copied().max().unwrap_or(0);
+            cards.push((
+                "headcount",
+                pick(l, "必要人数（最大月）", "Headcount (busiest month)").to_string(),
+                match l {
+                    Lang::Ja => format!(
+                        "IS {}人・FS {}人",
+                        peak(&plan.staffing.inside_sales),
+                        peak(&plan.staffing.field_sales)
+                    ),
+                    Lang::En => format!(
+                        "IS {} · FS {}",
+                        peak(&plan.staffing.inside_sales),
+                        peak(&plan.staffing.field_sales)
+                    ),
+                },
+            ));
+            cards
+        })
+    };
+    let notes = move || {
+        let l = lang.get();
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.plan
+                        .monthly
+                        .notes
+                        .iter()
+                        .map(|n| match n {
+                            PhasingNote::LeadTimeLongerThanPeriod {
+                                months,
+                                period_months,
+                            } => {
+                                let e = funnel_model::plan::PlanInputError::LeadTimeLongerThanPeriod {
+                                    months: *months,
+                                    period_months: *period_months,
+                                };
+                                let extra = pick(
+                                    l,
+                                    "期間前の月に作る分は「期首前」の行に示します。",
+                                    "What must be created before the period is in the rows marked “before”.",
+                                );
+                                format!("{} {extra}", plan_input_error(l, &e, &[]))
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        {move || notes().into_iter().map(|n| view! { <p class="note" role="note">{n}</p> }).collect_view()}
+        <dl class="headline">
+            {move || {
+                cards()
+                    .into_iter()
+                    .map(|(key, label, value)| {
+                        view! {
+                            <div class=format!("card card-{key}")>
+                                <dt>{label}</dt>
+                                <dd data-testid=format!("months-{key}")>{value}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </dl>
+    }
+}
+
+#[component]
+fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let head = move || {
+        let l = lang.get();
+        result.with(|r| {
+            r.as_ref().map(|r| {
+                r.funnel
+                    .stages
+                    .iter()
+                    .map(|s| view! { <th scope="col" class="num">{s.display_name(l)}</th> })
+                    .collect_view()
+            })
+        })
+    };
+    let body = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let p = &r.plan;
+            let mut rows: Vec<_> = p
+                .monthly
+                .months
+                .iter()
+                .enumerate()
+                .map(|(row, m)| {
+                    let label = month_name(l, m.calendar_month);
+                    let kind = if m.already_in_pipeline {
+                        pick(l, "期首前", "before")
+                    } else {
+                        ""
+                    };
+                    view! {
+                        <tr class:before=m.already_in_pipeline data-offset=m.offset>
+                            <th scope="row">
+                                {label}
+                                {(!kind.is_empty()).then(|| view! { <span class="tag">{kind}</span> })}
+                            </th>
+                            {m.shown.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
+                            <td class="num">{p.staffing.inside_sales.get(row).copied().unwrap_or(0)}</td>
+                            <td class="num">{p.staffing.field_sales.get(row).copied().unwrap_or(0)}</td>
+                        </tr>
+                    }
+                    .into_any()
+                })
+                .collect();
+            let totals: Vec<u64> = p.monthly.reverse.stages.iter().map(|s| s.required).collect();
+            rows.push(view! {
+                <tr class="total">
+                    <th scope="row">{pick(l, "合計", "Total")}</th>
+                    {totals.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
+                    <td class="num">"—"</td>
+                    <td class="num">"—"</td>
+                </tr>
+            }.into_any());
+            Some(rows)
+        })
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="month-table" data-testid="month-table">
+                <caption>
+                    {move || tr(
+                        "各月に新しく作る件数（受注はその月に決まる件数）。IS・FSは必要人数。",
+                        "New items to create each month (won: deals closing that month). IS / FS: reps needed.",
+                    )}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || tr("月", "Month")}</th>
+                        {head}
+                        <th scope="col" class="num">{move || tr("IS人数", "IS reps")}</th>
+                        <th scope="col" class="num">{move || tr("FS人数", "FS reps")}</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn TimelineChart(
+    lang: RwSignal<Lang>,
+    result: Memo<Option<TimeResult>>,
+    current: Memo<bool>,
+) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let data = Memo::new(move |_| {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let months = &r.plan.monthly.months;
+            Some(Timeline(TimelineData {
+                months: months
+                    .iter()
+                    .map(|m| month_name(l, m.calendar_month))
+                    .collect(),
+                first_in_period: months
+                    .iter()
+                    .position(|m| !m.already_in_pipeline)
+                    .unwrap_or(0),
+                before_label: pick(l, "期首までに必要", "Before the period").to_string(),
+                rows: r
+                    .funnel
+                    .stages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| TimelineRow {
+                        label: s.display_name(l),
+                        values: months.iter().map(|m| m.shown[i] as f64).collect(),
+                        value_labels: months.iter().map(|m| format_count(m.shown[i])).collect(),
+                        color_index: i,
+                    })
+                    .collect(),
+                scale: 1.0,
+                font_family: FONT_STACK.to_string(),
+            }))
+        })
+    });
+    let label = Signal::derive(move || {
+        let l = lang.get();
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    let months = &r.plan.monthly.months;
+                    let parts: Vec<String> = r
+                        .funnel
+                        .stages
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| {
+                            let cells: Vec<String> = months
+                                .iter()
+                                .map(|m| {
+                                    format!(
+                                        "{} {}",
+                                        month_name(l, m.calendar_month),
+                                        format_count(m.shown[i])
+                                    )
+                                })
+                                .collect();
+                            format!("{}: {}", s.display_name(l), cells.join(", "))
+                        })
+                        .collect();
+                    format!(
+                        "{}. {}",
+                        pick(l, "月次計画のタイムライン", "Monthly plan timeline"),
+                        parts.join("; ")
+                    )
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <figure class="chart" class:stale=move || !current.get()>
+            <figcaption>
+                <h3>{move || tr("タイムライン", "Timeline")}</h3>
+                <p class="hint">
+                    {move || tr(
+                        "段階ごとに各月の件数を、その段階の最大値を基準に描いています。網掛けは期首までに必要な月です。",
+                        "Each stage's months are scaled to that stage's largest month. Shaded months come before the period.",
+                    )}
+                </p>
+            </figcaption>
+            <CanvasChart data=data label=label id="timeline-canvas" />
+        </figure>
+    }
+}
+
+#[component]
+fn CohortNote(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let figures = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let c = &r.as_ref()?.plan.cohort;
+            Some((
+                c.period_based
+                    .map_or_else(|| "—".to_string(), format_percent),
+                format_percent(c.cohort_based),
+                explain(c, l),
+            ))
+        })
+    };
+    view! {
+        <section class="cohort" aria-labelledby="cohort-heading">
+            <h3 id="cohort-heading">{move || tr("期間で見た転換率と本当の転換率", "Conversion by period vs. by cohort")}</h3>
+            {move || {
+                figures()
+                    .map(|(period, cohort, text)| {
+                        view! {
+                            <dl class="headline small">
+                                <div class="card">
+                                    <dt>{tr("期間で区切った率（受注 ÷ 期間内のリード）", "Per period (won ÷ leads in the period)")}</dt>
+                                    <dd data-testid="cohort-period">{period}</dd>
+                                </div>
+                                <div class="card">
+                                    <dt>{tr("コホートの率（リードを作成月から追跡）", "Per cohort (leads followed from their month)")}</dt>
+                                    <dd data-testid="cohort-true">{cohort}</dd>
+                                </div>
+                            </dl>
+                            <p data-testid="cohort-explain">{text}</p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
