@@ -6,7 +6,7 @@ use funnel_model::draft::{Draft, StageDraft};
 use funnel_model::kpi::{
     evaluate, tree_csv, validate, Basis, Binding, ChannelInput, ChecklistItem, DefinedStage,
     DefinitionField, Department, Direction, Formula, KpiDraft, KpiEdit, KpiTree, Label, NodeId,
-    NodeKind, Shortfall, SmartItem, Status, TargetSource, Unit, ValueError, Warning,
+    NodeKind, Shortfall, SmartItem, Status, TargetSource, Unit, ValueError, Warning, MAX_NODES,
 };
 use funnel_model::plan::channels::{default_channels, plan_channels};
 use funnel_model::{Lang, StageKind};
@@ -952,4 +952,22 @@ fn the_tree_exports_as_csv() {
     assert!(en.contains(
         "\r\n1 > 2,1,Average deal size,KPI,yen,Field sales,5000000,,,No data,yes,Downstream\r\n"
     ));
+}
+
+#[test]
+fn a_tree_stops_growing_at_the_node_cap() {
+    let d = seed_003();
+    let basis = Basis::new(&d, &[]);
+    let mut kpi = KpiDraft::default();
+    let root = tree(&kpi, &d).root().unwrap().id;
+    let mut added = 0;
+    while kpi
+        .apply(&basis, KpiEdit::AddKsf { parent: root })
+        .is_some()
+    {
+        added += 1;
+    }
+    assert_eq!(added, MAX_NODES - 11);
+    assert_eq!(kpi.stored_nodes().len(), MAX_NODES);
+    assert_eq!(validate(kpi.stored_nodes()), Ok(()));
 }

@@ -229,6 +229,32 @@ fn combine(formula: Formula, values: &[f64]) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
+/// The operands of node `id`: its children in the formula, in order, a KSF replaced by its own
+/// operands (a KSF only groups KPIs, so grouping must not change the arithmetic).
+fn operands(
+    nodes: &[KpiNode],
+    children: &HashMap<NodeId, Vec<usize>>,
+    id: NodeId,
+    out: &mut Vec<usize>,
+    depth: usize,
+) {
+    // A valid tree has no cycles; the depth bound only keeps a bug from looping.
+    if depth > nodes.len() {
+        return;
+    }
+    for &c in children.get(&id).into_iter().flatten() {
+        let n = &nodes[c];
+        if !n.in_formula {
+            continue;
+        }
+        if n.kind == NodeKind::Ksf {
+            operands(nodes, children, n.id, out, depth + 1);
+        } else {
+            out.push(c);
+        }
+    }
+}
+
 /// Evaluates the tree of `kpi` (or the generated one) against the funnel and channels of
 /// `basis`.
 pub fn evaluate(kpi: &KpiDraft, basis: &Basis) -> KpiTree {
@@ -340,36 +366,12 @@ pub fn evaluate(kpi: &KpiDraft, basis: &Basis) -> KpiTree {
         }
     }
 
-    // The operands of a node: its children in the formula, a KSF replaced by its own.
-    fn operands(
-        nodes: &[KpiNode],
-        kids: &dyn Fn(NodeId) -> Vec<usize>,
-        id: NodeId,
-        out: &mut Vec<usize>,
-        depth: usize,
-    ) {
-        if depth > nodes.len() {
-            return;
-        }
-        for c in kids(id) {
-            let n = &nodes[c];
-            if !n.in_formula {
-                continue;
-            }
-            if n.kind == NodeKind::Ksf {
-                operands(nodes, kids, n.id, out, depth + 1);
-            } else {
-                out.push(c);
-            }
-        }
-    }
-    let kids_vec = |id: NodeId| kids(id).to_vec();
     let operand_lists: Vec<Vec<usize>> = nodes
         .iter()
         .map(|n| {
             let mut out = Vec::new();
             if n.kind != NodeKind::Ksf && n.formula.is_arithmetic() {
-                operands(&nodes, &kids_vec, n.id, &mut out, 0);
+                operands(&nodes, &children, n.id, &mut out, 0);
             }
             out
         })
@@ -386,7 +388,9 @@ pub fn evaluate(kpi: &KpiDraft, basis: &Basis) -> KpiTree {
         };
         computed[i] = Some(value);
         match source[i] {
-            TargetSource::Missing if target_error[i].is_none() && !lost[i] => {
+            // A bound node without a plan stays without a figure rather than borrow its
+            // operands' (that would mix two sources in one column).
+            TargetSource::Missing if n.binding == Binding::None && target_error[i].is_none() => {
                 target[i] = Some(value);
                 exact[i] = Some(value);
                 source[i] = TargetSource::Computed;
