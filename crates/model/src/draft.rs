@@ -8,6 +8,7 @@ use crate::error::InputError;
 use crate::forward::Entry;
 use crate::funnel::{Funnel, PlanError, MAX_STAGES, MIN_STAGES};
 use crate::goal_seek::SeekInput;
+use crate::kpi::KpiDraft;
 use crate::lang::Lang;
 use crate::plan::draft::PlanDraft;
 use crate::stage::{default_stages, rate_name, Stage, StageKind};
@@ -48,6 +49,9 @@ pub struct Draft {
     /// Period, lead time, channels and unit economics (issue 5's inputs).
     #[serde(default)]
     pub plan: PlanDraft,
+    /// The KPI tree's edits, actuals, definitions and checklist (issue 6).
+    #[serde(default)]
+    pub kpi: KpiDraft,
 }
 
 /// Every field's problem at once, so each message can sit next to its own field.
@@ -97,6 +101,7 @@ impl Default for Draft {
             entry_count: "3,000".into(),
             seek: SeekChoice::Rate(4),
             plan: PlanDraft::default(),
+            kpi: KpiDraft::default(),
         }
     }
 }

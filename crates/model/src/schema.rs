@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::draft::{Draft, SeekChoice, StageDraft};
+use crate::kpi::KpiDraft;
 use crate::plan::draft::PlanDraft;
 use crate::scenario::Scenario;
 use crate::stage::StageKind;
@@ -150,6 +151,7 @@ impl V1 {
                 entry_count: self.leads,
                 seek: SeekChoice::Rate(win_rate),
                 plan: PlanDraft::default(),
+                kpi: KpiDraft::default(),
             },
         }
     }
@@ -239,6 +241,7 @@ impl From<V2> for Scenario {
                 entry_count: d.entry_count,
                 seek: d.seek.into(),
                 plan: PlanDraft::default(),
+                kpi: KpiDraft::default(),
             },
         }
     }
@@ -317,6 +320,7 @@ impl LinkV2 {
                 entry_count,
                 seek,
                 plan: PlanDraft::default(),
+                kpi: KpiDraft::default(),
             },
         })
     }
@@ -347,6 +351,13 @@ pub(crate) struct DraftV3 {
     pub seek: SeekV2,
     #[serde(default)]
     pub plan: PlanDraft,
+    /// Left out while the tree is untouched (generated, no actuals, definitions or checklist).
+    #[serde(default, skip_serializing_if = "is_untouched")]
+    pub kpi: KpiDraft,
+}
+
+fn is_untouched(kpi: &KpiDraft) -> bool {
+    *kpi == KpiDraft::default()
 }
 
 fn stages_v2(stages: &[StageDraft]) -> Vec<StageV2> {
@@ -388,6 +399,7 @@ impl From<&Scenario> for V3 {
                 entry_count: d.entry_count.clone(),
                 seek: d.seek.into(),
                 plan: d.plan.clone(),
+                kpi: d.kpi.clone(),
             },
         }
     }
@@ -406,13 +418,14 @@ impl From<V3> for Scenario {
                 entry_count: d.entry_count,
                 seek: d.seek.into(),
                 plan: d.plan,
+                kpi: d.kpi,
             },
         }
     }
 }
 
-// Version 3 in a link: version 2's positions, then the plan (`null` when it is the default one,
-// which keeps the default link as short as version 2's).
+// Version 3 in a link: version 2's positions, then the plan and the KPI tree (each `null` when it
+// is the default, which keeps the default link nearly as short as version 2's).
 
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct LinkV3(
@@ -424,22 +437,25 @@ pub(crate) struct LinkV3(
     String,
     i64,
     #[serde(default)] Option<PlanDraft>,
+    #[serde(default)] Option<KpiDraft>,
 );
 
 impl From<&Scenario> for LinkV3 {
     fn from(s: &Scenario) -> LinkV3 {
         let LinkV2(name, target, deal, stages, entry, count, seek) = LinkV2::from(s);
         let plan = (s.draft.plan != PlanDraft::default()).then(|| s.draft.plan.clone());
-        LinkV3(name, target, deal, stages, entry, count, seek, plan)
+        let kpi = (!is_untouched(&s.draft.kpi)).then(|| s.draft.kpi.clone());
+        LinkV3(name, target, deal, stages, entry, count, seek, plan, kpi)
     }
 }
 
 impl LinkV3 {
     pub fn into_scenario(self) -> Option<Scenario> {
-        let LinkV3(name, target, deal, stages, entry, count, seek, plan) = self;
+        let LinkV3(name, target, deal, stages, entry, count, seek, plan, kpi) = self;
         let mut scenario =
             LinkV2(name, target, deal, stages, entry, count, seek).into_scenario()?;
         scenario.draft.plan = plan.unwrap_or_default();
+        scenario.draft.kpi = kpi.unwrap_or_default();
         Some(scenario)
     }
 }

@@ -19,7 +19,9 @@ use crate::scenario::{validate, FormatError, Scenario, SCHEMA_VERSION};
 use crate::schema::{LinkV2, LinkV3};
 
 /// Longest link payload read (the fragment after `#`, in bytes — every valid one is ASCII).
-pub const MAX_LINK_CHARS: usize = 8_192;
+/// The fragment never reaches a server, and browsers keep URLs of megabytes; 32 KiB holds an
+/// edited 80-node KPI tree with a year of actuals, and still bounds what a hostile link costs.
+pub const MAX_LINK_CHARS: usize = 32_768;
 
 /// The most bytes `MAX_LINK_CHARS` of base64 can decode to.
 const MAX_DECODED_BYTES: usize = MAX_LINK_CHARS / 4 * 3;

@@ -4,6 +4,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use funnel_model::draft::{Draft, SeekChoice, StageDraft};
+use funnel_model::kpi::{Basis, ChecklistItem, DefinedStage, DefinitionField, KpiEdit, ROOT_ID};
 use funnel_model::plan::draft::{LeadTimeMode, PlanDraft, SpendMode};
 use funnel_model::plan::period::Period;
 use funnel_model::scenario::{validate, MAX_JSON_BYTES, MAX_NAME_CHARS, MAX_STAGE_ID};
@@ -49,6 +50,7 @@ fn v2_expected() -> Scenario {
             entry_count: "20万".into(),
             seek: SeekChoice::DealSize,
             plan: PlanDraft::default(),
+            kpi: Default::default(),
         },
     }
 }
@@ -75,6 +77,24 @@ fn v3_expected() -> Scenario {
         c.lead_to_mql = "20".into();
     });
     p.monthly_churn = "x".into();
+    let basis_draft = s.draft.clone();
+    let basis = Basis::new(&basis_draft, &[]);
+    let k = &mut s.draft.kpi;
+    k.apply(
+        &basis,
+        KpiEdit::SetActual {
+            node: ROOT_ID,
+            month: None,
+            text: "4億".into(),
+        },
+    );
+    k.apply(&basis, KpiEdit::AddKsf { parent: ROOT_ID });
+    k.definitions.set(
+        DefinedStage::Mql,
+        DefinitionField::ScoreThreshold,
+        "スコア50点以上",
+    );
+    k.checklist.set(ChecklistItem::KgiSet, true);
     s
 }
 
@@ -467,6 +487,7 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
                     entry_count,
                     seek,
                     plan: PlanDraft::default(),
+                    kpi: Default::default(),
                 },
             }
         })
@@ -599,4 +620,19 @@ proptest! {
             prop_assert_eq!(validate(back.clone()), Ok(back));
         }
     }
+}
+
+#[test]
+#[ignore = "writes the version-3 fixtures; run by hand when the format version changes"]
+fn write_v3_fixtures() {
+    std::fs::write(
+        "tests/fixtures/scenario_v3.json",
+        scenario_to_json(&v3_expected()) + "\n",
+    )
+    .unwrap();
+    std::fs::write(
+        "tests/fixtures/scenario_v3.link",
+        encode_link(&v3_expected()) + "\n",
+    )
+    .unwrap();
 }
