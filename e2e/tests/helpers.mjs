@@ -712,3 +712,111 @@ export async function trackCspViolations(context) {
     });
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Monthly plan (#view=months) and Channels & budget (#view=channels)
+
+/** Draw count of the canvas with element id `id` (timeline-canvas, channel-canvas …). */
+export async function canvasDraws(page, id) {
+  return Number((await page.locator(`canvas#${id}`).getAttribute('data-draws')) ?? 0);
+}
+
+/** Waits until canvas `id` has been drawn more than `before` times. */
+export async function waitForCanvasDrawAfter(page, id, before) {
+  await page.waitForFunction(
+    ([cid, n]) => Number(document.getElementById(cid)?.getAttribute('data-draws') ?? 0) > n,
+    [id, before],
+    { timeout: TIMEOUT },
+  );
+}
+
+/** Waits until the monthly plan shows its table and has drawn its timeline once. */
+export async function waitForMonths(page) {
+  await page.locator('table.month-table tbody tr').first().waitFor({ timeout: TIMEOUT });
+  await waitForCanvasDrawAfter(page, 'timeline-canvas', 0);
+}
+
+/** Waits until the channels view shows its results and has drawn its chart once. */
+export async function waitForChannels(page) {
+  await page.locator('table.channel-results tbody tr').first().waitFor({ timeout: TIMEOUT });
+  await waitForCanvasDrawAfter(page, 'channel-canvas', 0);
+}
+
+/**
+ * The month table: `head` (column titles), `rows` ({month, tag, cells}) for the months and
+ * `total` (cells of the 合計/Total row). Cells are the shown texts.
+ */
+export async function readMonthTable(page) {
+  return page.locator('table.month-table').evaluate((table) => {
+    const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+    const rows = [];
+    let total = null;
+    let totalLabel = null;
+    for (const tr of table.querySelectorAll('tbody tr')) {
+      const th = tr.querySelector('th');
+      const tag = th.querySelector('.tag')?.textContent.trim() ?? '';
+      const label = [...th.childNodes]
+        .filter((n) => !(n.nodeType === 1 && n.classList.contains('tag')))
+        .map((n) => n.textContent)
+        .join('')
+        .trim();
+      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+      if (tr.classList.contains('total')) {
+        total = cells;
+        totalLabel = label;
+      } else rows.push({ month: label, tag, before: tr.classList.contains('before'), cells });
+    }
+    return { head, rows, total, totalLabel };
+  });
+}
+
+/** The channel results table: one {name, leads, visits, budget, cpl, mql, won, cpa} per row. */
+export async function readChannelResults(page) {
+  return page.locator('table.channel-results tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const [leads, visits, budget, cpl, mql, won, cpa] = [...tr.querySelectorAll('td')].map((td) =>
+        td.textContent.trim(),
+      );
+      return { name: tr.querySelector('th').textContent.trim(), leads, visits, budget, cpl, mql, won, cpa, total: tr.classList.contains('total') };
+    }),
+  );
+}
+
+/** "6,667件" / "¥1万" free: the integer a shown count stands for ("2,135" → 2135). */
+export function countOf(text) {
+  const n = Number(String(text).replace(/[,件人\s]/g, ''));
+  assert.ok(Number.isFinite(n), `not a count: ${text}`);
+  return n;
+}
+
+/** Thousands separators, as the app shows counts: 6667 → "6,667". */
+export function grouped(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * Largest remainder, as crates/model/src/plan/mod.rs documents it: each part is its exact quota
+ * (total × weight ÷ Σweights) rounded down, and the units left over go to the largest fractional
+ * parts, the earlier index on a tie. The parts sum to `total`.
+ */
+export function largestRemainder(total, weights) {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const quotas = weights.map((w) => (total * w) / sum);
+  const parts = quotas.map((q) => Math.floor(q));
+  const order = quotas.map((q, i) => [q - Math.floor(q), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  for (let k = 0; left > 0; k++, left--) parts[order[k % order.length][1]] += 1;
+  return parts;
+}
+
+/** The message paragraph under the input labelled `label` (exact). */
+export function fieldMessage(page, label) {
+  return page.locator('div.field', { has: page.getByLabel(label, { exact: true }) }).locator('p.message').first();
+}
+
+/** Saves a full-page screenshot to e2e/artifacts/`name`.png. */
+export async function fullPageScreenshot(page, name) {
+  const file = path.join(ensureArtifactsDir(), `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
