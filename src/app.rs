@@ -16,6 +16,7 @@ use crate::ui::compare::CompareView;
 use crate::ui::embed::{EmbedMode, EmbedView};
 use crate::ui::forward_panel::ForwardPanel;
 use crate::ui::funnel_chart::FunnelChart;
+use crate::ui::kpi::KpiView;
 use crate::ui::months::MonthsView;
 use crate::ui::notices::Notices;
 use crate::ui::results::Results;
@@ -149,6 +150,7 @@ pub fn App() -> impl IntoView {
             .into_any(),
             View::Months => view! { <MonthsView session=session plan=plan current=current /> }.into_any(),
             View::Channels => view! { <ChannelsView session=session plan=plan current=current /> }.into_any(),
+            View::Kpi => view! { <KpiView session=session /> }.into_any(),
             View::Compare => view! { <CompareView session=session /> }.into_any(),
         }}
         <footer class="footer">{move || t().footer}</footer>

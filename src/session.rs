@@ -20,7 +20,8 @@ pub enum Notice {
     LinkError(FormatError),
     ImportError(FormatError),
     Imported(String),
-    Deleted(Deleted),
+    /// Boxed: a deleted scenario carries its whole draft, far larger than the other notices.
+    Deleted(Box<Deleted>),
     LinkCopied(usize),
     EmbedCopied,
     CopyFailed,
@@ -32,6 +33,7 @@ pub enum View {
     Funnel,
     Months,
     Channels,
+    Kpi,
     Compare,
 }
 
@@ -41,13 +43,14 @@ impl View {
             View::Funnel => "",
             View::Months => "months",
             View::Channels => "channels",
+            View::Kpi => "kpi",
             View::Compare => "compare",
         }
     }
 
     /// The view a `#view=` value names; anything else is the funnel.
     pub fn from_key(key: &str) -> View {
-        [View::Months, View::Channels, View::Compare]
+        [View::Months, View::Channels, View::Kpi, View::Compare]
             .into_iter()
             .find(|v| v.key() == key)
             .unwrap_or(View::Funnel)
@@ -317,7 +320,7 @@ impl Session {
         if let Some(Some(deleted)) = self.library.try_update(|l| l.delete(id)) {
             store::remove(id);
             self.open(self.current_id());
-            self.notify(Notice::Deleted(deleted));
+            self.notify(Notice::Deleted(Box::new(deleted)));
         }
     }
 

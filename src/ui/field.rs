@@ -30,8 +30,9 @@ pub fn TextField(
     /// Extra class on the wrapper.
     #[prop(optional)]
     class: Option<&'static str>,
-    /// Read before the label by screen readers only (and so part of the input's name): what a
-    /// row of fields is about, e.g. the channel, when the visible label is short.
+    /// Put before the visible label in the input's accessible name: what a row of fields is
+    /// about (e.g. the channel) when the visible label is short. An `aria-label` rather than
+    /// hidden text in the label, which browsers would join with a space ("Web広告の 割合").
     #[prop(into, optional)]
     context: Option<Signal<String>>,
 ) -> impl IntoView {
@@ -45,7 +46,6 @@ pub fn TextField(
     view! {
         <div class=format!("field {}", class.unwrap_or("")) class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>
-                {context.map(|c| view! { <span class="sr-only">{move || c.get()}</span> })}
                 {move || label.get()}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
@@ -60,6 +60,7 @@ pub fn TextField(
                 prop:value=move || value.get()
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=described_by
+                aria-label=move || context.map(|c| format!("{}{}", c.get(), label.get()))
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
             {suffix.map(|s| view! { <span class="suffix" aria-hidden="true">{s}</span> })}

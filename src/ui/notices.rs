@@ -19,7 +19,7 @@ pub fn Notices(session: Session) -> impl IntoView {
                 let (class, text) = describe(&notice, lang);
                 let undo = match notice {
                     Notice::Deleted(deleted) => Some(view! {
-                        <button type="button" on:click=move |_| session.undo_delete(id, deleted.clone())>
+                        <button type="button" on:click=move |_| session.undo_delete(id, (*deleted).clone())>
                             {move || t().undo}
                         </button>
                     }),

@@ -115,10 +115,12 @@ pub fn SelectField(
     view! {
         <div class="field">
             <label for=id.clone()>
-                {context.map(|c| view! { <span class="sr-only">{move || c.get()}</span> })}
                 {move || label.get()}
             </label>
-            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+            <select
+                id=id
+                aria-label=move || context.map(|c| format!("{}{}", c.get(), label.get()))
+                on:change=move |ev| on_change.run(event_target_value(&ev))>
                 {move || {
                     let current = selected.get();
                     options

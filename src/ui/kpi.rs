@@ -1,0 +1,465 @@
+//! The KPI tree view: the tree generated from (and always agreeing with) the funnel, edited by
+//! the user; actuals per node; the bottleneck and the warnings; the tree drawn on a canvas and
+//! the same content as an outline; stage definitions and the design checklist.
+
+use std::collections::HashSet;
+
+use funnel_charts::{
+    draw_tree, tree_height, tree_row_at, NodeKind as ChartKind, NodeStatus, TreeChartData,
+    TreeNodeView,
+};
+use funnel_model::draft::Draft;
+use funnel_model::format::format_percent;
+use funnel_model::kpi::{
+    evaluate, format_value, tree_csv, Basis, ChannelInput, EvaluatedNode, KpiEdit, KpiTree, NodeId,
+    NodeKind, Status, ROOT_ID,
+};
+use funnel_model::Lang;
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
+
+use crate::plan_text::pick;
+use crate::session::Session;
+use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
+use crate::ui::exports::ViewExports;
+use crate::ui::field::TextField;
+use crate::ui::kpi_extras::{Bottlenecks, Checklist, Definitions, Warnings};
+use crate::ui::kpi_node_editor::NodeEditor;
+use crate::ui::plan_common::channel_name;
+
+/// The channels' planned leads the tree breaks the leads into (none while the channel table
+/// makes no plan).
+pub fn channel_inputs(draft: &Draft, lang: Lang) -> Vec<ChannelInput> {
+    let Ok(funnel) = draft.funnel() else {
+        return Vec::new();
+    };
+    match draft.plan.money_plan(&funnel) {
+        Ok(plan) => draft
+            .plan
+            .channels
+            .iter()
+            .zip(&plan.mix.channels)
+            .map(|(c, r)| ChannelInput {
+                name: channel_name(c, lang),
+                leads: r.leads,
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Applies one edit to the open draft's tree.
+pub fn apply_edit(session: Session, edit: KpiEdit) -> Option<NodeId> {
+    let lang = session.lang.get_untracked();
+    let mut created = None;
+    session.draft.update(|d| {
+        let snapshot = d.clone();
+        let channels = channel_inputs(&snapshot, lang);
+        created = d.kpi.apply(&Basis::new(&snapshot, &channels), edit);
+    });
+    created
+}
+
+/// Target → actual, with the achievement: "目標 20件 ・ 実績 15件 ・ 75%".
+pub fn node_detail(n: &EvaluatedNode, lang: Lang) -> String {
+    let value =
+        |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_value(v, &n.unit, lang));
+    if n.kind == NodeKind::Ksf {
+        return pick(lang, "重要成功要因", "Key success factor").to_string();
+    }
+    let mut parts = vec![match lang {
+        Lang::Ja => format!("目標 {}", value(n.target)),
+        Lang::En => format!("Plan {}", value(n.target)),
+    }];
+    if n.actual.is_some() {
+        parts.push(match lang {
+            Lang::Ja => format!("実績 {}", value(n.actual)),
+            Lang::En => format!("Actual {}", value(n.actual)),
+        });
+    }
+    if let Some(a) = n.achievement {
+        parts.push(format_percent(a));
+    }
+    parts.join(" ・ ")
+}
+
+fn chart_status(status: Status) -> NodeStatus {
+    match status {
+        Status::Ahead => NodeStatus::Ahead,
+        Status::OnTrack => NodeStatus::OnTrack,
+        Status::Behind => NodeStatus::Behind,
+        Status::NoData => NodeStatus::NoData,
+    }
+}
+
+fn chart_kind(kind: NodeKind) -> ChartKind {
+    match kind {
+        NodeKind::Kgi => ChartKind::Kgi,
+        NodeKind::Ksf => ChartKind::Ksf,
+        NodeKind::Kpi => ChartKind::Kpi,
+    }
+}
+
+/// The nodes not hidden under a collapsed ancestor, each with how many it hides.
+pub fn visible(tree: &KpiTree, collapsed: &HashSet<NodeId>) -> Vec<(EvaluatedNode, usize)> {
+    let mut hidden: HashSet<NodeId> = HashSet::new();
+    let mut out = Vec::new();
+    for n in &tree.nodes {
+        if n.parent
+            .is_some_and(|p| hidden.contains(&p) || collapsed.contains(&p))
+        {
+            hidden.insert(n.id);
+            continue;
+        }
+        let under = if collapsed.contains(&n.id) {
+            descendants(tree, n.id)
+        } else {
+            0
+        };
+        out.push((n.clone(), under));
+    }
+    out
+}
+
+fn descendants(tree: &KpiTree, id: NodeId) -> usize {
+    tree.children(id).map(|c| 1 + descendants(tree, c.id)).sum()
+}
+
+#[derive(Clone, PartialEq)]
+struct TreeChart(TreeChartData);
+
+impl CanvasDraw for TreeChart {
+    fn height(&self, width: f64) -> f64 {
+        tree_height(&self.0, width)
+    }
+    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
+        let data = TreeChartData {
+            scale,
+            ..self.0.clone()
+        };
+        draw_tree(area, &data).is_ok()
+    }
+}
+
+#[component]
+pub fn KpiView(session: Session) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let tree: Memo<KpiTree> = Memo::new(move |_| {
+        let l = lang.get();
+        draft.with(|d| {
+            let channels = channel_inputs(d, l);
+            evaluate(&d.kpi, &Basis::new(d, &channels))
+        })
+    });
+    let collapsed = RwSignal::new(HashSet::<NodeId>::new());
+    let selected = RwSignal::new(ROOT_ID);
+    // A removed node cannot stay selected.
+    Effect::new(move |_| {
+        if tree.with(|t| t.node(selected.get()).is_none()) {
+            selected.set(ROOT_ID);
+        }
+    });
+    let generated = move || draft.with(|d| d.kpi.is_generated());
+    view! {
+        <main class="stack" id="view-kpi">
+            <section class="panel" aria-labelledby="kpi-heading">
+                <h2 id="kpi-heading">{move || tr("KPIツリー", "KPI tree")}</h2>
+                <p class="hint">
+                    {move || tr(
+                        "売上（KGI）から、各チームが動かす数値（KPI）までを分解します。ファネルと連動し、実績を入れると達成率とボトルネックがわかります。",
+                        "Breaks revenue (the KGI) down to the numbers each team moves (KPIs). It follows the funnel; enter actuals to see achievement and the bottleneck.",
+                    )}
+                </p>
+                <Show when=move || !tree.with(|t| t.plan_available)>
+                    <p class="stale-notice" role="status">
+                        {move || tr(
+                            "ファネルの入力に誤りがあるため、ファネルから来る目標値を表示できません。",
+                            "The funnel's inputs are not valid, so the targets that come from it cannot be shown.",
+                        )}
+                    </p>
+                </Show>
+                <Bottlenecks session=session tree=tree />
+                <Warnings lang=lang tree=tree />
+                <div class="field-row">
+                    <TextField
+                        id="kpi-tree-period"
+                        label=Signal::derive(move || tr("測定期間", "Measured over").to_string())
+                        hint=Signal::derive(move || tr("例: 2027年度 第1四半期", "e.g. FY2027 Q1").to_string())
+                        value=Signal::derive(move || draft.with(|d| d.kpi.period().to_string()))
+                        error=Signal::derive(|| None::<String>)
+                        on_input=Callback::new(move |text: String| {
+                            apply_edit(session, KpiEdit::SetTreePeriod { text });
+                        })
+                    />
+                </div>
+                <div class="button-row">
+                    <button
+                        type="button"
+                        class="secondary"
+                        disabled=generated
+                        on:click=move |_| {
+                            apply_edit(session, KpiEdit::ResetTree);
+                        }
+                    >
+                        {move || tr("ファネルから作り直す", "Rebuild from the funnel")}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| collapsed.set(HashSet::new())>
+                        {move || tr("すべて展開", "Expand all")}
+                    </button>
+                </div>
+            </section>
+            <div class="layout kpi-layout">
+                <section class="panel inputs" aria-labelledby="kpi-outline-heading">
+                    <h2 id="kpi-outline-heading">{move || tr("ツリーと実績", "Tree and actuals")}</h2>
+                    <Outline session=session tree=tree collapsed=collapsed selected=selected />
+                </section>
+                <section class="panel results" aria-labelledby="kpi-chart-heading">
+                    <TreeCanvas session=session tree=tree collapsed=collapsed selected=selected />
+                    <ViewExports
+                        session=session
+                        csv=Signal::derive(move || Some(tree.with(|t| tree_csv(t, lang.get()))))
+                        canvas_id="kpi-canvas"
+                        what="kpi-tree"
+                    />
+                    <NodeEditor session=session tree=tree selected=selected />
+                </section>
+            </div>
+            <div class="layout kpi-layout">
+                <section class="panel" aria-labelledby="definitions-heading">
+                    <Definitions session=session />
+                </section>
+                <section class="panel" aria-labelledby="checklist-heading">
+                    <Checklist session=session />
+                </section>
+            </div>
+        </main>
+    }
+}
+
+/// The tree as a list: every node with its figures, a collapse button where it has children,
+/// and the actual input — the accessible twin of the canvas. Rows are keyed by node id and read
+/// their figures reactively, so typing an actual never re-creates (and unfocuses) its input.
+#[component]
+fn Outline(
+    session: Session,
+    tree: Memo<KpiTree>,
+    collapsed: RwSignal<HashSet<NodeId>>,
+    selected: RwSignal<NodeId>,
+) -> impl IntoView {
+    let rows = Memo::new(move |_| {
+        collapsed.with(|c| {
+            tree.with(|t| {
+                visible(t, c)
+                    .into_iter()
+                    .map(|(n, hidden)| (n.id, hidden))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let ids = move || rows.with(|r| r.iter().map(|(id, _)| *id).collect::<Vec<_>>());
+    view! {
+        <ul class="kpi-outline">
+            <For each=ids key=|id| *id let:id>
+                <OutlineRow session=session tree=tree rows=rows collapsed=collapsed selected=selected id=id />
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn OutlineRow(
+    session: Session,
+    tree: Memo<KpiTree>,
+    rows: Memo<Vec<(NodeId, usize)>>,
+    collapsed: RwSignal<HashSet<NodeId>>,
+    selected: RwSignal<NodeId>,
+    id: NodeId,
+) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let node = Memo::new(move |_| tree.with(|t| t.node(id).cloned()));
+    let get = move |f: fn(&EvaluatedNode, Lang) -> String| {
+        move || node.with(|n| n.as_ref().map(|n| f(n, lang.get())).unwrap_or_default())
+    };
+    let title = get(|n, l| n.label.text(l));
+    let hidden = move || rows.with(|r| r.iter().find(|(i, _)| *i == id).map_or(0, |(_, h)| *h));
+    let has_children = move || tree.with(|t| t.children(id).next().is_some());
+    let is_collapsed = move || collapsed.with(|c| c.contains(&id));
+    let flag =
+        move |f: fn(&EvaluatedNode) -> bool| move || node.with(|n| n.as_ref().is_some_and(f));
+    let depth = move || node.with(|n| n.as_ref().map_or(0, |n| n.depth));
+    let kind = move || node.with(|n| n.as_ref().map_or(NodeKind::Kpi, |n| n.kind));
+    let status = move || node.with(|n| n.as_ref().map_or(Status::NoData, |n| n.status));
+    let context = Signal::derive(move || match lang.get() {
+        Lang::Ja => format!("{}の", title()),
+        Lang::En => format!("{}: ", title()),
+    });
+    let error = Signal::derive(move || {
+        node.with(|n| {
+            n.as_ref()
+                .and_then(|n| n.actual_error)
+                .map(|e| e.text(lang.get()))
+        })
+    });
+    view! {
+        <li
+            class="kpi-row"
+            class:selected=move || selected.get() == id
+            class:bottleneck=flag(|n| n.bottleneck)
+            data-node=id
+            style:padding-left=move || format!("{}rem", depth() as f64 * 0.9)
+        >
+            <div class="kpi-row-head">
+                <Show when=has_children fallback=|| view! { <span class="toggle-space"></span> }>
+                    <button
+                        type="button"
+                        class="icon toggle"
+                        aria-expanded=move || (!is_collapsed()).to_string()
+                        aria-label=move || match lang.get() {
+                            Lang::Ja => format!("{}の下位を{}", title(), if is_collapsed() { "展開" } else { "折りたたむ" }),
+                            Lang::En => format!("{} under {}", if is_collapsed() { "Expand" } else { "Collapse" }, title()),
+                        }
+                        on:click=move |_| collapsed.update(|c| {
+                            if !c.remove(&id) {
+                                c.insert(id);
+                            }
+                        })
+                    >
+                        {move || if is_collapsed() { "▸" } else { "▾" }}
+                    </button>
+                </Show>
+                <span class=move || format!("kind kind-{}", kind().text(Lang::En).to_lowercase())>{move || kind().text(Lang::En)}</span>
+                <button
+                    type="button"
+                    class="node-title"
+                    aria-pressed=move || (selected.get() == id).to_string()
+                    on:click=move |_| selected.set(id)
+                >
+                    {title}
+                </button>
+                {move || (hidden() > 0).then(|| view! { <span class="tag">{format!("+{}", hidden())}</span> })}
+            </div>
+            <div class="kpi-row-figures">
+                <span class="detail" data-testid=format!("kpi-detail-{id}")>{get(node_detail)}</span>
+                <span class=move || match status() {
+                    Status::Ahead => "status ahead",
+                    Status::OnTrack => "status on-track",
+                    Status::Behind => "status behind",
+                    Status::NoData => "status no-data",
+                }>{move || status().text(lang.get())}</span>
+                <Show when=flag(|n| n.bottleneck)>
+                    <span class="tag bottleneck-tag">{move || pick(lang.get(), "ボトルネック", "Bottleneck")}</span>
+                </Show>
+                <Show when=flag(|n| n.inconsistent)>
+                    <span class="tag warn-tag">{move || pick(lang.get(), "計算が合いません", "Does not add up")}</span>
+                </Show>
+            </div>
+            <Show when=move || kind() != NodeKind::Ksf>
+                <TextField
+                    id=format!("kpi-actual-{id}")
+                    label=Signal::derive(move || pick(lang.get(), "実績", "actual").to_string())
+                    context=context
+                    value=Signal::derive(move || draft.with(|d| d.kpi.actual_text(id, None).to_string()))
+                    error=error
+                    on_input=Callback::new(move |text: String| {
+                        apply_edit(session, KpiEdit::SetActual { node: id, month: None, text });
+                    })
+                    inputmode="decimal"
+                    class="compact actual"
+                />
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn TreeCanvas(
+    session: Session,
+    tree: Memo<KpiTree>,
+    collapsed: RwSignal<HashSet<NodeId>>,
+    selected: RwSignal<NodeId>,
+) -> impl IntoView {
+    let lang = session.lang;
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let shown = Memo::new(move |_| collapsed.with(|c| tree.with(|t| visible(t, c))));
+    let data = Memo::new(move |_| {
+        let l = lang.get();
+        shown.with(|rows| {
+            Some(TreeChart(TreeChartData {
+                nodes: rows
+                    .iter()
+                    .map(|(n, hidden)| TreeNodeView {
+                        depth: n.depth,
+                        title: n.label.text(l),
+                        detail: node_detail(n, l),
+                        kind: chart_kind(n.kind),
+                        status: chart_status(n.status),
+                        highlight: n.bottleneck,
+                        flagged: n.inconsistent,
+                        hidden_children: *hidden,
+                    })
+                    .collect(),
+                scale: 1.0,
+                font_family: FONT_STACK.to_string(),
+            }))
+        })
+    });
+    let label = Signal::derive(move || {
+        let l = lang.get();
+        shown.with(|rows| {
+            let parts: Vec<String> = rows
+                .iter()
+                .map(|(n, _)| {
+                    format!(
+                        "{} {} ({})",
+                        "  ".repeat(n.depth),
+                        n.label.text(l),
+                        node_detail(n, l)
+                    )
+                })
+                .collect();
+            format!("{}: {}", pick(l, "KPIツリー", "KPI tree"), parts.join("; "))
+        })
+    });
+    // A click on a box selects its node (the outline does the same by keyboard).
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.current_target() else {
+            return;
+        };
+        let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target) else {
+            return;
+        };
+        let Some(canvas) = el.query_selector("canvas").ok().flatten() else {
+            return;
+        };
+        let rect = canvas.get_bounding_client_rect();
+        let y = f64::from(ev.client_y()) - rect.top();
+        data.with_untracked(|d| {
+            if let Some(d) = d {
+                if let Some(i) = tree_row_at(&d.0, rect.width(), y) {
+                    if let Some((n, _)) = shown.with_untracked(|s| s.get(i).cloned()) {
+                        selected.set(n.id);
+                    }
+                }
+            }
+        });
+    };
+    view! {
+        <figure class="chart kpi-chart">
+            <figcaption>
+                <h3 id="kpi-chart-heading">{move || tr("ツリー図", "Tree diagram")}</h3>
+                <p class="hint">
+                    {move || tr(
+                        "色と記号: ↑達成 ✓ほぼ計画どおり !遅れ –データなし。太枠がボトルネックです。",
+                        "Colour and mark: ↑ ahead, ✓ on track, ! behind, – no data. The thick outline is the bottleneck.",
+                    )}
+                </p>
+            </figcaption>
+            <div class="kpi-canvas-wrap" on:click=on_click>
+                <CanvasChart data=data label=label id="kpi-canvas" />
+            </div>
+        </figure>
+    }
+}

@@ -1,0 +1,226 @@
+//! Around the KPI tree: the bottleneck ranking, the warnings, the stage definitions with their
+//! SLA fields, and the KPI-design checklist.
+
+use funnel_model::format::{format_count, format_money, format_percent};
+use funnel_model::kpi::{ChecklistItem, DefinedStage, DefinitionField, KpiTree, Shortfall};
+use funnel_model::Lang;
+use leptos::prelude::*;
+
+use crate::plan_text::pick;
+use crate::session::Session;
+
+/// The stage whose shortfall costs the most revenue, then every stage with an actual, ranked.
+#[component]
+pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let rows = move || {
+        let l = lang.get();
+        tree.with(|t| {
+            t.bottlenecks
+                .iter()
+                .map(|b| {
+                    let name = draft.with(|d| match b.what {
+                        Shortfall::Rate => d.rate_label(b.stage, l).unwrap_or_default(),
+                        Shortfall::TopCount => d.display_name(b.stage, l),
+                    });
+                    let (plan, actual) = match b.what {
+                        Shortfall::Rate => (format_percent(b.plan), format_percent(b.actual)),
+                        Shortfall::TopCount => (
+                            format_count(b.plan.ceil() as u64),
+                            format_count(b.actual.round().max(0.0) as u64),
+                        ),
+                    };
+                    (
+                        name,
+                        plan,
+                        actual,
+                        format_money(b.revenue, l),
+                        format_money(b.loss, l),
+                        b.loss > 0.0,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let headline = move || {
+        let l = lang.get();
+        rows().into_iter().find(|r| r.5).map(|(name, plan, actual, _, loss, _)| match l {
+            Lang::Ja => format!(
+                "ボトルネック: 「{name}」が計画 {plan} に対して実績 {actual}。他をすべて計画どおりとしても、売上が {loss} 不足します。"
+            ),
+            Lang::En => format!(
+                "Bottleneck: “{name}” is {actual} against a plan of {plan}. With everything else at plan, revenue falls {loss} short."
+            ),
+        })
+    };
+    view! {
+        <section class="bottlenecks" aria-labelledby="bottleneck-heading">
+            <h3 id="bottleneck-heading">{move || tr("ボトルネック", "Bottleneck")}</h3>
+            <p class="bottleneck-headline" data-testid="bottleneck" role="status">
+                {move || headline().unwrap_or_else(|| tr(
+                    "転換率や件数の実績を入れると、売上への影響が最も大きい段階を示します。",
+                    "Enter actual rates or counts to see which stage costs the most revenue.",
+                ).to_string())}
+            </p>
+            <Show when=move || !rows().is_empty()>
+                <div class="table-wrap">
+                    <table class="bottleneck-table" data-testid="bottleneck-table">
+                        <caption class="sr-only">{move || tr("段階ごとの売上への影響（大きい順）", "Revenue impact by stage, largest first")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || tr("指標", "Figure")}</th>
+                                <th scope="col" class="num">{move || tr("計画", "Plan")}</th>
+                                <th scope="col" class="num">{move || tr("実績", "Actual")}</th>
+                                <th scope="col" class="num">{move || tr("この段階だけ実績の売上", "Revenue with only this at actual")}</th>
+                                <th scope="col" class="num">{move || tr("不足額", "Shortfall")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || rows().into_iter().map(|(name, plan, actual, revenue, loss, _)| view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td class="num">{plan}</td>
+                                    <td class="num">{actual}</td>
+                                    <td class="num">{revenue}</td>
+                                    <td class="num">{loss}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn Warnings(lang: RwSignal<Lang>, tree: Memo<KpiTree>) -> impl IntoView {
+    let texts = move || {
+        let l = lang.get();
+        tree.with(|t| t.warnings.iter().map(|w| w.text(l)).collect::<Vec<_>>())
+    };
+    view! {
+        <Show when=move || !texts().is_empty()>
+            <ul class="warnings" data-testid="kpi-warnings">
+                {move || texts().into_iter().map(|w| view! { <li class="note" role="note">{w}</li> }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+pub fn Definitions(session: Session) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let stage = RwSignal::new(DefinedStage::Mql);
+    view! {
+        <h2 id="definitions-heading">{move || tr("段階の定義とSLA", "Stage definitions and SLA")}</h2>
+        <p class="hint">
+            {move || tr(
+                "マーケティングと営業で同じ言葉を同じ意味で使うための取り決めです。シナリオと一緒に保存・共有されます。",
+                "What marketing and sales agree each word means. Saved and shared with the scenario.",
+            )}
+        </p>
+        <div class="tabs small" role="tablist" aria-label=move || tr("定義する段階", "Stage to define")>
+            {DefinedStage::ALL
+                .into_iter()
+                .map(|s| {
+                    let filled = move || draft.with(|d| d.kpi.definitions.stage(s).filled());
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            class="tab"
+                            aria-selected=move || (stage.get() == s).to_string()
+                            on:click=move |_| stage.set(s)
+                        >
+                            {s.name()}
+                            <span class="tab-count">{move || format!(" {}/{}", filled(), DefinitionField::ALL.len())}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <p class="hint">{move || stage.get().summary(lang.get())}</p>
+        {move || {
+            let s = stage.get();
+            DefinitionField::ALL
+                .into_iter()
+                .map(|f| {
+                    let id = format!("def-{}-{:?}", s.name().to_lowercase(), f).to_lowercase();
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>
+                                <span class="sr-only">{format!("{} ", s.name())}</span>
+                                {move || f.label(lang.get())}
+                            </label>
+                            <textarea
+                                id=id
+                                rows="2"
+                                maxlength="400"
+                                placeholder=move || f.placeholder(lang.get())
+                                prop:value=move || draft.with(|d| d.kpi.definitions.get(s, f).to_string())
+                                on:input=move |ev| {
+                                    let text = event_target_value(&ev);
+                                    draft.update(|d| {
+                                        d.kpi.definitions.set(s, f, &text);
+                                    });
+                                }
+                            ></textarea>
+                        </div>
+                    }
+                })
+                .collect_view()
+        }}
+    }
+}
+
+#[component]
+pub fn Checklist(session: Session) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let progress = move || draft.with(|d| (d.kpi.checklist.done_count(), d.kpi.checklist.total()));
+    view! {
+        <h2 id="checklist-heading">{move || tr("KPI設計チェックリスト", "KPI design checklist")}</h2>
+        <p class="progress-line" data-testid="checklist-progress">
+            {move || {
+                let (done, total) = progress();
+                match lang.get() {
+                    Lang::Ja => format!("{done} / {total} 完了"),
+                    Lang::En => format!("{done} of {total} done"),
+                }
+            }}
+        </p>
+        <progress
+            max=move || progress().1.to_string()
+            value=move || progress().0.to_string()
+            aria-label=move || tr("チェックリストの進み具合", "Checklist progress")
+        ></progress>
+        <ul class="checklist">
+            {ChecklistItem::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let id = format!("check-{i}");
+                    view! {
+                        <li class="check">
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                prop:checked=move || draft.with(|d| d.kpi.checklist.is_done(item))
+                                on:change=move |ev| {
+                                    let done = event_target_checked(&ev);
+                                    draft.update(|d| {
+                                        d.kpi.checklist.set(item, done);
+                                    });
+                                }
+                            />
+                            <label for=id>{move || item.text(lang.get())}</label>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

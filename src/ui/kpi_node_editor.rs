@@ -1,0 +1,446 @@
+//! Editing one KPI-tree node: name, unit, formula, plan figure, owner, period, the controllable
+//! and upstream/downstream flags, the SMART check, monthly actuals, and the structural edits
+//! (add a KPI or KSF under it, move it, reorder it, remove it).
+
+use funnel_model::kpi::{
+    Basis, Department, Direction, Formula, KpiEdit, KpiNode, KpiTree, NodeId, NodeKind, SmartItem,
+    Unit, ROOT_ID,
+};
+use funnel_model::plan::period::{FiscalStart, PeriodSpec};
+use funnel_model::Lang;
+use leptos::prelude::*;
+
+use crate::plan_text::{month_name, pick};
+use crate::session::Session;
+use crate::ui::field::TextField;
+use crate::ui::kpi::{apply_edit, channel_inputs, node_detail};
+use crate::ui::plan_common::SelectField;
+
+fn formula_key(f: Formula) -> &'static str {
+    match f {
+        Formula::Product => "product",
+        Formula::Sum => "sum",
+        Formula::Ratio => "ratio",
+        Formula::Entered => "entered",
+    }
+}
+
+fn unit_key(u: &Unit) -> &'static str {
+    match u {
+        Unit::Count => "count",
+        Unit::Yen => "yen",
+        Unit::Percent => "percent",
+        Unit::Custom(_) => "custom",
+    }
+}
+
+fn owner_key(o: Option<Department>) -> &'static str {
+    match o {
+        None => "none",
+        Some(Department::Marketing) => "marketing",
+        Some(Department::InsideSales) => "inside_sales",
+        Some(Department::FieldSales) => "field_sales",
+        Some(Department::CustomerSuccess) => "customer_success",
+    }
+}
+
+#[component]
+pub fn NodeEditor(
+    session: Session,
+    tree: Memo<KpiTree>,
+    selected: RwSignal<NodeId>,
+) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let node = Memo::new(move |_| tree.with(|t| t.node(selected.get()).cloned()));
+    // The node as stored, for the texts as typed (the evaluated node has parsed figures).
+    let raw = Memo::new(move |_| {
+        let id = selected.get();
+        let l = lang.get();
+        draft.with(|d| {
+            let channels = channel_inputs(d, l);
+            d.kpi
+                .nodes(&Basis::new(d, &channels))
+                .into_iter()
+                .find(|n| n.id == id)
+        })
+    });
+    let raw_text = move |f: fn(&KpiNode) -> String| {
+        move || raw.with(|n| n.as_ref().map(f).unwrap_or_default())
+    };
+    let title = move || {
+        node.with(|n| {
+            n.as_ref()
+                .map(|n| n.label.text(lang.get()))
+                .unwrap_or_default()
+        })
+    };
+    let is_root = move || selected.get() == ROOT_ID;
+    let is_ksf = move || node.with(|n| n.as_ref().is_some_and(|n| n.kind == NodeKind::Ksf));
+    let bound = move || node.with(|n| n.as_ref().is_some_and(|n| n.binding.is_bound()));
+    let edit = move |e: KpiEdit| {
+        apply_edit(session, e);
+    };
+    let id = move || selected.get_untracked();
+
+    let formula_options = Signal::derive(move || {
+        let l = lang.get();
+        [
+            Formula::Product,
+            Formula::Sum,
+            Formula::Ratio,
+            Formula::Entered,
+        ]
+        .into_iter()
+        .map(|f| (formula_key(f).to_string(), f.text(l).to_string()))
+        .collect::<Vec<_>>()
+    });
+    let unit_options = Signal::derive(move || {
+        let l = lang.get();
+        vec![
+            ("count".to_string(), pick(l, "件数", "Count").to_string()),
+            ("yen".into(), pick(l, "金額（円）", "Yen").into()),
+            ("percent".into(), pick(l, "率（%）", "Percent").into()),
+            ("custom".into(), pick(l, "その他", "Other").into()),
+        ]
+    });
+    let owner_options = Signal::derive(move || {
+        let l = lang.get();
+        let mut v = vec![("none".to_string(), pick(l, "未設定", "Not set").to_string())];
+        v.extend(
+            Department::ALL
+                .iter()
+                .map(|d| (owner_key(Some(*d)).to_string(), d.text(l).to_string())),
+        );
+        v
+    });
+    let direction_options = Signal::derive(move || {
+        let l = lang.get();
+        vec![
+            (
+                "upstream".to_string(),
+                format!(
+                    "{}（{}）",
+                    Direction::Upstream.text(l),
+                    pick(l, "訪問・リードなど", "visits, leads…")
+                ),
+            ),
+            (
+                "downstream".into(),
+                format!(
+                    "{}（{}）",
+                    Direction::Downstream.text(l),
+                    pick(l, "商談化率・受注率など", "meeting rate, win rate…")
+                ),
+            ),
+        ]
+    });
+    // Parents the node could move under: not itself, not its subtree.
+    let move_targets = Signal::derive(move || {
+        let l = lang.get();
+        let me = selected.get();
+        tree.with(|t| {
+            let mut inside = vec![me];
+            for n in &t.nodes {
+                if n.parent.is_some_and(|p| inside.contains(&p)) {
+                    inside.push(n.id);
+                }
+            }
+            t.nodes
+                .iter()
+                .filter(|n| {
+                    !inside.contains(&n.id) && Some(n.id) != t.node(me).and_then(|m| m.parent)
+                })
+                .map(|n| {
+                    (
+                        n.id.to_string(),
+                        format!("{}{}", "　".repeat(n.depth), n.label.text(l)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let move_choice = RwSignal::new(String::new());
+    let months = move || {
+        draft.with(|d| {
+            PeriodSpec::new(
+                d.plan.period,
+                FiscalStart::new(d.plan.fiscal_start).unwrap_or_default(),
+                d.plan.period_index,
+            )
+            .map(|s| s.calendar_months())
+            .unwrap_or_default()
+        })
+    };
+    let target_error = Signal::derive(move || {
+        node.with(|n| {
+            n.as_ref()
+                .and_then(|n| n.target_error)
+                .map(|e| e.text(lang.get()))
+        })
+    });
+
+    view! {
+        <section class="node-editor" aria-labelledby="node-editor-heading">
+            <h3 id="node-editor-heading">
+                {move || match lang.get() {
+                    Lang::Ja => format!("選択中のノード: {}", title()),
+                    Lang::En => format!("Selected node: {}", title()),
+                }}
+            </h3>
+            <p class="hint" data-testid="node-detail">{move || node.with(|n| n.as_ref().map(|n| node_detail(n, lang.get())).unwrap_or_default())}</p>
+            <TextField
+                id="node-name"
+                label=Signal::derive(move || tr("ノード名", "Node name").to_string())
+                value=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.label.text(lang.get())).unwrap_or_default()))
+                error=Signal::derive(|| None::<String>)
+                on_input=Callback::new(move |name: String| edit(KpiEdit::Rename { node: id(), name }))
+            />
+            <Show when=move || !is_ksf()>
+                <div class="field-row">
+                    <SelectField
+                        id="node-formula"
+                        label=Signal::derive(move || tr("計算方法", "How it is computed").to_string())
+                        options=formula_options
+                        selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| formula_key(n.formula)).unwrap_or("entered").to_string()))
+                        on_change=Callback::new(move |v: String| {
+                            let formula = match v.as_str() {
+                                "product" => Formula::Product,
+                                "sum" => Formula::Sum,
+                                "ratio" => Formula::Ratio,
+                                _ => Formula::Entered,
+                            };
+                            edit(KpiEdit::SetFormula { node: id(), formula });
+                        })
+                    />
+                    <Show when=move || !bound()>
+                        <SelectField
+                            id="node-unit"
+                            label=Signal::derive(move || tr("単位", "Unit").to_string())
+                            options=unit_options
+                            selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| unit_key(&n.unit)).unwrap_or("count").to_string()))
+                            on_change=Callback::new(move |v: String| {
+                                let unit = match v.as_str() {
+                                    "yen" => Unit::Yen,
+                                    "percent" => Unit::Percent,
+                                    "custom" => Unit::Custom(pick(lang.get_untracked(), "時間", "hours").into()),
+                                    _ => Unit::Count,
+                                };
+                                edit(KpiEdit::SetUnit { node: id(), unit });
+                            })
+                        />
+                    </Show>
+                </div>
+                <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| matches!(n.unit, Unit::Custom(_)))) && !bound()>
+                    <TextField
+                        id="node-unit-name"
+                        label=Signal::derive(move || tr("単位の名前", "Unit name").to_string())
+                        value=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.unit.text(lang.get())).unwrap_or_default()))
+                        error=Signal::derive(|| None::<String>)
+                        on_input=Callback::new(move |name: String| edit(KpiEdit::SetUnit { node: id(), unit: Unit::Custom(name) }))
+                    />
+                </Show>
+                <Show
+                    when=move || !bound()
+                    fallback=move || view! {
+                        <p class="hint">{move || tr("目標値はファネルから計算されます（ファネルの入力を変えると更新されます）。", "The plan figure comes from the funnel (it updates when the funnel's inputs change).")}</p>
+                    }
+                >
+                    <TextField
+                        id="node-target"
+                        label=Signal::derive(move || tr("目標値", "Plan figure").to_string())
+                        hint=Signal::derive(move || tr("空欄なら下位ノードから計算します。例: 120、25%、300万", "Empty computes it from the nodes below. e.g. 120, 25%, 3M").to_string())
+                        value=Signal::derive(raw_text(|n| n.target.clone()))
+                        error=target_error
+                        on_input=Callback::new(move |text: String| edit(KpiEdit::SetTarget { node: id(), text }))
+                        inputmode="decimal"
+                    />
+                </Show>
+                <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.inconsistent))>
+                    <p class="message" role="status">
+                        {move || node.with(|n| n.as_ref().map(|n| match lang.get() {
+                            Lang::Ja => format!("下位ノードから計算すると {} になり、目標値と合いません。", n.computed.map(|c| funnel_model::kpi::format_value(c, &n.unit, Lang::Ja)).unwrap_or_default()),
+                            Lang::En => format!("The nodes below compute {}, which does not match the plan figure.", n.computed.map(|c| funnel_model::kpi::format_value(c, &n.unit, Lang::En)).unwrap_or_default()),
+                        }).unwrap_or_default())}
+                    </p>
+                </Show>
+                <div class="field-row">
+                    <SelectField
+                        id="node-owner"
+                        label=Signal::derive(move || tr("担当部門", "Owner").to_string())
+                        options=owner_options
+                        selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| owner_key(n.owner)).unwrap_or("none").to_string()))
+                        on_change=Callback::new(move |v: String| {
+                            let owner = Department::ALL.into_iter().find(|d| owner_key(Some(*d)) == v);
+                            edit(KpiEdit::SetOwner { node: id(), owner });
+                        })
+                    />
+                    <SelectField
+                        id="node-direction"
+                        label=Signal::derive(move || tr("上流・下流", "Upstream or downstream").to_string())
+                        options=direction_options
+                        selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| if n.direction == Direction::Downstream { "downstream" } else { "upstream" }).unwrap_or("upstream").to_string()))
+                        on_change=Callback::new(move |v: String| {
+                            let direction = if v == "downstream" { Direction::Downstream } else { Direction::Upstream };
+                            edit(KpiEdit::SetDirection { node: id(), direction });
+                        })
+                    />
+                </div>
+                <TextField
+                    id="node-period"
+                    label=Signal::derive(move || tr("このKPIの期間（空欄はツリーの測定期間）", "This KPI's period (empty: the tree's)").to_string())
+                    value=Signal::derive(raw_text(|n| n.period.clone()))
+                    error=Signal::derive(|| None::<String>)
+                    on_input=Callback::new(move |text: String| edit(KpiEdit::SetPeriod { node: id(), text }))
+                />
+                <div class="check">
+                    <input
+                        type="checkbox"
+                        id="node-controllable"
+                        prop:checked=move || node.with(|n| n.as_ref().is_some_and(|n| n.controllable))
+                        on:change=move |ev| edit(KpiEdit::SetControllable { node: id(), controllable: event_target_checked(&ev) })
+                    />
+                    <label for="node-controllable">{move || tr("担当チームが自分の行動で動かせる（コントロール可能）", "The owning team can move it by its own actions (controllable)")}</label>
+                </div>
+                <Show when=move || !is_root()>
+                    <div class="check">
+                        <input
+                            type="checkbox"
+                            id="node-in-formula"
+                            prop:checked=move || node.with(|n| n.as_ref().is_some_and(|n| n.in_formula))
+                            on:change=move |ev| edit(KpiEdit::SetInFormula { node: id(), in_formula: event_target_checked(&ev) })
+                        />
+                        <label for="node-in-formula">{move || tr("親ノードの計算に含める", "Part of the parent's formula")}</label>
+                    </div>
+                </Show>
+                <fieldset class="smart">
+                    <legend>{move || tr("SMARTチェック", "SMART check")}</legend>
+                    {move || {
+                        SmartItem::ALL
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, item)| {
+                                let check = move || node.with(|n| n.as_ref().map(|n| n.smart[i]));
+                                let input_id = format!("smart-{i}");
+                                view! {
+                                    <div class="check smart-item">
+                                        <input
+                                            type="checkbox"
+                                            id=input_id.clone()
+                                            prop:checked=move || check().is_some_and(|c| c.answer)
+                                            on:change=move |ev| edit(KpiEdit::SetSmart { node: id(), item, answer: event_target_checked(&ev) })
+                                        />
+                                        <label for=input_id>
+                                            <strong>{item.text(lang.get())}</strong>
+                                            " "
+                                            {item.question(lang.get())}
+                                        </label>
+                                        <span class="smart-state">
+                                            {move || match check() {
+                                                Some(c) if c.passed() => "✓",
+                                                Some(c) if c.hint == Some(false) => "!",
+                                                _ => "",
+                                            }}
+                                        </span>
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                    <p class="hint">
+                        {move || {
+                            let passed = node.with(|n| n.as_ref().map_or(0, |n| n.smart.iter().filter(|c| c.passed()).count()));
+                            match lang.get() {
+                                Lang::Ja => format!("{passed} / 5 項目を満たしています（測定可能・期限は入力内容からも判定）。"),
+                                Lang::En => format!("{passed} of 5 met (measurable and time-bound are also read from the node)."),
+                            }
+                        }}
+                    </p>
+                </fieldset>
+                <details class="monthly-actuals">
+                    <summary>{move || tr("月別の実績", "Actuals by month")}</summary>
+                    <div class="field-row">
+                        {move || {
+                            months()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(k, m)| {
+                                    let label = Signal::derive(move || match lang.get() {
+                                        Lang::Ja => format!("{}の実績", month_name(Lang::Ja, m)),
+                                        Lang::En => format!("Actual in {}", month_name(Lang::En, m)),
+                                    });
+                                    let month = k as u8;
+                                    view! {
+                                        <TextField
+                                            id=format!("node-month-{k}")
+                                            label=label
+                                            value=Signal::derive(move || draft.with(|d| d.kpi.actual_text(selected.get(), Some(month)).to_string()))
+                                            error=Signal::derive(move || node.with(|n| n.as_ref().and_then(|n| n.month_errors.iter().find(|(mm, _)| *mm == month).map(|(_, e)| e.text(lang.get())))))
+                                            on_input=Callback::new(move |text: String| edit(KpiEdit::SetActual { node: id(), month: Some(month), text }))
+                                            inputmode="decimal"
+                                            class="compact"
+                                        />
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </div>
+                </details>
+            </Show>
+            <div class="button-row node-actions">
+                <button type="button" class="secondary" on:click=move |_| {
+                    if let Some(new) = apply_edit(session, KpiEdit::AddKpi { parent: id() }) {
+                        selected.set(new);
+                    }
+                }>{move || tr("下にKPIを追加", "Add a KPI below")}</button>
+                <button type="button" class="secondary" on:click=move |_| {
+                    if let Some(new) = apply_edit(session, KpiEdit::AddKsf { parent: id() }) {
+                        selected.set(new);
+                    }
+                }>{move || tr("下にKSFを追加", "Add a KSF below")}</button>
+                <Show when=move || !is_root()>
+                    <button type="button" class="secondary" on:click=move |_| edit(KpiEdit::Shift { node: id(), up: true })>
+                        {move || tr("上へ", "Up")}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| edit(KpiEdit::Shift { node: id(), up: false })>
+                        {move || tr("下へ", "Down")}
+                    </button>
+                    <button type="button" class="danger" on:click=move |_| {
+                        edit(KpiEdit::Remove { node: id() });
+                        selected.set(ROOT_ID);
+                    }>
+                        {move || tr("このノードと下位を削除", "Remove this node and those below")}
+                    </button>
+                </Show>
+            </div>
+            <Show when=move || !is_root()>
+                <div class="field-row move-row">
+                    <SelectField
+                        id="node-move-target"
+                        label=Signal::derive(move || tr("移動先（新しい親ノード）", "Move under (new parent)").to_string())
+                        options=Signal::derive(move || {
+                            let mut v = vec![(String::new(), pick(lang.get(), "選んでください", "Choose").to_string())];
+                            v.extend(move_targets.get());
+                            v
+                        })
+                        selected=Signal::derive(move || move_choice.get())
+                        on_change=Callback::new(move |v: String| move_choice.set(v))
+                    />
+                    <button
+                        type="button"
+                        class="secondary"
+                        disabled=move || move_choice.with(String::is_empty)
+                        on:click=move |_| {
+                            if let Ok(parent) = move_choice.get_untracked().parse::<NodeId>() {
+                                edit(KpiEdit::Move { node: id(), parent });
+                                move_choice.set(String::new());
+                            }
+                        }
+                    >
+                        {move || tr("移動", "Move")}
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+}
