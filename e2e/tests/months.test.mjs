@@ -687,3 +687,16 @@ test('opening #view=months in a fresh browser logs nothing and shows no NaN', as
     await context.close();
   }
 });
+
+test('at 1280 × 800 the headline cards are visible without scrolling', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      // SPEC §0: headline numbers visible without scrolling at 1280 × 800
+      for (const key of ['before-leads', 'before-opps', 'coverage', 'headcount']) {
+        const box = await card(page, key).boundingBox();
+        assert.ok(box && box.y + box.height <= 800, `${key} ends at y = ${box && Math.round(box.y + box.height)} px`);
+      }
+    },
+    { ...MONTHS, viewport: { width: 1280, height: 800 } },
+  ));
