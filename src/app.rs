@@ -17,6 +17,7 @@ use crate::ui::embed::{EmbedMode, EmbedView};
 use crate::ui::forward_panel::ForwardPanel;
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::kpi::KpiView;
+use crate::ui::kpi_extras::DefinitionsView;
 use crate::ui::months::MonthsView;
 use crate::ui::notices::Notices;
 use crate::ui::results::Results;
@@ -151,6 +152,7 @@ pub fn App() -> impl IntoView {
             View::Months => view! { <MonthsView session=session plan=plan current=current /> }.into_any(),
             View::Channels => view! { <ChannelsView session=session plan=plan current=current /> }.into_any(),
             View::Kpi => view! { <KpiView session=session /> }.into_any(),
+            View::Definitions => view! { <DefinitionsView session=session /> }.into_any(),
             View::Compare => view! { <CompareView session=session /> }.into_any(),
         }}
         <footer class="footer">{move || t().footer}</footer>

@@ -34,6 +34,7 @@ pub enum View {
     Months,
     Channels,
     Kpi,
+    Definitions,
     Compare,
 }
 
@@ -44,16 +45,23 @@ impl View {
             View::Months => "months",
             View::Channels => "channels",
             View::Kpi => "kpi",
+            View::Definitions => "definitions",
             View::Compare => "compare",
         }
     }
 
     /// The view a `#view=` value names; anything else is the funnel.
     pub fn from_key(key: &str) -> View {
-        [View::Months, View::Channels, View::Kpi, View::Compare]
-            .into_iter()
-            .find(|v| v.key() == key)
-            .unwrap_or(View::Funnel)
+        [
+            View::Months,
+            View::Channels,
+            View::Kpi,
+            View::Definitions,
+            View::Compare,
+        ]
+        .into_iter()
+        .find(|v| v.key() == key)
+        .unwrap_or(View::Funnel)
     }
 }
 

@@ -409,7 +409,7 @@ test('add a channel, name it, give it a share and remove another', () =>
     CHANNELS,
   ));
 
-test('a shortfall below half a deal is not announced as "0件足りません"', { todo: 'BUG: shortfall note rounds to 0 (see report)' }, () =>
+test('a shortfall below half a deal is not announced as "0件足りません"', () =>
   withOpenPage(
     app,
     async (page) => {
@@ -520,7 +520,7 @@ test('unit economics: CAC, LTV, LTV/CAC, payback and the payback note', () =>
     CHANNELS,
   ));
 
-test('an unreadable unit-economics input gets its message beside the field and the last figures stay', { todo: 'BUG: economics field errors are never shown beside their fields (see report)' }, () =>
+test('an unreadable unit-economics input gets its message beside the field and the last figures stay', () =>
   withOpenPage(
     app,
     async (page) => {
@@ -534,7 +534,7 @@ test('an unreadable unit-economics input gets its message beside the field and t
     CHANNELS,
   ));
 
-test('ROMI shows its decimals when it is negative', { todo: 'BUG: format_percent drops decimals of negative values (see report)' }, () =>
+test('ROMI shows its decimals when it is negative', () =>
   withOpenPage(
     app,
     async (page) => {
@@ -826,7 +826,7 @@ test('opening #view=channels in a fresh browser logs nothing and shows no NaN', 
   }
 });
 
-test('at 1280 × 800 the headline numbers (leads, budget) are visible without scrolling', { todo: 'BUG: the channel grid pushes the results below the fold (see report)' }, () =>
+test('at 1280 × 800 the headline numbers (leads, budget) are visible without scrolling', () =>
   withOpenPage(
     app,
     async (page) => {

@@ -9,6 +9,7 @@ use funnel_model::plan::benchmarks::{
     benchmark, caveat, check_channel, AppliesTo, Metric, BENCHMARKS,
 };
 use funnel_model::plan::draft::{MoneyPlan, PlanField, SpendMode, VolumeMode};
+use funnel_model::plan::economics::UnitEconomics;
 use funnel_model::plan::export::channels_csv;
 use funnel_model::{Funnel, Lang};
 use leptos::prelude::*;
@@ -69,16 +70,27 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
         })
     });
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    // The unit-economics fields' problems live inside an otherwise valid money plan.
+    let latest = eval.latest;
+    let econ_errors = Memo::new(move |_| {
+        latest.with(|r| match r {
+            Some(Ok(m)) => m.plan.economics.clone().err().unwrap_or_default(),
+            _ => funnel_model::plan::draft::PlanErrors::default(),
+        })
+    });
     view! {
         <main class="stack" id="view-channels">
             <section class="panel" aria-labelledby="channels-inputs-heading">
                 <h2 id="channels-inputs-heading">{move || tr("チャネル", "Channels")}</h2>
+                <div class="results-block" class:stale=move || !eval.current.get()>
+                    <ChannelHeadline lang=lang result=eval.kept />
+                </div>
                 <ChannelTable session=session errors=eval.errors plan=plan />
             </section>
             <div class="layout">
                 <section class="panel inputs" aria-labelledby="economics-inputs-heading">
                     <h2 id="economics-inputs-heading">{move || tr("費用と顧客", "Costs and customers")}</h2>
-                    <EconomicsInputs session=session errors=eval.errors />
+                    <EconomicsInputs session=session errors=econ_errors />
                 </section>
                 <section class="panel results" aria-labelledby="channels-heading">
                     <div class="results-block" class:stale=move || !eval.current.get()>
@@ -395,11 +407,10 @@ fn EconomicsInputs(
     }
 }
 
+/// Leads, visits, budget, CPL and CPA: the answers, above the channel table so they are seen
+/// first.
 #[component]
-fn ChannelResults(session: Session, result: Memo<Option<MoneyResult>>) -> impl IntoView {
-    let lang = session.lang;
-    let draft = session.draft;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> impl IntoView {
     let cards = move || {
         let l = lang.get();
         result.with(|r| {
@@ -434,18 +445,48 @@ fn ChannelResults(session: Session, result: Memo<Option<MoneyResult>>) -> impl I
             ]
         })
     };
+    view! {
+        <dl class="headline">
+            {move || {
+                cards()
+                    .into_iter()
+                    .map(|(key, label, value)| {
+                        view! {
+                            <div class=format!("card card-{key}")>
+                                <dt>{label}</dt>
+                                <dd data-testid=format!("channels-{key}")>{value}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </dl>
+    }
+}
+
+#[component]
+fn ChannelResults(session: Session, result: Memo<Option<MoneyResult>>) -> impl IntoView {
+    let lang = session.lang;
+    let draft = session.draft;
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
     let shortfall = move || {
         let l = lang.get();
         result.with(|r| {
-            let gap = r.as_ref()?.plan.mix.won_shortfall()?;
+            // Below what the won column shows (2 decimals), the mix reaches the target as shown.
+            let gap = r
+                .as_ref()?
+                .plan
+                .mix
+                .won_shortfall()
+                .filter(|g| format_decimal(*g, 2) != "0")?;
             Some(match l {
                 Lang::Ja => format!(
                     "チャネルの質（リード→MQL率）がファネルの率より低いため、受注が目標より{}件足りません。割合や各チャネルの率を見直してください。",
-                    format_decimal(gap, 1)
+                    format_decimal(gap, 2)
                 ),
                 Lang::En => format!(
                     "The channels' quality (lead → MQL) is below the funnel's, so the mix wins {} deals fewer than the target needs. Revisit the shares or the rates.",
-                    format_decimal(gap, 1)
+                    format_decimal(gap, 2)
                 ),
             })
         })
@@ -499,21 +540,6 @@ fn ChannelResults(session: Session, result: Memo<Option<MoneyResult>>) -> impl I
         })
     };
     view! {
-        <dl class="headline">
-            {move || {
-                cards()
-                    .into_iter()
-                    .map(|(key, label, value)| {
-                        view! {
-                            <div class=format!("card card-{key}")>
-                                <dt>{label}</dt>
-                                <dd data-testid=format!("channels-{key}")>{value}</dd>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </dl>
         {move || shortfall().map(|s| view! { <p class="note" role="note">{s}</p> })}
         <div class="table-wrap">
             <table class="channel-results" data-testid="channel-results">
@@ -618,12 +644,24 @@ fn EconomicsResults(
     current: Memo<bool>,
 ) -> impl IntoView {
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    // The last good figures stay (dimmed) while an economics input is wrong.
+    let econ = Memo::new(move |previous: Option<&(Option<UnitEconomics>, bool)>| {
+        result.with(|r| match r.as_ref().map(|r| &r.plan.economics) {
+            Some(Ok(e)) => (Some(e.clone()), true),
+            Some(Err(_)) => (previous.and_then(|p| p.0.clone()), false),
+            None => (None, true),
+        })
+    });
     let body = move || {
         let l = lang.get();
-        result.with(|r| {
-            let r = r.as_ref()?;
-            Some(match &r.plan.economics {
-                Ok(e) => {
+        econ.with(|(e, ok)| {
+            let message = (!ok).then(|| view! {
+                <p class="message">
+                    {pick(l, "ユニットエコノミクスの入力を見直してください。", "Check the unit-economics inputs.")}
+                </p>
+            });
+            let figures = e.as_ref().map(|e| {
+                {
                     let ratio = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_decimal(v, 2));
                     let cards = vec![
                         ("cac", "CAC".to_string(), format_money(e.cac, l)),
@@ -656,13 +694,8 @@ fn EconomicsResults(
                     }
                     .into_any()
                 }
-                Err(_) => view! {
-                    <p class="message">
-                        {pick(l, "ユニットエコノミクスの入力を見直してください。", "Check the unit-economics inputs.")}
-                    </p>
-                }
-                .into_any(),
-            })
+            });
+            view! { {message} <div class:stale=!ok>{figures}</div> }
         })
     };
     view! {

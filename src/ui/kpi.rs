@@ -25,7 +25,7 @@ use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
-use crate::ui::kpi_extras::{Bottlenecks, Checklist, Definitions, Warnings};
+use crate::ui::kpi_extras::{Bottlenecks, Warnings};
 use crate::ui::kpi_node_editor::NodeEditor;
 use crate::ui::plan_common::channel_name;
 
@@ -225,14 +225,6 @@ pub fn KpiView(session: Session) -> impl IntoView {
                         what="kpi-tree"
                     />
                     <NodeEditor session=session tree=tree selected=selected />
-                </section>
-            </div>
-            <div class="layout kpi-layout">
-                <section class="panel" aria-labelledby="definitions-heading">
-                    <Definitions session=session />
-                </section>
-                <section class="panel" aria-labelledby="checklist-heading">
-                    <Checklist session=session />
                 </section>
             </div>
         </main>

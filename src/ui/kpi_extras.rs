@@ -109,8 +109,24 @@ pub fn Warnings(lang: RwSignal<Lang>, tree: Memo<KpiTree>) -> impl IntoView {
     }
 }
 
+/// The definitions-and-checklist view: what each stage means, agreed with sales, and how far
+/// the KPI design has come.
 #[component]
-pub fn Definitions(session: Session) -> impl IntoView {
+pub fn DefinitionsView(session: Session) -> impl IntoView {
+    view! {
+        <main class="layout kpi-layout" id="view-definitions">
+            <section class="panel inputs" aria-labelledby="definitions-heading">
+                <Definitions session=session />
+            </section>
+            <section class="panel results" aria-labelledby="checklist-heading">
+                <Checklist session=session />
+            </section>
+        </main>
+    }
+}
+
+#[component]
+fn Definitions(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
     let stage = RwSignal::new(DefinedStage::Mql);
@@ -177,7 +193,7 @@ pub fn Definitions(session: Session) -> impl IntoView {
 }
 
 #[component]
-pub fn Checklist(session: Session) -> impl IntoView {
+fn Checklist(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
     let progress = move || draft.with(|d| (d.kpi.checklist.done_count(), d.kpi.checklist.total()));

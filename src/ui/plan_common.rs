@@ -13,6 +13,8 @@ use crate::session::Session;
 /// One evaluation of the plan inputs: the result, the problems of the current text, and the
 /// last good result of this scenario (shown dimmed while the inputs are wrong).
 pub struct Evaluated<T: Clone + PartialEq + Send + Sync + 'static> {
+    /// The evaluation of the inputs as they are now (`None` without a valid funnel).
+    pub latest: Memo<Option<Result<T, PlanErrors>>>,
     pub errors: Memo<PlanErrors>,
     pub kept: Memo<Option<T>>,
     /// The kept result is from the current inputs.
@@ -53,6 +55,7 @@ pub fn evaluate<T: Clone + PartialEq + Send + Sync + 'static>(
     let current =
         Memo::new(move |_| funnel_current.get() && result.with(|r| matches!(r, Some(Ok(_)))));
     Evaluated {
+        latest: result,
         errors,
         kept,
         current,

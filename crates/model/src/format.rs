@@ -28,7 +28,16 @@ pub fn format_decimal(value: f64, max_decimals: usize) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
-    let text = format!("{:.*}", max_decimals, value.abs());
+    // Half away from zero, as spreadsheets and people round (83.25 → 83.3), not the
+    // round-half-to-even of `format!` on values that are exact in binary.
+    let scale = 10f64.powi(max_decimals.min(15) as i32);
+    let scaled = value.abs() * scale;
+    let rounded = if scaled < 4.5e15 {
+        scaled.round() / scale
+    } else {
+        value.abs()
+    };
+    let text = format!("{:.*}", max_decimals, rounded);
     let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, ""));
     let frac = frac_part.trim_end_matches('0');
     let sign = if value < 0.0 && (int_part != "0" || !frac.is_empty()) {
@@ -89,11 +98,13 @@ pub fn format_percent(fraction: f64) -> String {
         return "—".to_string();
     }
     let pct = fraction * 100.0;
-    let decimals = if pct == 0.0 || pct >= 1.0 {
+    // By magnitude, so a loss (a negative ROMI) keeps the decimals a gain would show.
+    let magnitude = pct.abs();
+    let decimals = if magnitude == 0.0 || magnitude >= 1.0 {
         2
     } else {
         // three significant digits below 1 %
-        (2.0 - pct.log10().floor()).clamp(2.0, 12.0) as usize
+        (2.0 - magnitude.log10().floor()).clamp(2.0, 12.0) as usize
     };
     format!("{}%", format_decimal(pct, decimals))
 }
@@ -101,6 +112,21 @@ pub fn format_percent(fraction: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn halves_round_away_from_zero() {
+        assert_eq!(format_decimal(83.25, 1), "83.3");
+        assert_eq!(format_decimal(733.25, 1), "733.3");
+        assert_eq!(format_decimal(-0.125, 2), "-0.13");
+        assert_eq!(format_decimal(2.5, 0), "3");
+    }
+
+    #[test]
+    fn negative_percentages_keep_their_decimals() {
+        assert_eq!(format_percent(-0.117_54), "-11.75%");
+        assert_eq!(format_percent(0.117_54), "11.75%");
+        assert_eq!(format_percent(-0.001_234), "-0.123%");
+    }
 
     #[test]
     fn money_in_japanese_uses_man_and_oku() {
