@@ -186,7 +186,7 @@ test('JSON export holds the scenario and re-imports as a new scenario with the s
     assert.equal(exported.name, '輸出テスト.json');
     const json = JSON.parse(exported.bytes.toString('utf8'));
     assert.equal(json.format, 'funnel-calculator-scenario');
-    assert.equal(json.version, 2);
+    assert.equal(json.version, 3);
     assert.equal(json.name, '輸出テスト');
     assert.equal(json.draft.target, '2億');
     assert.equal(json.draft.stages[4].rate, '20');

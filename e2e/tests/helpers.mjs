@@ -820,3 +820,32 @@ export async function fullPageScreenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+// ---------------------------------------------------------------------------------------------
+// KPI tree (#view=kpi)
+
+/** Waits until the KPI view shows its outline and has drawn its tree canvas once. */
+export async function waitForKpi(page) {
+  await page.locator('ul.kpi-outline li.kpi-row').first().waitFor({ timeout: TIMEOUT });
+  await waitForCanvasDrawAfter(page, 'kpi-canvas', 0);
+}
+
+/**
+ * The KPI outline, top to bottom: one {title, kind, depth, detail, status, tags, hasActual,
+ * selected, bottleneck} per visible node (depth read from the row's indent, 0.9rem a level).
+ */
+export async function readKpiOutline(page) {
+  return page.locator('ul.kpi-outline > li.kpi-row').evaluateAll((lis) =>
+    lis.map((li) => ({
+      title: li.querySelector('button.node-title').textContent.trim(),
+      kind: li.querySelector('.kind').textContent.trim(),
+      depth: Math.round(parseFloat(li.style.paddingLeft || '0') / 0.9),
+      detail: li.querySelector('.detail').textContent.trim(),
+      status: li.querySelector('.status').textContent.trim(),
+      tags: [...li.querySelectorAll('.tag')].map((t) => t.textContent.trim()),
+      hasActual: li.querySelector('input') !== null,
+      selected: li.classList.contains('selected'),
+      bottleneck: li.classList.contains('bottleneck'),
+    })),
+  );
+}

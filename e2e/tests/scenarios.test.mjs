@@ -60,7 +60,7 @@ test('the first visit saves the starter scenario and says so', () =>
     assert.equal(await button(page, '削除').isDisabled(), true, 'the only scenario cannot be deleted');
     const stored = await expectStored(page, 1, (s) => assert.equal(s.name, '基本計画'));
     assert.equal(stored.format, 'funnel-calculator-scenario');
-    assert.equal(stored.version, 2);
+    assert.equal(stored.version, 3);
     assert.equal(stored.draft.target, '1億');
     await eventually(async () => assert.equal((await storageDump(page))[KEYS.current], '1'));
   }));

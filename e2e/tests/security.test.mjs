@@ -401,7 +401,7 @@ test('the embed code escapes an HTML-like name, and pasted into a page it stays 
       assert.ok(!code.includes(XSS), 'the raw name is nowhere in the code');
       assert.equal(code.split('<script').length, 2, 'one script');
       assert.equal(code.split('<iframe').length, 2, 'one iframe');
-      assert.match(code, /src="[^"]*#embed=ro&amp;lang=ja&amp;s=2\.[A-Za-z0-9_-]+"/);
+      assert.match(code, /src="[^"]*#embed=ro&amp;lang=ja&amp;s=3\.[A-Za-z0-9_-]+"/);
       await assertInert(page, dialogs, 'in the full app');
 
       // parsed as HTML: one iframe (titled with the name as text) and the script, nothing else
