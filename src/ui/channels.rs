@@ -24,6 +24,7 @@ use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::plan_common::{channel_name, evaluate, field_error, SelectField};
+use crate::ui::results::cards_view;
 
 /// The money plan with the funnel it was computed for.
 #[derive(Clone, PartialEq)]
@@ -446,21 +447,7 @@ fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> i
         })
     };
     view! {
-        <dl class="headline">
-            {move || {
-                cards()
-                    .into_iter()
-                    .map(|(key, label, value)| {
-                        view! {
-                            <div class=format!("card card-{key}")>
-                                <dt>{label}</dt>
-                                <dd data-testid=format!("channels-{key}")>{value}</dd>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </dl>
+        <dl class="headline">{move || cards_view("channels", cards())}</dl>
     }
 }
 
@@ -679,17 +666,7 @@ fn EconomicsResults(
                     ];
                     let notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
                     view! {
-                        <dl class="headline">
-                            {cards
-                                .into_iter()
-                                .map(|(key, label, value)| view! {
-                                    <div class=format!("card card-{key}")>
-                                        <dt>{label}</dt>
-                                        <dd data-testid=format!("econ-{key}")>{value}</dd>
-                                    </div>
-                                })
-                                .collect_view()}
-                        </dl>
+                        <dl class="headline">{cards_view("econ", cards)}</dl>
                         {notes.into_iter().map(|n| view! { <p class="note" role="note">{n}</p> }).collect_view()}
                     }
                     .into_any()

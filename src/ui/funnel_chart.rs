@@ -7,15 +7,11 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::app::ValidPlan;
 use crate::i18n::texts;
-
-/// CJK-capable stacks first, so Japanese labels never fall back to tofu.
-const FONT_STACK: &str =
-    "\"Noto Sans CJK JP\", \"Noto Sans JP\", \"Hiragino Sans\", \"Yu Gothic UI\", \"Meiryo\", sans-serif";
+use crate::ui::canvas_chart::{observe_width, FONT_STACK};
 
 /// The funnel chart on a canvas, redrawn on every plan, language or width change, with a text
 /// summary for screen readers.
@@ -37,33 +33,8 @@ pub fn FunnelChart(
     let canvas = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0.0_f64);
 
-    // The container's width drives the canvas size; observed once, for the page's lifetime.
-    Effect::new(move |_| {
-        let Some(element) = container.get() else {
-            return;
-        };
-        width.set(element.client_width() as f64);
-        // The callback can outlive this component (the view is switched away): it then finds the
-        // signals disposed and stops observing instead of touching them.
-        let on_resize = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(
-            move |_entries, observer: web_sys::ResizeObserver| match (
-                container.try_get_untracked().flatten(),
-                width.try_get_untracked(),
-            ) {
-                (Some(el), Some(old)) => {
-                    let w = el.client_width() as f64;
-                    if (w - old).abs() >= 1.0 && w > 0.0 {
-                        width.try_set(w);
-                    }
-                }
-                _ => observer.disconnect(),
-            },
-        );
-        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&element);
-        }
-        on_resize.forget();
-    });
+    // The container's width drives the canvas size.
+    observe_width(container, width);
 
     let chart_data = Memo::new(move |_| {
         let lang = lang.get();

@@ -21,6 +21,7 @@ use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
+use crate::ui::results::cards_view;
 
 /// The time plan with the funnel it was computed for (names and kinds of the stages).
 #[derive(Clone, PartialEq)]
@@ -630,21 +631,7 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
     };
     view! {
         {move || notes().into_iter().map(|n| view! { <p class="note" role="note">{n}</p> }).collect_view()}
-        <dl class="headline">
-            {move || {
-                cards()
-                    .into_iter()
-                    .map(|(key, label, value)| {
-                        view! {
-                            <div class=format!("card card-{key}")>
-                                <dt>{label}</dt>
-                                <dd data-testid=format!("months-{key}")>{value}</dd>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </dl>
+        <dl class="headline">{move || cards_view("months", cards())}</dl>
     }
 }
 

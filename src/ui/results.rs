@@ -75,19 +75,7 @@ pub fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
     };
     view! {
         <dl class="headline" aria-label=move || t().results_heading>
-            {move || {
-                cards()
-                    .into_iter()
-                    .map(|(key, label, value)| {
-                        view! {
-                            <div class=format!("card card-{key}")>
-                                <dt>{label}</dt>
-                                <dd data-testid=format!("headline-{key}")>{value}</dd>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
+            {move || cards_view("headline", cards())}
         </dl>
     }
 }
@@ -170,4 +158,24 @@ fn StageTable(
             </table>
         </div>
     }
+}
+
+/// A row of headline cards, the same look in every view: (key, label, value) each, the key
+/// naming the card's class `card-<key>` and its test id `<prefix>-<key>`.
+pub fn cards_view<L: Into<String>>(
+    prefix: &'static str,
+    cards: Vec<(&'static str, L, String)>,
+) -> impl IntoView {
+    cards
+        .into_iter()
+        .map(|(key, label, value)| {
+            let label: String = label.into();
+            view! {
+                <div class=format!("card card-{key}")>
+                    <dt>{label}</dt>
+                    <dd data-testid=format!("{prefix}-{key}")>{value}</dd>
+                </div>
+            }
+        })
+        .collect_view()
 }
