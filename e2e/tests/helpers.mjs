@@ -397,9 +397,10 @@ function linkCheck(version, bytes) {
 /**
  * A share-link payload (the part after `#s=`) built in node exactly as share.rs does: the
  * version marker, a dot, URL-safe base64 (no padding) of the compact JSON array plus a 4-byte
- * big-endian FNV-1a check. `version` other than 2 makes a link from another app version.
+ * big-endian FNV-1a check. Version 3 (today's) ends with the plan and the KPI tree, `null` for
+ * the defaults; version 2 links (without them) are still read; other versions are foreign.
  */
-export function encodeLink(name, draftOverrides = {}, { version = 2 } = {}) {
+export function encodeLink(name, draftOverrides = {}, { version = 3 } = {}) {
   const d = defaultDraft(draftOverrides);
   const seek = d.seek === 'deal_size' ? -1 : d.seek === 'entry_count' ? -2 : d.seek.rate;
   const array = [
@@ -411,6 +412,7 @@ export function encodeLink(name, draftOverrides = {}, { version = 2 } = {}) {
     d.entry_count,
     seek,
   ];
+  if (version >= 3) array.push(d.plan ?? null, d.kpi ?? null);
   const json = Buffer.from(JSON.stringify(array), 'utf8');
   const sum = Buffer.alloc(4);
   sum.writeUInt32BE(linkCheck(version, json));

@@ -289,7 +289,7 @@ const MANGLED = [
     payload: flip(flip(VALID, 5), VALID.length - 8),
     reason: '途中で切れているか、書き換えられています',
   },
-  { name: 'a 10,000-character payload', payload: `2.${'A'.repeat(9998)}`, reason: 'データが大きすぎます' },
+  { name: 'a 40,000-character payload', payload: `2.${'A'.repeat(39998)}`, reason: 'データが大きすぎます' },
   {
     name: 'a future version (marker 3, valid check)',
     payload: encodeLink('未来の計画', {}, { version: 4 }),
