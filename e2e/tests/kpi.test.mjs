@@ -804,8 +804,11 @@ test('SMART answers, the controllable flag, definitions and the checklist surviv
         assert.equal(saved.version, 3);
         assertKpiJson(saved.draft.kpi);
       });
+      // the last view shown is in the URL: the reload opens it again
+      const view = new URL(page.url()).hash;
       await page.reload();
-      await waitForKpi(page);
+      assert.equal(new URL(page.url()).hash, view);
+      await page.locator('#definitions-heading').waitFor();
       await expectKpiEdits(page);
     },
     KPI,
@@ -977,6 +980,169 @@ test('a 42-node tree at 1280 px and 375 px (and in English): readable, no sidewa
       await page.setViewportSize({ width: 1280, height: 900 });
       await fullPageScreenshot(page, 'kpi-40-en-1280');
       await assertNoGarbage(page, 'in English');
+    },
+    KPI,
+  ));
+
+test('a rate from two typed counts, and the top count (visits) below plan, are ranked by their revenue cost', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      await actual(page, 'MQL数').fill('600');
+      await actual(page, 'SQL数').fill('150');
+      // evaluate.rs: a funnel rate without its own actual = the next stage's typed count ÷ this
+      // stage's: 150 ÷ 600 = 25 % against 30 % → 25 ÷ 30 = 83.33 %
+      assert.equal(pct(0.25 / 0.3), '83.33%');
+      await expectRow(page, 'MQL → SQL 転換率', '目標 30% ・ 実績 25% ・ 83.33%', '遅れ');
+      assert.equal(await actual(page, 'MQL → SQL 転換率').inputValue(), '', 'a derived rate is not typed into the field');
+      // 600 ÷ 667 = 89.955 % → 89.96 %; 150 ÷ 200 = 75 %
+      await expectRow(page, 'MQL数', `目標 667 ・ 実績 600 ・ ${pct(600 / 667)}`, '遅れ');
+      assert.equal(pct(600 / 667), '89.96%');
+      await expectRow(page, 'SQL数', '目標 200 ・ 実績 150 ・ 75%', '遅れ');
+      // ¥1億 × 25 ÷ 30 = ¥83,333,333 → ¥1,666万6,667 short
+      assert.deepEqual([yen((1e8 * 25) / 30), yen(1e8 - (1e8 * 25) / 30)], ['¥8,333万3,333', '¥1,666万6,667']);
+      await eventually(async () =>
+        assert.equal(
+          await headline(page).textContent(),
+          'ボトルネック: 「MQL → SQL 転換率」が計画 30% に対して実績 25%。他をすべて計画どおりとしても、売上が ¥1,666万6,667 不足します。',
+        ),
+      );
+      // the count entering the top of the funnel: visits 300,000 against 333,333.3 →
+      // ¥1億 × 300,000 ÷ 333,333.3 = ¥9,000万, ¥1,000万 short — less than the rate's loss
+      await actual(page, '訪問数').fill('300,000');
+      const table = page.locator('[data-testid="bottleneck-table"] tbody tr');
+      await eventually(async () => assert.equal(await table.count(), 2));
+      const rows = await table.evaluateAll((trs) =>
+        trs.map((tr) => [tr.querySelector('th').textContent.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim())]),
+      );
+      assert.deepEqual(rows, [
+        ['MQL → SQL 転換率', '30%', '25%', '¥8,333万3,333', '¥1,666万6,667'],
+        // the plan of a count is shown rounded up
+        ['訪問', '333,334', '300,000', '¥9,000万', '¥1,000万'],
+      ]);
+      // visits 250,000: ¥1億 × 250,000 ÷ 333,333.3 = ¥7,500万 → ¥2,500万 short, now the worst
+      await actual(page, '訪問数').fill('250000');
+      await eventually(async () =>
+        assert.equal(
+          await headline(page).textContent(),
+          'ボトルネック: 「訪問」が計画 333,334 に対して実績 250,000。他をすべて計画どおりとしても、売上が ¥2,500万 不足します。',
+        ),
+      );
+      assert.ok((await rowOf(page, '訪問数')).bottleneck);
+      assert.equal((await rowOf(page, 'MQL → SQL 転換率')).bottleneck, false);
+    },
+    KPI,
+  ));
+
+test('monthly actuals: counts add up over the months, the period figure wins, rates are not summed', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      await select(page, '受注数');
+      await page.locator('details.monthly-actuals > summary').click();
+      // the default period is the first quarter from April: April, May, June
+      const months = await page.locator('details.monthly-actuals label').allTextContents();
+      assert.deepEqual(months.map((m) => m.trim()), ['4月の実績', '5月の実績', '6月の実績']);
+      await field(page, '4月の実績').fill('5');
+      await field(page, '5月の実績').fill('7');
+      // 5 + 7 = 12 of 20 = 60 %
+      await expectRow(page, '受注数', '目標 20 ・ 実績 12 ・ 60%', '遅れ');
+      assert.equal(await actual(page, '受注数').inputValue(), '');
+      // a month that does not read gets its message; the others still count
+      await field(page, '6月の実績').fill('x');
+      await eventually(async () => assert.equal((await fieldMessage(page, '6月の実績').textContent()).trim(), '数値として読めません'));
+      await expectRow(page, '受注数', '目標 20 ・ 実績 12 ・ 60%');
+      await field(page, '6月の実績').fill('');
+      // a period actual is the figure: 18 of 20 = 90 %, on track
+      await actual(page, '受注数').fill('18');
+      await expectRow(page, '受注数', '目標 20 ・ 実績 18 ・ 90%', 'ほぼ計画どおり');
+      // a rate's months do not add up: no actual from them
+      await select(page, 'MQL → SQL 転換率');
+      if (!(await page.locator('details.monthly-actuals').evaluate((d) => d.open))) await page.locator('details.monthly-actuals > summary').click();
+      await field(page, '4月の実績').fill('20');
+      await field(page, '5月の実績').fill('20');
+      await page.waitForTimeout(100);
+      await expectRow(page, 'MQL → SQL 転換率', '目標 30%', 'データなし');
+    },
+    KPI,
+  ));
+
+test('while the funnel’s inputs are wrong the tree says so and shows no targets from it, with no NaN', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      await actual(page, '受注数').fill('15');
+      await page.getByRole('tab', { name: 'ファネル', exact: true }).click();
+      await waitForApp(page);
+      await field(page, '受注率（商談 → 受注）').fill('abc');
+      await openKpi(page);
+      const notice = page.locator('#view-kpi .stale-notice');
+      await eventually(async () =>
+        assert.equal(await notice.textContent(), 'ファネルの入力に誤りがあるため、ファネルから来る目標値を表示できません。'),
+      );
+      await expectRow(page, '売上', '目標 —');
+      await expectRow(page, '受注数', '目標 — ・ 実績 15', 'データなし');
+      await assertNoGarbage(page, 'with a broken funnel');
+      await page.getByRole('tab', { name: 'ファネル', exact: true }).click();
+      await waitForApp(page);
+      await field(page, '受注率（商談 → 受注）').fill('25');
+      await openKpi(page);
+      await eventually(async () => assert.equal(await notice.count(), 0));
+      await expectRow(page, '受注数', '目標 20 ・ 実績 15 ・ 75%', '遅れ');
+    },
+    KPI,
+  ));
+
+test('a click on a box of the canvas selects that node', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      // charts/src/tree.rs: rows are 46 px boxes 8 px apart after an 8 px margin, so row i's
+      // middle is at 8 + 54 i + 23 px; row 2 is 商談数
+      await page.locator('#kpi-canvas').click({ position: { x: 200, y: 8 + 54 * 2 + 23 } });
+      await eventually(async () => assert.equal(await editorHeading(page).textContent(), '選択中のノード: 商談数'));
+      assert.ok((await rowOf(page, '商談数')).selected);
+      await page.locator('#kpi-canvas').click({ position: { x: 200, y: 8 + 23 } });
+      await eventually(async () => assert.equal(await editorHeading(page).textContent(), '選択中のノード: 売上'));
+    },
+    KPI,
+  ));
+
+test('an achievement shown as 90% is not called 遅れ (the shown figure and the status agree)', { todo: 'BUG: 6,000 / 6,667 = 89.9955 % is shown "90%" but the status is 遅れ (see report)' }, () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      // evaluate.rs: on track at ≥ 90 %. 6,000 ÷ 6,667 = 0.899955 → format_percent rounds to "90%",
+      // while the status uses the unrounded 89.9955 % → behind
+      await actual(page, 'リード数').fill('6000');
+      const row = await eventually(async () => {
+        const r = await rowOf(page, 'リード数');
+        assert.match(r.detail, /実績 6,000/);
+        return r;
+      });
+      const shown = Number(row.detail.match(/・ ([\d.]+)%$/)[1]);
+      assert.ok(!(shown >= 90 && row.status === '遅れ'), `shown ${shown}% with status ${row.status}`);
+    },
+    KPI,
+  ));
+
+test('a stage added to the funnel after the tree was edited is named in the KPI view', { todo: 'BUG: KpiTree.missing_stages is computed but never shown (see report)' }, () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      await select(page, '商談数');
+      await field(page, 'ノード名').fill('有効商談数');
+      await expectRow(page, '有効商談数', '目標 80');
+      await page.getByRole('tab', { name: 'ファネル', exact: true }).click();
+      await waitForApp(page);
+      await button(page, 'MQLの後に段階を追加').click();
+      await eventually(async () => assert.equal((await page.locator('table.stage-table tbody tr').count()), 7));
+      await openKpi(page);
+      // the funnel now has 新しい段階 (MQL → 新しい段階 30 %, 新しい段階 → SQL 50 %): the edited tree
+      // has no node for it; the view should say so (the model lists it in missing_stages)
+      await eventually(async () => assert.match(await page.locator('#view-kpi').innerText(), /新しい段階/));
+      const text = await page.locator('#view-kpi').innerText();
+      assert.match(text, /新しい段階(数)?[^\n]*(ない|含まれ|追加)/, 'a note names the stage the tree lacks');
     },
     KPI,
   ));
