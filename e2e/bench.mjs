@@ -93,24 +93,31 @@ async function firstRender(browser, url) {
 }
 
 // ── 3. edit → redraw ────────────────────────────────────────────────────────────────────────
-async function editLatencies(browser, url, edits) {
+// `view`: the `#view=` to open; `label`: the input typed into; `canvas`: the chart that must
+// redraw; values run base, base + 1, … base + 25 and round again.
+async function editLatencies(
+  browser,
+  url,
+  edits,
+  { view = '', label = WIN_RATE_LABEL, canvas: canvasSelector = '.chart canvas', base = 20 } = {},
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(url);
-    await waitForApp(page);
-    const input = await page.getByLabel(WIN_RATE_LABEL, { exact: true }).elementHandle();
+    await page.goto(url + (view ? `#view=${view}` : ''));
+    await page.waitForSelector(`${canvasSelector}[data-draws]`);
+    const input = await page.getByLabel(label, { exact: true }).elementHandle();
     const result = await page.evaluate(
-      async ({ input, edits }) => {
-        const canvas = document.querySelector('.chart canvas');
+      async ({ input, edits, canvasSelector, base }) => {
+        const canvas = document.querySelector(canvasSelector);
         const drawCount = () => Number(canvas.getAttribute('data-draws') ?? 0);
         const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
         const samples = [];
         let missed = 0;
         for (let i = 0; i < edits; i++) {
           // 20, 21, …, 45, 20, …: every edit is valid and differs from the previous one
-          const value = String(20 + (i % 26));
+          const value = String(base + (i % 26));
           await nextFrame(); // start each edit from an idle frame (not timed)
           const before = drawCount();
           const redrawn = new Promise((resolve) => {
@@ -138,7 +145,7 @@ async function editLatencies(browser, url, edits) {
         }
         return { samples, missed };
       },
-      { input, edits },
+      { input, edits, canvasSelector, base },
     );
     if (errors.length) throw new Error(`page errors during edits:\n${errors.join('\n')}`);
     return result;
@@ -169,11 +176,25 @@ const browser = await launchBrowser();
 const version = browser.version();
 let loads;
 let edits;
+let monthEdits;
+let treeEdits;
 let shareLink;
 try {
   loads = [];
   for (let i = 0; i < LOADS; i++) loads.push(await firstRender(browser, server.url));
   edits = await editLatencies(browser, server.url, EDITS);
+  monthEdits = await editLatencies(browser, server.url, EDITS, {
+    view: 'months',
+    label: 'リード獲得から受注までの平均日数',
+    canvas: '#timeline-canvas',
+    base: 60,
+  });
+  treeEdits = await editLatencies(browser, server.url, EDITS, {
+    view: 'kpi',
+    label: '受注率（商談 → 受注）の実績',
+    canvas: '#kpi-canvas',
+    base: 10,
+  });
   shareLink = await defaultShareLink(browser, server.url);
 } finally {
   await browser.close();
@@ -203,13 +224,18 @@ console.log(`  ${padEnd('max', 10)} ${pad(ms(Math.max(...firstDraws)), 8)} ms`);
 console.log(`  ${padEnd('runs', 10)} ${firstDraws.map(ms).join(', ')} ms`);
 console.log(`  (DOMContentLoaded median ${ms(median(loads.map((l) => l.domContentLoaded)))} ms)\n`);
 
-const sorted = [...edits.samples].sort((a, b) => a - b);
-console.log(`Edit → redraw (win-rate input event → chart drawn), ${EDITS} edits`);
-console.log(`  ${padEnd('p50', 10)} ${pad(ms(quantile(sorted, 0.5)), 8)} ms`);
-console.log(`  ${padEnd('p95', 10)} ${pad(ms(quantile(sorted, 0.95)), 8)} ms`);
-console.log(`  ${padEnd('max', 10)} ${pad(ms(sorted[sorted.length - 1]), 8)} ms`);
-console.log(`  ${padEnd('mean', 10)} ${pad(ms(sorted.reduce((a, b) => a + b, 0) / sorted.length), 8)} ms`);
-if (edits.missed) console.log(`  ${edits.missed} edit(s) did not redraw within 5 s`);
+function printLatencies(title, run) {
+  const sorted = [...run.samples].sort((a, b) => a - b);
+  console.log(`${title}, ${EDITS} edits`);
+  console.log(`  ${padEnd('p50', 10)} ${pad(ms(quantile(sorted, 0.5)), 8)} ms`);
+  console.log(`  ${padEnd('p95', 10)} ${pad(ms(quantile(sorted, 0.95)), 8)} ms`);
+  console.log(`  ${padEnd('max', 10)} ${pad(ms(sorted[sorted.length - 1]), 8)} ms`);
+  console.log(`  ${padEnd('mean', 10)} ${pad(ms(sorted.reduce((a, b) => a + b, 0) / sorted.length), 8)} ms`);
+  if (run.missed) console.log(`  ${run.missed} edit(s) did not redraw within 5 s`);
+}
+printLatencies('Edit → redraw (win-rate input event → funnel chart drawn)', edits);
+printLatencies('\nMonthly plan: lead-time days input → timeline drawn', monthEdits);
+printLatencies('\nKPI tree: win-rate actual input → tree drawn', treeEdits);
 
 console.log('\nShare link of the default scenario');
 console.log(`  ${padEnd('payload', 10)} ${pad(int(shareLink.payload.length), 8)} characters (after #s=)`);

@@ -144,7 +144,7 @@ test('a link opened in a fresh browser shows the same numbers, marked as shared,
       assert.equal(await button(page, '削除').isDisabled(), true);
       assert.equal((await page.locator('.save-status').textContent()).trim(), '', 'not claimed as saved');
       assert.deepEqual(await scenarioNames(page), ['わたしの計画', 'もう一つの計画'], 'not added to the list');
-      assert.match(page.url(), /#s=2\./, 'the link stays in the address while shown');
+      assert.match(page.url(), /#s=3\./, 'the link stays in the address while shown');
       await screenshot(page, 'shared-banner-1280');
 
       // edits to the shared scenario are not saved either, not by autosave nor on pagehide
@@ -368,7 +368,7 @@ test('a link with the view and the scenario opens both', () =>
       await page.getByRole('tab', { name: 'ファネル', exact: true }).click();
       await waitForApp(page);
       await expectRequired(page, { 受注: '40' });
-      assert.match(page.url(), /#s=2\./);
+      assert.match(page.url(), /#s=3\./);
     },
     { path: `#view=compare&s=${encodeLink('比較つき', { target: '2億' })}`, ready: (p) => p.locator('table.compare-table').waitFor() },
   ));

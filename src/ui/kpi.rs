@@ -181,6 +181,36 @@ pub fn KpiView(session: Session) -> impl IntoView {
                         )}
                     </p>
                 </Show>
+                {move || {
+                    let l = lang.get();
+                    let missing: Vec<String> = tree.with(|t| {
+                        draft.with(|d| {
+                            t.missing_stages
+                                .iter()
+                                .filter_map(|id| d.position_of(*id).map(|i| d.display_name(i, l)))
+                                .collect()
+                        })
+                    });
+                    let lost = tree.with(|t| t.nodes.iter().filter(|n| n.binding_lost).count());
+                    let mut notes = Vec::new();
+                    if !missing.is_empty() {
+                        let names = missing.join("、");
+                        notes.push(match l {
+                            Lang::Ja => format!("ファネルの段階「{names}」がツリーに含まれていません。「ファネルから作り直す」で加わります（ツリーの編集は元に戻ります）。"),
+                            Lang::En => format!("The funnel's stage “{names}” is not in the tree. “Rebuild from the funnel” adds it (and undoes the tree's edits)."),
+                        });
+                    }
+                    if lost > 0 {
+                        notes.push(match l {
+                            Lang::Ja => format!("ファネルから削除された段階を指すノードが{lost}つあります。削除するか、ファネルから作り直してください。"),
+                            Lang::En => format!("{lost} node(s) point at stages no longer in the funnel. Remove them or rebuild from the funnel."),
+                        });
+                    }
+                    notes
+                        .into_iter()
+                        .map(|n| view! { <p class="note" role="note" data-testid="kpi-structure-note">{n}</p> })
+                        .collect_view()
+                }}
                 <Bottlenecks session=session tree=tree />
                 <Warnings lang=lang tree=tree />
                 <div class="field-row">

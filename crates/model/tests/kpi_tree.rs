@@ -739,7 +739,10 @@ fn status_thresholds_are_100_and_90_percent() {
         (Status::OnTrack, Some(90.0)),
         "27 ÷ 30 is on the line"
     );
-    assert_eq!(status("26.9999"), (Status::Behind, Some(90.0)));
+    // 26.9999 ÷ 30 = 89.9997 %, shown as "90%": judged as shown, so on track.
+    assert_eq!(status("26.9999"), (Status::OnTrack, Some(90.0)));
+    // 26.99 ÷ 30 = 89.97 %: shown below the line, behind.
+    assert_eq!(status("26.99"), (Status::Behind, Some(90.0)));
     assert_eq!(status("45%"), (Status::Ahead, Some(150.0)));
     assert_eq!(status("0"), (Status::Behind, Some(0.0)), "zero is a figure");
 }

@@ -55,8 +55,10 @@ pub enum Status {
 }
 
 impl Status {
+    /// Judged on the achievement as the page shows it (a percentage with two decimals), so a
+    /// figure shown as "90%" is never called behind a 90 % line it misses by 0.005 points.
     pub fn from_achievement(achievement: Option<f64>) -> Status {
-        match achievement {
+        match achievement.map(|a| (a * 10_000.0).round() / 10_000.0) {
             Some(a) if a + THRESHOLD_SLACK >= AHEAD_AT => Status::Ahead,
             Some(a) if a + THRESHOLD_SLACK >= ON_TRACK_AT => Status::OnTrack,
             Some(_) => Status::Behind,
