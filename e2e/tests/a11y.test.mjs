@@ -49,3 +49,31 @@ test('the narrow layout has no serious accessibility violation', () =>
   app.withPage(async (page) => assert.deepEqual(await seriousViolations(page), []), {
     viewport: { width: 375, height: 812 },
   }));
+
+const VIEWS = [
+  { tab: '月次計画', ready: 'table.month-table tbody tr' },
+  { tab: 'チャネルと予算', ready: 'table.channel-results tbody tr' },
+  { tab: 'KPIツリー', ready: '.kpi-outline li' },
+  { tab: '定義とチェックリスト', ready: '.checklist li' },
+];
+for (const { tab, ready } of VIEWS) {
+  for (const lang of ['ja', 'en']) {
+    test(`the ${tab} view has no serious accessibility violation (${lang})`, () =>
+      app.withPage(async (page) => {
+        await page.getByRole('tab', { name: tab, exact: true }).click();
+        await page.locator(ready).first().waitFor();
+        if (lang === 'en') await setLanguage(page, 'en');
+        await page.locator(ready).first().waitFor();
+        assert.deepEqual(await seriousViolations(page), []);
+      }));
+  }
+}
+
+test('the KPI view with a bad actual and a selected node has no serious violation', () =>
+  app.withPage(async (page) => {
+    await page.getByRole('tab', { name: 'KPIツリー', exact: true }).click();
+    await page.getByLabel('受注数の実績', { exact: true }).fill('abc');
+    await page.locator('.kpi-row .message:not(:empty)').first().waitFor();
+    await page.getByRole('button', { name: '商談数', exact: true }).click();
+    assert.deepEqual(await seriousViolations(page), []);
+  }, { viewport: { width: 375, height: 812 } }));
