@@ -245,6 +245,23 @@ test('using the whole app under its policy causes no violation', () =>
     await waitForCompare(page);
     await tab(page, 'ファネル').click();
     await waitForApp(page);
+    // the monthly plan, channels, KPI tree and definitions views (CSSOM-set widths, canvases)
+    await tab(page, '月次計画').click();
+    await page.locator('#timeline-canvas[data-draws]').waitFor();
+    await page.getByLabel('月ごとに重みを付ける（季節性）').check();
+    await page.getByLabel('4月の重み').fill('2');
+    await tab(page, 'チャネルと予算').click();
+    await page.locator('#channel-canvas[data-draws]').waitFor();
+    await field(page, 'Web広告の訪問→リード率').fill('3');
+    await tab(page, 'KPIツリー').click();
+    await page.locator('#kpi-canvas[data-draws]').waitFor();
+    await field(page, '受注数の実績').fill('15');
+    await button(page, '受注数の下位を折りたたむ').click();
+    await tab(page, '定義とチェックリスト').click();
+    await page.locator('.checklist input').first().check();
+    await tab(page, 'ファネル').click();
+    await waitForApp(page);
+    assert.deepEqual(await violations(page), [], 'in the plan, channel, KPI and definitions views');
     // the language switch
     await button(page, 'English').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
