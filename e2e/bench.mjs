@@ -99,7 +99,13 @@ async function editLatencies(
   browser,
   url,
   edits,
-  { view = '', label = WIN_RATE_LABEL, canvas: canvasSelector = '.chart canvas', base = 20 } = {},
+  {
+    view = '',
+    label = WIN_RATE_LABEL,
+    canvas: canvasSelector = '.chart canvas',
+    base = 20,
+    prepare = async () => {},
+  } = {},
 ) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
@@ -107,6 +113,7 @@ async function editLatencies(
     const errors = collectErrors(page);
     await page.goto(url + (view ? `#view=${view}` : ''));
     await page.waitForSelector(`${canvasSelector}[data-draws]`);
+    await prepare(page);
     const input = await page.getByLabel(label, { exact: true }).elementHandle();
     const result = await page.evaluate(
       async ({ input, edits, canvasSelector, base }) => {
@@ -178,6 +185,7 @@ let loads;
 let edits;
 let monthEdits;
 let treeEdits;
+let bigTreeEdits;
 let shareLink;
 try {
   loads = [];
@@ -194,6 +202,20 @@ try {
     label: '受注率（商談 → 受注）の実績',
     canvas: '#kpi-canvas',
     base: 10,
+  });
+  // The same with 42 nodes: 22 KPIs added under the root through the node editor.
+  bigTreeEdits = await editLatencies(browser, server.url, EDITS, {
+    view: 'kpi',
+    label: '受注率（商談 → 受注）の実績',
+    canvas: '#kpi-canvas',
+    base: 10,
+    prepare: async (page) => {
+      for (let i = 0; i < 22; i++) {
+        await page.getByRole('button', { name: '売上', exact: true }).click();
+        await page.getByRole('button', { name: '下にKPIを追加' }).click();
+      }
+      await page.waitForFunction(() => document.querySelectorAll('.kpi-outline li').length >= 42);
+    },
   });
   shareLink = await defaultShareLink(browser, server.url);
 } finally {
@@ -235,7 +257,8 @@ function printLatencies(title, run) {
 }
 printLatencies('Edit → redraw (win-rate input event → funnel chart drawn)', edits);
 printLatencies('\nMonthly plan: lead-time days input → timeline drawn', monthEdits);
-printLatencies('\nKPI tree: win-rate actual input → tree drawn', treeEdits);
+printLatencies('\nKPI tree (20 nodes): win-rate actual input → tree drawn', treeEdits);
+printLatencies('\nKPI tree (42 nodes): win-rate actual input → tree drawn', bigTreeEdits);
 
 console.log('\nShare link of the default scenario');
 console.log(`  ${padEnd('payload', 10)} ${pad(int(shareLink.payload.length), 8)} characters (after #s=)`);
