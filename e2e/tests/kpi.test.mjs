@@ -280,8 +280,8 @@ test('an actual rate below plan names the bottleneck and its cost; a bigger loss
         return t;
       });
       assert.deepEqual(table, [
-        ['受注率（商談 → 受注）', '25%', '15%', '¥6,000万', '¥4,000万'],
-        ['MQL → SQL 転換率', '30%', '24%', '¥8,000万', '¥2,000万'],
+        ['受注率（商談 → 受注）', '¥4,000万', '25%', '15%', '¥6,000万'],
+        ['MQL → SQL 転換率', '¥2,000万', '30%', '24%', '¥8,000万'],
       ]);
       // the highlight moved to the win rate; MQL → SQL is still behind but no longer the bottleneck
       assert.ok((await rowOf(page, '受注率（商談 → 受注）')).bottleneck);
@@ -297,8 +297,8 @@ test('an actual rate below plan names the bottleneck and its cost; a bigger loss
         trs.map((tr) => [tr.querySelector('th').textContent.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim())]),
       );
       assert.deepEqual(rows, [
-        ['MQL → SQL 転換率', '30%', '24%', '¥8,000万', '¥2,000万'],
-        ['受注率（商談 → 受注）', '25%', '30%', '¥1億2,000万', '¥0'],
+        ['MQL → SQL 転換率', '¥2,000万', '30%', '24%', '¥8,000万'],
+        ['受注率（商談 → 受注）', '¥0', '25%', '30%', '¥1億2,000万'],
       ]);
       // 30 ÷ 25 = 120 %: ahead
       await expectRow(page, '受注率（商談 → 受注）', '目標 25% ・ 実績 30% ・ 120%', '達成');
@@ -1016,9 +1016,9 @@ test('a rate from two typed counts, and the top count (visits) below plan, are r
         trs.map((tr) => [tr.querySelector('th').textContent.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim())]),
       );
       assert.deepEqual(rows, [
-        ['MQL → SQL 転換率', '30%', '25%', '¥8,333万3,333', '¥1,666万6,667'],
+        ['MQL → SQL 転換率', '¥1,666万6,667', '30%', '25%', '¥8,333万3,333'],
         // the plan of a count is shown rounded up
-        ['訪問', '333,334', '300,000', '¥9,000万', '¥1,000万'],
+        ['訪問', '¥1,000万', '333,334', '300,000', '¥9,000万'],
       ]);
       // visits 250,000: ¥1億 × 250,000 ÷ 333,333.3 = ¥7,500万 → ¥2,500万 short, now the worst
       await actual(page, '訪問数').fill('250000');
@@ -1157,3 +1157,21 @@ test('opening #view=kpi in a fresh browser logs nothing and shows no NaN', async
     await context.close();
   }
 });
+
+test('clearing a node name leaves the field empty while typing, and a new name sticks', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      await select(page, '商談数');
+      const name = field(page, 'ノード名');
+      assert.equal(await name.inputValue(), '商談数');
+      await name.fill('');
+      // not refilled under the cursor; the tree shows the name the binding implies meanwhile
+      await page.waitForTimeout(300);
+      assert.equal(await name.inputValue(), '');
+      await name.pressSequentially('有効商談');
+      await expectRow(page, '有効商談', '目標 80');
+      assert.equal(await name.inputValue(), '有効商談');
+    },
+    KPI,
+  ));

@@ -70,20 +70,20 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">{move || tr("指標", "Figure")}</th>
+                                <th scope="col" class="num">{move || tr("不足額", "Shortfall")}</th>
                                 <th scope="col" class="num">{move || tr("計画", "Plan")}</th>
                                 <th scope="col" class="num">{move || tr("実績", "Actual")}</th>
                                 <th scope="col" class="num">{move || tr("この段階だけ実績の売上", "Revenue with only this at actual")}</th>
-                                <th scope="col" class="num">{move || tr("不足額", "Shortfall")}</th>
                             </tr>
                         </thead>
                         <tbody>
                             {move || rows().into_iter().map(|(name, plan, actual, revenue, loss, _)| view! {
                                 <tr>
                                     <th scope="row">{name}</th>
+                                    <td class="num">{loss}</td>
                                     <td class="num">{plan}</td>
                                     <td class="num">{actual}</td>
                                     <td class="num">{revenue}</td>
-                                    <td class="num">{loss}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

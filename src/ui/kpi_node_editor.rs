@@ -192,7 +192,9 @@ pub fn NodeEditor(
             <TextField
                 id="node-name"
                 label=Signal::derive(move || tr("ノード名", "Node name").to_string())
-                value=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.label.text(lang.get())).unwrap_or_default()))
+                // The own name as typed, even empty (a field being retyped is not refilled under the
+                // cursor); the name the binding implies until the user gives one.
+                value=Signal::derive(move || raw.with(|n| n.as_ref().and_then(|n| n.name.clone())).unwrap_or_else(title))
                 error=Signal::derive(|| None::<String>)
                 on_input=Callback::new(move |name: String| edit(KpiEdit::Rename { node: id(), name }))
             />
