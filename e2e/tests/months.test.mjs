@@ -129,7 +129,7 @@ test('each stage’s months add up to the funnel’s requirement; 期首前 mont
     app,
     async (page) => {
       const t = await readMonthTable(page);
-      assert.deepEqual(t.head, ['月', ...STAGES_JA, 'IS人数', 'FS人数']);
+      assert.deepEqual(t.head, ['月', ...STAGES_JA, 'IS人数', 'FS人数', '売上目標']);
       // January–March are before the April quarter (lag up to 3 months), then April–June
       assert.deepEqual(
         t.rows.map((r) => [r.month, r.tag, r.before]),
@@ -145,7 +145,7 @@ test('each stage’s months add up to the funnel’s requirement; 期首前 mont
       // the 合計 row is the funnel's requirement, and every stage column adds up to it
       assert.equal(t.totalLabel, '合計');
       assert.deepEqual(t.total.slice(0, 6), DEFAULT_COUNTS);
-      assert.deepEqual(t.total.slice(6), ['—', '—']);
+      assert.deepEqual(t.total.slice(6), ['—', '—', '¥1億']);
       STAGES_JA.forEach((s, i) => {
         assert.equal(sum(column(t, s)), REQUIRED[i], `${s}: the months add up to ${REQUIRED[i]}`);
       });
@@ -634,7 +634,7 @@ test('in English the monthly plan is labelled in English', () =>
       assert.equal(await field(page, 'Period to plan').locator('option:checked').textContent(), 'Q1 (Apr–Jun)');
       const t = await readMonthTable(page);
       assert.equal(t.head[0], 'Month');
-      assert.deepEqual(t.head.slice(-2), ['IS reps', 'FS reps']);
+      assert.deepEqual(t.head.slice(-3), ['IS reps', 'FS reps', 'Revenue target']);
       assert.deepEqual(
         t.rows.map((r) => `${r.month}|${r.tag}`),
         ['Jan|before', 'Feb|before', 'Mar|before', 'Apr|', 'May|', 'Jun|'],
@@ -699,4 +699,27 @@ test('at 1280 × 800 the headline cards are visible without scrolling', () =>
       }
     },
     { ...MONTHS, viewport: { width: 1280, height: 800 } },
+  ));
+
+test('each month shows its share of the revenue target, seasonality included', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      const REV = 8; // cell index: six stages, IS, FS, then the revenue (the head has 月 first)
+      const inPeriod = (t) => t.rows.filter((r) => !r.before);
+      // even months: ¥1億 ÷ 3 = ¥33,333,333.33 → shown to the yen as ¥3,333万3,333
+      let t = await readMonthTable(page);
+      assert.equal(t.head[REV + 1], '売上目標');
+      assert.deepEqual(inPeriod(t).map((r) => r.cells[REV]), ['¥3,333万3,333', '¥3,333万3,333', '¥3,333万3,333']);
+      assert.ok(t.rows.filter((r) => r.before).every((r) => r.cells[REV] === '—'));
+      assert.equal(t.total[REV], '¥1億');
+      // April weighted 2, May and June 1: ¥1億 × 2/4, 1/4, 1/4
+      await page.getByLabel('月ごとに重みを付ける（季節性）').check();
+      await field(page, '4月の重み').fill('2');
+      await eventually(async () => {
+        t = await readMonthTable(page);
+        assert.deepEqual(inPeriod(t).map((r) => r.cells[REV]), ['¥5,000万', '¥2,500万', '¥2,500万']);
+      });
+    },
+    MONTHS,
   ));

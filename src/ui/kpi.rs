@@ -371,6 +371,17 @@ fn OutlineRow(
                     Status::Behind => "status behind",
                     Status::NoData => "status no-data",
                 }>{move || status().text(lang.get())}</span>
+                <Show when=move || kind() != NodeKind::Ksf>
+                    <span class="badge smart-badge" title="SMART">
+                        {move || {
+                            let passed = node.with(|n| n.as_ref().map_or(0, |n| n.smart.iter().filter(|c| c.passed()).count()));
+                            format!("SMART {passed}/5")
+                        }}
+                    </span>
+                    <Show when=flag(|n| !n.controllable)>
+                        <span class="badge">{move || pick(lang.get(), "コントロール不可", "Not controllable")}</span>
+                    </Show>
+                </Show>
                 <Show when=flag(|n| n.bottleneck)>
                     <span class="tag bottleneck-tag">{move || pick(lang.get(), "ボトルネック", "Bottleneck")}</span>
                 </Show>

@@ -655,6 +655,15 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
         result.with(|r| {
             let r = r.as_ref()?;
             let p = &r.plan;
+            // The month's share of the revenue target: its won-deal target × the deal size (the
+            // seasonality split of the target itself); nothing is due before the period.
+            let deal = r.funnel.deal_size.units();
+            let revenue = |offset: i32| {
+                usize::try_from(offset)
+                    .ok()
+                    .and_then(|t| p.monthly.won_targets.exact.get(t))
+                    .map_or_else(|| "—".to_string(), |won| format_money(won * deal, l))
+            };
             let mut rows: Vec<_> = p
                 .monthly
                 .months
@@ -676,6 +685,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                             {m.shown.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
                             <td class="num">{p.staffing.inside_sales.get(row).copied().unwrap_or(0)}</td>
                             <td class="num">{p.staffing.field_sales.get(row).copied().unwrap_or(0)}</td>
+                            <td class="num revenue">{revenue(m.offset)}</td>
                         </tr>
                     }
                     .into_any()
@@ -688,6 +698,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                     {totals.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
                     <td class="num">"—"</td>
                     <td class="num">"—"</td>
+                    <td class="num revenue">{format_money(r.funnel.target.units(), l)}</td>
                 </tr>
             }.into_any());
             Some(rows)
@@ -698,8 +709,8 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
             <table class="month-table" data-testid="month-table">
                 <caption>
                     {move || tr(
-                        "各月に新しく作る件数（受注はその月に決まる件数）。IS・FSは必要人数。",
-                        "New items to create each month (won: deals closing that month). IS / FS: reps needed.",
+                        "各月に新しく作る件数（受注はその月に決まる件数）。IS・FSは必要人数、売上目標はその月に決まる売上。",
+                        "New items to create each month (won: deals closing that month). IS / FS: reps needed; revenue target: revenue closing that month.",
                     )}
                 </caption>
                 <thead>
@@ -708,6 +719,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                         {head}
                         <th scope="col" class="num">{move || tr("IS人数", "IS reps")}</th>
                         <th scope="col" class="num">{move || tr("FS人数", "FS reps")}</th>
+                        <th scope="col" class="num">{move || tr("売上目標", "Revenue target")}</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
