@@ -62,6 +62,22 @@ pub fn apply_edit(session: Session, edit: KpiEdit) -> Option<NodeId> {
     created
 }
 
+/// Brings the node editor on screen when it is not (on a phone it sits below the whole outline).
+fn reveal_editor() {
+    let Some(heading) = document().get_element_by_id("node-editor-heading") else {
+        return;
+    };
+    let rect = heading.get_bounding_client_rect();
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() < 0.0 || rect.top() > height {
+        heading.scroll_into_view();
+    }
+}
+
 /// Target → actual, with the achievement: "目標 20件 ・ 実績 15件 ・ 75%".
 pub fn node_detail(n: &EvaluatedNode, lang: Lang) -> String {
     let value =
@@ -247,6 +263,8 @@ pub fn KpiView(session: Session) -> impl IntoView {
                     <Outline session=session tree=tree collapsed=collapsed selected=selected />
                 </section>
                 <section class="panel results" aria-labelledby="kpi-chart-heading">
+                    // The editor first: with 40 nodes the drawn tree is taller than a screen.
+                    <NodeEditor session=session tree=tree selected=selected />
                     <TreeCanvas session=session tree=tree collapsed=collapsed selected=selected />
                     <ViewExports
                         session=session
@@ -254,7 +272,6 @@ pub fn KpiView(session: Session) -> impl IntoView {
                         canvas_id="kpi-canvas"
                         what="kpi-tree"
                     />
-                    <NodeEditor session=session tree=tree selected=selected />
                 </section>
             </div>
         </main>
@@ -357,7 +374,10 @@ fn OutlineRow(
                     type="button"
                     class="node-title"
                     aria-pressed=move || (selected.get() == id).to_string()
-                    on:click=move |_| selected.set(id)
+                    on:click=move |_| {
+                        selected.set(id);
+                        reveal_editor();
+                    }
                 >
                     {title}
                 </button>
@@ -474,6 +494,7 @@ fn TreeCanvas(
                 if let Some(i) = tree_row_at(&d.0, rect.width(), y) {
                     if let Some((n, _)) = shown.with_untracked(|s| s.get(i).cloned()) {
                         selected.set(n.id);
+                        reveal_editor();
                     }
                 }
             }
