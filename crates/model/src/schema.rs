@@ -227,16 +227,7 @@ impl From<V2> for Scenario {
             draft: Draft {
                 target: d.target,
                 deal_size: d.deal_size,
-                stages: d
-                    .stages
-                    .into_iter()
-                    .map(|st| StageDraft {
-                        id: st.id,
-                        kind: st.kind.into(),
-                        name: st.name,
-                        rate: st.rate,
-                    })
-                    .collect(),
+                stages: stages_from_v2(d.stages),
                 entry_stage: d.entry_stage,
                 entry_count: d.entry_count,
                 seek: d.seek.into(),
