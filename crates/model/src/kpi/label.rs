@@ -41,7 +41,9 @@ impl Label {
             (Label::Stage(stage), _) => stage.display_name(lang),
             (Label::Rate(from, to), _) => rate_name(from, to, lang),
             (Label::Channel(name), Lang::Ja) => format!("{name}のリード数"),
-            (Label::Channel(name), Lang::En) => format!("Leads from {name}"),
+            // The channel first: a narrow tree box cuts the end of a title, and the channel is what tells
+            // the boxes apart.
+            (Label::Channel(name), Lang::En) => format!("{name} leads"),
             (Label::Lost, Lang::Ja) => "（ファネルにない段階）".into(),
             (Label::Lost, Lang::En) => "(stage no longer in the funnel)".into(),
             (Label::Unnamed(NodeKind::Ksf), Lang::Ja) => "新しいKSF".into(),
