@@ -1,6 +1,7 @@
-//! A chart on a canvas that follows its container's width and its data: the timeline, the
-//! channel chart and the KPI tree share it (the funnel chart predates it and keeps its own
-//! fixed-row sizing).
+//! A chart on a canvas that follows its container's width and its data: the funnel, the
+//! timeline, the channel chart and the KPI tree all draw through it.
+
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub trait CanvasDraw: Clone + PartialEq + Send + Sync + 'static {
 
 /// Observes `container`'s width into `width` for the page's lifetime; the observer stops by
 /// itself once the component (and so the signals) is gone.
-pub fn observe_width(container: NodeRef<Div>, width: RwSignal<f64>) {
+fn observe_width(container: NodeRef<Div>, width: RwSignal<f64>) {
     Effect::new(move |_| {
         let Some(element) = container.get() else {
             return;
@@ -58,8 +59,10 @@ pub fn CanvasChart<T: CanvasDraw>(
     /// The chart in words, as the canvas's accessible name.
     #[prop(into)]
     label: Signal<String>,
-    /// Element id of the canvas (tests and PNG export find it by it).
-    id: &'static str,
+    /// Element id of the canvas (tests and PNG export find it by it); none where a view shows
+    /// the same chart twice (the compare view's funnels).
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
@@ -95,6 +98,17 @@ fn draw<T: CanvasDraw>(canvas: &HtmlCanvasElement, css_width: f64, data: &T) {
     };
     let area = backend.into_drawing_area();
     if data.draw(&area, ratio) && area.present().is_ok() {
-        crate::ui::funnel_chart::mark_drawn(canvas);
+        mark_drawn(canvas);
+    }
+}
+
+/// Leaves a trace the benchmark script and the browser tests read: how many draws so far, and
+/// when the last one finished (`performance.now()`), as attributes of the canvas.
+fn mark_drawn(canvas: &HtmlCanvasElement) {
+    static DRAWS: AtomicU32 = AtomicU32::new(0);
+    let count = DRAWS.fetch_add(1, Ordering::Relaxed) + 1;
+    let _ = canvas.set_attribute("data-draws", &count.to_string());
+    if let Some(performance) = window().performance() {
+        let _ = canvas.set_attribute("data-drawn-at", &performance.now().to_string());
     }
 }

@@ -1,17 +1,34 @@
 use funnel_charts::{draw_funnel, FunnelBar, FunnelChartData};
 use funnel_model::format::{format_count, format_percent};
 use funnel_model::Lang;
-use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
-use std::sync::atomic::{AtomicU32, Ordering};
-
-use web_sys::HtmlCanvasElement;
 
 use crate::app::ValidPlan;
 use crate::i18n::texts;
-use crate::ui::canvas_chart::{observe_width, FONT_STACK};
+use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
+
+/// Row height in CSS pixels: enough for a label and the rate between bars.
+const ROW_HEIGHT: f64 = 50.0;
+
+#[derive(Clone, PartialEq)]
+struct Funnel(FunnelChartData);
+
+impl CanvasDraw for Funnel {
+    /// A fixed height per stage, whatever the width: bars are as tall on a phone as on a desk.
+    fn height(&self, _width: f64) -> f64 {
+        self.0.bars.len() as f64 * ROW_HEIGHT + 16.0
+    }
+    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
+        let data = FunnelChartData {
+            scale,
+            ..self.0.clone()
+        };
+        draw_funnel(area, &data).is_ok()
+    }
+}
 
 /// The funnel chart on a canvas, redrawn on every plan, language or width change, with a text
 /// summary for screen readers.
@@ -29,13 +46,6 @@ pub fn FunnelChart(
     value_range: Option<Signal<Option<(f64, f64)>>>,
 ) -> impl IntoView {
     let t = move || texts(lang.get());
-    let container = NodeRef::<Div>::new();
-    let canvas = NodeRef::<Canvas>::new();
-    let width = RwSignal::new(0.0_f64);
-
-    // The container's width drives the canvas size.
-    observe_width(container, width);
-
     let chart_data = Memo::new(move |_| {
         let lang = lang.get();
         let range = value_range.and_then(|r| r.get());
@@ -45,13 +55,6 @@ pub fn FunnelChart(
                 ..chart_data_for(funnel, plan, lang)
             })
         })
-    });
-
-    Effect::new(move |_| {
-        let (Some(element), Some(data)) = (canvas.get(), chart_data.get()) else {
-            return;
-        };
-        draw(&element, width.get(), data);
     });
 
     let summary = move || {
@@ -88,9 +91,7 @@ pub fn FunnelChart(
                 </h3>
                 <p class="hint">{move || t().chart_note}</p>
             </figcaption>
-            <div class="chart-box" node_ref=container>
-                <canvas node_ref=canvas role="img" aria-label=summary></canvas>
-            </div>
+            <CanvasChart data=Memo::new(move |_| chart_data.get().map(Funnel)) label=Signal::derive(summary) />
         </figure>
     }
 }
@@ -118,43 +119,5 @@ fn chart_data_for(
         scale: 1.0,
         font_family: FONT_STACK.to_string(),
         value_range: None,
-    }
-}
-
-/// Row height in CSS pixels: enough for a label and the rate between bars.
-const ROW_HEIGHT: f64 = 50.0;
-
-/// Draws at device resolution (CSS size × devicePixelRatio) so the chart is sharp on HiDPI
-/// screens; plotters-canvas itself ignores the ratio.
-fn draw(canvas: &HtmlCanvasElement, css_width: f64, mut data: FunnelChartData) {
-    if css_width < 10.0 {
-        return;
-    }
-    let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
-    let css_height = (data.bars.len() as f64 * ROW_HEIGHT + 16.0).round();
-    canvas.set_width((css_width * ratio).round() as u32);
-    canvas.set_height((css_height * ratio).round() as u32);
-    // Through the CSSOM, not a style attribute: the page's CSP allows no inline styles.
-    let style = web_sys::HtmlElement::style(canvas);
-    let _ = style.set_property("width", &format!("{css_width}px"));
-    let _ = style.set_property("height", &format!("{css_height}px"));
-    data.scale = ratio;
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-        return;
-    };
-    let area = backend.into_drawing_area();
-    if draw_funnel(&area, &data).is_ok() && area.present().is_ok() {
-        mark_drawn(canvas);
-    }
-}
-
-/// Leaves a trace the benchmark script and the browser tests read: how many draws so far, and
-/// when the last one finished (`performance.now()`), as attributes of the canvas.
-pub fn mark_drawn(canvas: &HtmlCanvasElement) {
-    static DRAWS: AtomicU32 = AtomicU32::new(0);
-    let count = DRAWS.fetch_add(1, Ordering::Relaxed) + 1;
-    let _ = canvas.set_attribute("data-draws", &count.to_string());
-    if let Some(performance) = window().performance() {
-        let _ = canvas.set_attribute("data-drawn-at", &performance.now().to_string());
     }
 }
