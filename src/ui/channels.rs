@@ -8,7 +8,7 @@ use funnel_model::format::{format_count, format_decimal, format_money, format_pe
 use funnel_model::plan::benchmarks::{
     benchmark, caveat, check_channel, AppliesTo, Metric, BENCHMARKS,
 };
-use funnel_model::plan::draft::{MoneyPlan, PlanField, SpendMode, VolumeMode};
+use funnel_model::plan::draft::{ChannelDraft, MoneyPlan, PlanField, SpendMode, VolumeMode};
 use funnel_model::plan::economics::UnitEconomics;
 use funnel_model::plan::export::channels_csv;
 use funnel_model::{Funnel, Lang};
@@ -23,7 +23,7 @@ use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
-use crate::ui::plan_common::{channel_name, evaluate, field_error, SelectField};
+use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::cards_view;
 
 /// The money plan with the funnel it was computed for.
@@ -31,8 +31,16 @@ use crate::ui::results::cards_view;
 pub struct MoneyResult {
     pub plan: MoneyPlan,
     pub funnel: Funnel,
-    /// Channel names in table order, as shown when it was computed.
-    pub names: Vec<String>,
+    /// The channel rows the plan was computed from (their names label its rows, also while an
+    /// older result is kept on screen).
+    pub channels: Vec<ChannelDraft>,
+}
+
+impl MoneyResult {
+    /// The channels' names in table order.
+    fn names(&self, lang: Lang) -> Vec<String> {
+        self.channels.iter().map(|c| c.display_name(lang)).collect()
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -62,12 +70,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
         d.plan.money_plan(funnel).map(|plan| MoneyResult {
             plan,
             funnel: funnel.clone(),
-            names: d
-                .plan
-                .channels
-                .iter()
-                .map(|c| channel_name(c, Lang::Ja))
-                .collect(),
+            channels: d.plan.channels.clone(),
         })
     });
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
@@ -104,15 +107,14 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
                                 )}
                             </p>
                         </Show>
-                        <ChannelResults session=session result=eval.kept />
+                        <ChannelResults lang=lang result=eval.kept />
                     </div>
-                    <ChannelChartView lang=lang result=eval.kept current=eval.current session=session />
+                    <ChannelChartView lang=lang result=eval.kept current=eval.current />
                     <ViewExports
                         session=session
                         csv=Signal::derive(move || {
                             let l = lang.get();
-                            let names: Vec<String> = session.draft.with(|d| d.plan.channels.iter().map(|c| channel_name(c, l)).collect());
-                            eval.kept.with(|r| r.as_ref().map(|r| channels_csv(&r.plan, &names, l)))
+                            eval.kept.with(|r| r.as_ref().map(|r| channels_csv(&r.plan, &r.names(l), l)))
                         })
                         canvas_id="channel-canvas"
                         what="channels"
@@ -186,7 +188,7 @@ fn ChannelCard(
     let channel = move || draft.with(|d| d.plan.channels.iter().find(|c| c.id == id).cloned());
     let name = move || {
         channel()
-            .map(|c| channel_name(&c, lang.get()))
+            .map(|c| c.display_name(lang.get()))
             .unwrap_or_default()
     };
     let index =
@@ -229,7 +231,7 @@ fn ChannelCard(
                     Lang::Ja => format!("チャネル{}の名前", index() + 1),
                     Lang::En => format!("Name of channel {}", index() + 1),
                 })
-                value=Signal::derive(move || channel().map(|c| channel_name(&c, lang.get())).unwrap_or_default())
+                value=Signal::derive(move || channel().map(|c| c.display_name(lang.get())).unwrap_or_default())
                 error=Signal::derive(|| None::<String>)
                 on_input=edit(|c, v| c.name = Some(v))
             />
@@ -452,9 +454,7 @@ fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> i
 }
 
 #[component]
-fn ChannelResults(session: Session, result: Memo<Option<MoneyResult>>) -> impl IntoView {
-    let lang = session.lang;
-    let draft = session.draft;
+fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> impl IntoView {
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
     let shortfall = move || {
         let l = lang.get();
@@ -480,10 +480,9 @@ fn ChannelResults(session: Session, result: Memo<Option<MoneyResult>>) -> impl I
     };
     let rows = move || {
         let l = lang.get();
-        let names: Vec<String> =
-            draft.with(|d| d.plan.channels.iter().map(|c| channel_name(c, l)).collect());
         result.with(|r| {
             let r = r.as_ref()?;
+            let names = r.names(l);
             let mut rows: Vec<_> = r
                 .plan
                 .mix
@@ -491,7 +490,7 @@ fn ChannelResults(session: Session, result: Memo<Option<MoneyResult>>) -> impl I
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let name = names.get(i).cloned().unwrap_or_else(|| r.names[i].clone());
+                    let name = names.get(i).cloned().unwrap_or_default();
                     view! {
                         <tr>
                             <th scope="row">
@@ -551,19 +550,16 @@ fn ChannelResults(session: Session, result: Memo<Option<MoneyResult>>) -> impl I
 
 #[component]
 fn ChannelChartView(
-    session: Session,
     lang: RwSignal<Lang>,
     result: Memo<Option<MoneyResult>>,
     current: Memo<bool>,
 ) -> impl IntoView {
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
-    let draft = session.draft;
     let data = Memo::new(move |_| {
         let l = lang.get();
-        let names: Vec<String> =
-            draft.with(|d| d.plan.channels.iter().map(|c| channel_name(c, l)).collect());
         result.with(|r| {
             let r = r.as_ref()?;
+            let names = r.names(l);
             Some(ChannelChart(ChannelChartData {
                 bars: r
                     .plan

@@ -27,7 +27,6 @@ use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::kpi_extras::{Bottlenecks, Warnings};
 use crate::ui::kpi_node_editor::NodeEditor;
-use crate::ui::plan_common::channel_name;
 
 /// The channels' planned leads the tree breaks the leads into (none while the channel table
 /// makes no plan).
@@ -42,7 +41,7 @@ pub fn channel_inputs(draft: &Draft, lang: Lang) -> Vec<ChannelInput> {
             .iter()
             .zip(&plan.mix.channels)
             .map(|(c, r)| ChannelInput {
-                name: channel_name(c, lang),
+                name: c.display_name(lang),
                 leads: r.leads,
             })
             .collect(),
@@ -163,12 +162,12 @@ impl CanvasDraw for TreeChart {
 pub fn KpiView(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    // Computed once per change and shared by the tree and the node editor: it runs the channel
+    // plan.
+    let channels: Memo<Vec<ChannelInput>> =
+        Memo::new(move |_| draft.with(|d| channel_inputs(d, lang.get())));
     let tree: Memo<KpiTree> = Memo::new(move |_| {
-        let l = lang.get();
-        draft.with(|d| {
-            let channels = channel_inputs(d, l);
-            evaluate(&d.kpi, &Basis::new(d, &channels))
-        })
+        channels.with(|ch| draft.with(|d| evaluate(&d.kpi, &Basis::new(d, ch))))
     });
     let collapsed = RwSignal::new(HashSet::<NodeId>::new());
     let selected = RwSignal::new(ROOT_ID);
@@ -264,7 +263,7 @@ pub fn KpiView(session: Session) -> impl IntoView {
                 </section>
                 <section class="panel results" aria-labelledby="kpi-chart-heading">
                     // The editor first: with 40 nodes the drawn tree is taller than a screen.
-                    <NodeEditor session=session tree=tree selected=selected />
+                    <NodeEditor session=session tree=tree channels=channels selected=selected />
                     <TreeCanvas session=session tree=tree collapsed=collapsed selected=selected />
                     <ViewExports
                         session=session

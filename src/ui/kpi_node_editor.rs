@@ -3,17 +3,16 @@
 //! (add a KPI or KSF under it, move it, reorder it, remove it).
 
 use funnel_model::kpi::{
-    Basis, Department, Direction, Formula, KpiEdit, KpiNode, KpiTree, NodeId, NodeKind, SmartItem,
-    Unit, ROOT_ID,
+    Basis, ChannelInput, Department, Direction, Formula, KpiEdit, KpiNode, KpiTree, NodeId,
+    NodeKind, SmartItem, Unit, ROOT_ID,
 };
-use funnel_model::plan::period::{FiscalStart, PeriodSpec};
 use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::plan_text::{month_name, pick};
 use crate::session::Session;
 use crate::ui::field::TextField;
-use crate::ui::kpi::{apply_edit, channel_inputs, node_detail};
+use crate::ui::kpi::{apply_edit, node_detail};
 use crate::ui::plan_common::SelectField;
 
 fn formula_key(f: Formula) -> &'static str {
@@ -48,6 +47,8 @@ fn owner_key(o: Option<Department>) -> &'static str {
 pub fn NodeEditor(
     session: Session,
     tree: Memo<KpiTree>,
+    /// The channels' planned leads the tree was built on.
+    channels: Memo<Vec<ChannelInput>>,
     selected: RwSignal<NodeId>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
@@ -56,13 +57,13 @@ pub fn NodeEditor(
     // The node as stored, for the texts as typed (the evaluated node has parsed figures).
     let raw = Memo::new(move |_| {
         let id = selected.get();
-        let l = lang.get();
-        draft.with(|d| {
-            let channels = channel_inputs(d, l);
-            d.kpi
-                .nodes(&Basis::new(d, &channels))
-                .into_iter()
-                .find(|n| n.id == id)
+        channels.with(|ch| {
+            draft.with(|d| {
+                d.kpi
+                    .nodes(&Basis::new(d, ch))
+                    .into_iter()
+                    .find(|n| n.id == id)
+            })
         })
     });
     let raw_text = move |f: fn(&KpiNode) -> String| {
@@ -161,17 +162,7 @@ pub fn NodeEditor(
         })
     });
     let move_choice = RwSignal::new(String::new());
-    let months = move || {
-        draft.with(|d| {
-            PeriodSpec::new(
-                d.plan.period,
-                FiscalStart::new(d.plan.fiscal_start).unwrap_or_default(),
-                d.plan.period_index,
-            )
-            .map(|s| s.calendar_months())
-            .unwrap_or_default()
-        })
-    };
+    let months = move || draft.with(|d| d.plan.calendar_months());
     let target_error = Signal::derive(move || {
         node.with(|n| {
             n.as_ref()

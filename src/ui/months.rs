@@ -8,6 +8,7 @@ use funnel_model::plan::draft::{LeadTimeMode, PlanField, TimePlan};
 use funnel_model::plan::export::monthly_plan_csv;
 use funnel_model::plan::period::Period;
 use funnel_model::plan::phasing::PhasingNote;
+use funnel_model::plan::velocity::team_stages;
 use funnel_model::{Funnel, Lang, StageKind};
 use leptos::prelude::*;
 use plotters::coord::Shift;
@@ -139,18 +140,7 @@ fn PeriodInputs(
         })
     });
     let seasonal = move || draft.with(|d| !d.plan.weights.is_empty());
-    let months = move || {
-        draft.with(|d| {
-            funnel_model::plan::period::PeriodSpec::new(
-                d.plan.period,
-                funnel_model::plan::period::FiscalStart::new(d.plan.fiscal_start)
-                    .unwrap_or_default(),
-                d.plan.period_index,
-            )
-            .map(|s| s.calendar_months())
-            .unwrap_or_default()
-        })
-    };
+    let months = move || draft.with(|d| d.plan.calendar_months());
     view! {
         <fieldset class="plan-group">
             <legend>{move || tr("期間", "Period")}</legend>
@@ -426,20 +416,17 @@ fn CapacityInputs(
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
-    let inside_stage = move || {
+    // The stage each team works, by the same rule the headcount is computed with.
+    let team_stage = move |inside: bool| {
         let l = lang.get();
         draft.with(|d| {
-            let find = |k| d.stages.iter().position(|s| s.kind == k);
-            let i = find(StageKind::Sql)
-                .or_else(|| find(StageKind::Mql))
-                .unwrap_or(d.stages.len().saturating_sub(3));
-            d.display_name(i, l)
+            let kinds: Vec<StageKind> = d.stages.iter().map(|s| s.kind).collect();
+            let (i, f) = team_stages(&kinds);
+            d.display_name(if inside { i } else { f }, l)
         })
     };
-    let field_stage = move || {
-        let l = lang.get();
-        draft.with(|d| d.display_name(d.stages.len().saturating_sub(2), l))
-    };
+    let inside_stage = move || team_stage(true);
+    let field_stage = move || team_stage(false);
     view! {
         <fieldset class="plan-group">
             <legend>{move || tr("体制とパイプライン", "Team and pipeline")}</legend>
@@ -478,15 +465,6 @@ fn CapacityInputs(
     }
 }
 
-/// Stage index of the leads (or the first stage).
-fn lead_index(funnel: &Funnel) -> usize {
-    funnel
-        .stages
-        .iter()
-        .position(|s| s.kind == StageKind::Leads)
-        .unwrap_or(0)
-}
-
 #[component]
 fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl IntoView {
     let cards = move || {
@@ -504,7 +482,7 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
                     .map(|m| m.shown[i])
                     .sum()
             };
-            let lead = lead_index(funnel);
+            let lead = plan.lead_stage;
             let opp = won.saturating_sub(1);
             let unit = pick(l, "件", "");
             let mut cards = vec![

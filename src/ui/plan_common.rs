@@ -86,21 +86,13 @@ pub fn field_error(
                     .plan
                     .channels
                     .iter()
-                    .map(|c| channel_name(c, lang))
+                    .map(|c| c.display_name(lang))
                     .collect();
                 (fixed, names)
             });
             Some(field_message(lang, field, problem, fixed, &names))
         })
     })
-}
-
-/// A channel row's name: the user's, or its kind's.
-pub fn channel_name(c: &funnel_model::plan::draft::ChannelDraft, lang: Lang) -> String {
-    match &c.name {
-        Some(n) if !n.trim().is_empty() => n.trim().to_string(),
-        _ => c.kind.name(lang).to_string(),
-    }
 }
 
 /// A labelled `<select>`; `options` are (value, label) pairs, `selected` the current value.

@@ -101,10 +101,15 @@ pub struct Channel {
 impl Channel {
     /// The user's name, or the kind's.
     pub fn display_name(&self, lang: Lang) -> String {
-        match &self.name {
-            Some(n) if !n.trim().is_empty() => n.trim().to_string(),
-            _ => self.kind.name(lang).to_string(),
-        }
+        display_name(self.kind, self.name.as_deref(), lang)
+    }
+}
+
+/// A channel's name as shown: the user's own (trimmed) unless blank, else the kind's.
+pub fn display_name(kind: ChannelKind, name: Option<&str>, lang: Lang) -> String {
+    match name.map(str::trim) {
+        Some(n) if !n.is_empty() => n.to_string(),
+        _ => kind.name(lang).to_string(),
     }
 }
 

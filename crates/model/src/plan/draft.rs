@@ -17,6 +17,7 @@ use super::phasing::{monthly_plan, MonthlyPlan};
 use super::velocity::{coverage, sales_velocity, staffing, Coverage, Staffing};
 use crate::error::InputError;
 use crate::funnel::Funnel;
+use crate::lang::Lang;
 use crate::parse::{parse_percent, parse_quantity};
 use crate::stage::StageKind;
 use crate::values::{Count, Money, Rate, MAX_AMOUNT};
@@ -70,6 +71,13 @@ pub struct ChannelDraft {
     /// The channel's own lead → MQL rate; empty uses the funnel's.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub lead_to_mql: String,
+}
+
+impl ChannelDraft {
+    /// The user's name, or the kind's (as [`Channel::display_name`]).
+    pub fn display_name(&self, lang: Lang) -> String {
+        super::channels::display_name(self.kind, self.name.as_deref(), lang)
+    }
 }
 
 /// Every time-and-money input as typed.
@@ -262,6 +270,9 @@ fn parse_weight(text: &str) -> Result<f64, InputError> {
 /// The time plan and what is read off it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimePlan {
+    /// The stage counted as leads (the first stage when the funnel has no lead stage): the
+    /// cohort comparison and the "needed before the period" figure read it.
+    pub lead_stage: usize,
     pub monthly: MonthlyPlan,
     pub staffing: Staffing,
     /// Coverage needed against the open pipeline (against the whole period target).
@@ -293,6 +304,15 @@ impl PlanDraft {
         PeriodSpec::new(self.period, start, self.period_index)
             .map_err(|e| errors.plan(PlanField::PeriodIndex, e))
             .ok()
+    }
+
+    /// The calendar months (1–12) of the chosen period, for labelling per-month fields; empty
+    /// while the period is out of range (a fiscal start out of range reads as April).
+    pub fn calendar_months(&self) -> Vec<u8> {
+        let start = FiscalStart::new(self.fiscal_start).unwrap_or_default();
+        PeriodSpec::new(self.period, start, self.period_index)
+            .map(PeriodSpec::calendar_months)
+            .unwrap_or_default()
     }
 
     /// Sets the period kind and keeps the index inside it.
@@ -503,6 +523,7 @@ impl PlanDraft {
             .unwrap_or(0);
         let cohort = compare(&monthly, lead_stage);
         Ok(TimePlan {
+            lead_stage,
             monthly,
             staffing,
             coverage,

@@ -91,13 +91,39 @@ pub fn staffing(
     inside_per_rep: Count,
     field_per_rep: Count,
 ) -> Result<Staffing, PlanInputError> {
-    let find = |kind| funnel.stages.iter().position(|s| s.kind == kind);
-    let won = funnel.won_index();
+    let kinds: Vec<StageKind> = funnel.stages.iter().map(|s| s.kind).collect();
+    let (inside, field) = team_stages(&kinds);
+    Ok(Staffing {
+        inside_sales: headcount_by_month(plan, inside, inside_per_rep)?,
+        field_sales: headcount_by_month(plan, field, field_per_rep)?,
+    })
+}
+
+/// The stages (by position in a chain of `kinds`, won last) the two sales teams work: inside
+/// sales the SQL (else the MQL, else the stage two before won), field sales the stage just
+/// before won. The page names them in the capacity labels, so both read this one rule.
+pub fn team_stages(kinds: &[StageKind]) -> (usize, usize) {
+    let find = |kind| kinds.iter().position(|k| *k == kind);
+    let won = kinds.len().saturating_sub(1);
     let inside = find(StageKind::Sql)
         .or_else(|| find(StageKind::Mql))
         .unwrap_or(won.saturating_sub(2));
-    Ok(Staffing {
-        inside_sales: headcount_by_month(plan, inside, inside_per_rep)?,
-        field_sales: headcount_by_month(plan, won.saturating_sub(1), field_per_rep)?,
-    })
+    (inside, won.saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use StageKind::*;
+
+    #[test]
+    fn teams_work_sql_then_mql_then_two_before_won() {
+        assert_eq!(
+            team_stages(&[Visits, Leads, Mql, Sql, Opportunities, Won]),
+            (3, 4)
+        );
+        assert_eq!(team_stages(&[Leads, Mql, Opportunities, Won]), (1, 2));
+        assert_eq!(team_stages(&[Leads, Custom, Opportunities, Won]), (1, 2));
+        assert_eq!(team_stages(&[Leads, Won]), (0, 0));
+    }
 }
