@@ -74,6 +74,7 @@ fn channels() -> impl Strategy<Value = Vec<ChannelInput>> {
             .map(|(i, leads)| ChannelInput {
                 name: format!("ch{i}"),
                 leads,
+                won: leads as f64 * 0.003,
             })
             .collect()
     })

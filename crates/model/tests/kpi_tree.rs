@@ -202,6 +202,7 @@ fn channels_break_the_leads_down_as_a_sum() {
         .map(|(c, r)| ChannelInput {
             name: c.display_name(Lang::Ja),
             leads: r.leads,
+            won: r.won,
         })
         .collect();
     let t = evaluate(&KpiDraft::default(), &Basis::new(&d, &channels));
@@ -278,7 +279,7 @@ fn the_bottleneck_is_the_rate_whose_shortfall_costs_most() {
     assert_eq!(
         ranked,
         [
-            (0, Shortfall::TopCount, 2_500),
+            (0, Shortfall::Count, 2_500),
             (1, Shortfall::Rate, 2_000),
             (0, Shortfall::Rate, 1_000),
             (3, Shortfall::Rate, 0),
@@ -303,8 +304,22 @@ fn a_rate_without_a_typed_actual_is_derived_from_two_counts() {
     // 150 ÷ 600 = 25 % against 30 % → 83.3 %, behind
     assert_eq!(rate.actual, Some(0.25));
     assert_eq!(rate.status, Status::Behind);
-    assert_eq!(t.bottlenecks[0].what, Shortfall::Rate);
-    assert!((t.bottlenecks[0].loss - 1e8 / 6.0).abs() < 1.0);
+    // Every figure with a plan and an actual competes: SQL 150 of 200 alone costs
+    // ¥1億 × (1 − 150/200) = ¥2,500万; the derived MQL → SQL rate (25 % of 30 %) ¥1億 / 6 =
+    // ¥1,666.67万; MQL 600 of 666.67 ¥1億 × (1 − 600/666.67) = ¥1,000万.
+    let ranked: Vec<(usize, Shortfall, i64)> = t
+        .bottlenecks
+        .iter()
+        .map(|b| (b.stage, b.what, (b.loss / 100.0).round() as i64))
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            (2, Shortfall::Count, 250_000),
+            (1, Shortfall::Rate, 166_667),
+            (1, Shortfall::Count, 100_000),
+        ]
+    );
 }
 
 #[test]

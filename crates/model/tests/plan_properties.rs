@@ -110,23 +110,42 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
-    fn monthly_plans_sum_to_the_period_totals((f, p, w, l) in plan_inputs()) {
+    fn every_month_reaches_its_target_and_the_creation_delivers_it((f, p, w, l) in plan_inputs()) {
         if let Ok(plan) = monthly_plan(&f, p, &w, &l) {
-            let reverse = f.reverse().unwrap();
-            let totals = plan.stage_totals();
-            for (i, s) in reverse.stages.iter().enumerate() {
-                let shown: u64 = plan.months.iter().map(|m| m.shown[i]).sum();
-                prop_assert_eq!(shown, s.required, "stage {}", i);
-                prop_assert!((totals[i] - s.exact).abs() <= 1e-9 * s.exact.max(1.0),
-                    "stage {} exact {} vs {}", i, totals[i], s.exact);
+            let won = f.won_index();
+            let deal = f.deal_size.units();
+            let shares = w.shares(p.period.months() as usize).unwrap();
+            let target = f.target.units();
+            let tol = |x: f64| 1e-9 * x.abs().max(1.0);
+            // Every month's won deals × deal size reach that month's share of the target, and
+            // so every month-to-date plan reaches the month-to-date target.
+            let (mut planned, mut due) = (0.0, 0.0);
+            for (t, share) in shares.iter().enumerate() {
+                let month_target = target * share;
+                let deals = plan.won_targets.shown[t] as f64;
+                prop_assert!(deals * deal >= month_target - tol(month_target), "month {}", t);
+                planned += deals * deal;
+                due += month_target;
+                prop_assert!(planned >= due - tol(due), "to date at month {}", t);
             }
-            prop_assert_eq!(plan.won_targets.shown_total(), reverse.won());
+            prop_assert!(plan.won_targets.shown_total() >= f.reverse().unwrap().won());
+            // Each stage's whole counts, spread forward by its lag distribution and converted
+            // at its share ending won, deliver at least every month's won deals.
+            for (i, s) in plan.reverse.stages.iter().enumerate() {
+                if i == won {
+                    continue;
+                }
+                for (t, d) in plan.delivered(i).iter().enumerate() {
+                    let want = plan.won_targets.shown[t] as f64;
+                    prop_assert!(*d >= want - 1e-6 * want.max(1.0),
+                        "stage {} month {}: {} < {} (cum {})", i, t, d, want, s.cumulative_to_won);
+                }
+            }
             for m in &plan.months {
                 prop_assert!(m.exact.iter().all(|x| finite(*x) && *x >= 0.0));
                 prop_assert_eq!(m.already_in_pipeline, m.offset < 0);
             }
             // Won deals land only inside the period.
-            let won = f.won_index();
             prop_assert!(plan.months.iter().filter(|m| m.offset < 0).all(|m| m.exact[won] == 0.0));
             let c = compare(&plan, 1);
             prop_assert!(finite(c.cohort_based) && c.period_based.is_none_or(finite));
@@ -134,22 +153,11 @@ proptest! {
         }
     }
 
-    #[test]
-    fn more_lead_time_never_lowers_the_pipeline_needed_in_advance(
-        (f, p, w, _) in plan_inputs(),
-        a in 0u32..=1_000,
-        b in 0u32..=1_000,
-    ) {
-        let (short, long) = (a.min(b), a.max(b));
-        let before = |days| {
-            monthly_plan(&f, p, &w, &LeadTime::AverageDays(days)).map(|plan| plan.before_period())
-        };
-        if let (Ok(s), Ok(l)) = (before(short), before(long)) {
-            for (i, (x, y)) in s.iter().zip(&l).enumerate() {
-                prop_assert!(*y >= *x - 1e-9 * x.max(1.0), "stage {}: {} days {} > {} days {}", i, short, x, long, y);
-            }
-        }
-    }
+    // "More average days never need less created before the period" held for the backward
+    // reading of the lead time. Read forward, longer days also move more of the earliest
+    // months' creation into deals that close before the period, and the planned amount can dip
+    // by a fraction of a percent between neighbouring day counts, so it is not an invariant;
+    // the distribution version below (a whole-month delay) still is.
 
     #[test]
     fn delaying_a_distribution_never_lowers_the_pipeline_needed_in_advance(
@@ -179,7 +187,11 @@ proptest! {
         prop_assert_eq!(parts.iter().sum::<u64>(), total);
         if w.iter().sum::<f64>() > 0.0 {
             if let Ok(t) = MonthlyTargets::split(total as f64, total, w.len(), &Weights::Seasonal(w.clone())) {
-                prop_assert_eq!(t.shown_total(), total);
+                // Each month rounds its own need up: at least the total, less than one extra
+                // deal per month (binary rounding of huge totals aside).
+                prop_assert!(t.shown_total() >= total);
+                prop_assert!(t.shown_total() <= total + w.len() as u64 + total / 1_000_000_000);
+                prop_assert!(t.shown.iter().zip(&t.exact).all(|(s, x)| *s as f64 >= *x * (1.0 - 1e-12)));
                 prop_assert!(t.exact.iter().all(|x| finite(*x)));
             }
         }
