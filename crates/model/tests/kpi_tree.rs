@@ -989,3 +989,81 @@ fn a_tree_stops_growing_at_the_node_cap() {
     assert_eq!(kpi.stored_nodes().len(), MAX_NODES);
     assert_eq!(validate(kpi.stored_nodes()), Ok(()));
 }
+
+/// The default funnel (visits → leads → MQL → SQL → opportunities → won) with the default
+/// channels as the tree's channel breakdown.
+fn default_basis_channels(d: &Draft) -> Vec<ChannelInput> {
+    let funnel = d.funnel().unwrap();
+    let mix = plan_channels(&funnel, &default_channels()).unwrap();
+    default_channels()
+        .iter()
+        .zip(&mix.channels)
+        .map(|(c, r)| ChannelInput {
+            name: c.display_name(Lang::Ja),
+            leads: r.leads,
+            won: r.won,
+        })
+        .collect()
+}
+
+#[test]
+fn a_short_count_competes_with_the_rates_for_the_bottleneck() {
+    // Default plan: 6,666.67 leads needed. Actual leads 5,000 with every rate at plan:
+    // ¥1億 × 5,000 ÷ 6,666.67 = ¥7,500万, a loss of ¥2,500万. Lead → MQL 9 % against 10 % alone:
+    // ¥1億 × 9/10 = ¥9,000万, a loss of ¥1,000万. The leads are the bottleneck.
+    let d = Draft::default();
+    let channels = default_basis_channels(&d);
+    let basis = Basis::new(&d, &channels);
+    let set = |kpi: &mut KpiDraft, binding, text: &str| {
+        let node = evaluate(kpi, &basis).bound(binding).unwrap().id;
+        kpi.apply(
+            &basis,
+            KpiEdit::SetActual {
+                node,
+                month: None,
+                text: text.into(),
+            },
+        );
+    };
+    let mut kpi = KpiDraft::default();
+    set(&mut kpi, Binding::StageCount(1), "5,000");
+    let t = evaluate(&kpi, &basis);
+    // Only the lead count is short: it is named (before, nothing was).
+    assert_eq!(t.bottlenecks.len(), 1);
+    assert_eq!(
+        (t.bottlenecks[0].stage, t.bottlenecks[0].what),
+        (1, Shortfall::Count)
+    );
+    assert!((t.bottlenecks[0].loss - 25_000_000.0).abs() < 1.0);
+    assert!(t.bound(Binding::StageCount(1)).unwrap().bottleneck);
+
+    set(&mut kpi, Binding::StageRate(1), "9");
+    // Visits 300,000 of 333,333.33 (2 % → leads): ¥1億 × 0.9 = loss ¥1,000万.
+    set(&mut kpi, Binding::StageCount(0), "300,000");
+    // Deal size ¥450万 of ¥500万: loss ¥1億 × 0.1 = ¥1,000万.
+    set(&mut kpi, Binding::DealSize, "450万");
+    // Web ads 1,500 leads of the planned 2,000, each planned lead winning 6 ÷ 2,000 = 0.003
+    // deals: 500 × 0.003 × ¥500万 = ¥750万.
+    set(&mut kpi, Binding::ChannelLeads(0), "1,500");
+    let t = evaluate(&kpi, &basis);
+    let ranked: Vec<(Shortfall, usize, i64)> = t
+        .bottlenecks
+        .iter()
+        .map(|b| (b.what, b.stage, (b.loss / 10_000.0).round() as i64))
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            (Shortfall::Count, 1, 2_500),
+            // The visit → lead rate, derived from the two typed counts: 5,000 ÷ 300,000 =
+            // 1.667 % of 2 %: ¥1億 × (1 − 5/6) = ¥1,666.67万.
+            (Shortfall::Rate, 0, 1_667),
+            (Shortfall::Count, 0, 1_000),
+            (Shortfall::Rate, 1, 1_000),
+            (Shortfall::DealSize, 0, 1_000),
+            (Shortfall::ChannelLeads, 0, 750),
+        ]
+    );
+    assert!(t.bound(Binding::StageCount(1)).unwrap().bottleneck);
+    assert!(!t.bound(Binding::StageRate(1)).unwrap().bottleneck);
+}

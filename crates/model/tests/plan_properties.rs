@@ -227,6 +227,47 @@ proptest! {
             if channels.iter().all(|c| matches!(c.volume, Volume::SharePercent(_))) {
                 prop_assert_eq!(b.leads, mix.leads_needed);
             }
+            // Shown counts are the exact ones rounded up.
+            for c in &mix.channels {
+                prop_assert!(c.won_shown as f64 >= c.won * (1.0 - 1e-12) && (c.won_shown as f64) < c.won + 1.0);
+                prop_assert!(c.mql_shown as f64 >= c.mql * (1.0 - 1e-12) && (c.mql_shown as f64) < c.mql + 1.0);
+            }
+        }
+    }
+
+    /// Unit economics count the deals the channels deliver, as CPA does, so CAC (marketing and
+    /// sales) is never below CPA (marketing only) while the sales cost is ≥ 0.
+    #[test]
+    fn cac_is_never_below_cpa(
+        f in funnel(),
+        shares in prop::collection::vec((1u32..100, 0.0f64..1e6, prop::option::of(rate())), 1..6),
+        sales in 0.0f64..1e12,
+    ) {
+        let total: u32 = shares.iter().map(|s| s.0).sum();
+        let mut channels: Vec<Channel> = shares.iter().map(|(w, cpl, mql)| Channel {
+            kind: ChannelKind::WebAds,
+            name: None,
+            volume: Volume::SharePercent(f64::from(*w) * 100.0 / f64::from(total)),
+            visit_cvr: Rate::from_ppm(20_000).unwrap(),
+            spend: Spend::CostPerLead(*cpl),
+            lead_to_mql: *mql,
+        }).collect();
+        // Make the shares add up to exactly 100 despite rounding.
+        let sum: f64 = channels.iter().map(|c| match c.volume { Volume::SharePercent(s) => s, Volume::Fixed(_) => 0.0 }).sum();
+        if let Volume::SharePercent(s) = &mut channels[0].volume { *s += 100.0 - sum; }
+        if let Ok(mix) = plan_channels(&f, &channels) {
+            let input = EconomicsInput {
+                marketing_cost: mix.blended.budget,
+                sales_cost: sales,
+                new_customers: mix.blended.won,
+                monthly_revenue_per_account: 100_000.0,
+                gross_margin: Rate::from_ppm(700_000).unwrap(),
+                monthly_churn: Rate::from_ppm(10_000).unwrap(),
+                attributed_revenue: mix.blended.won * f.deal_size.units(),
+            };
+            if let (Ok(u), Some(cpa)) = (unit_economics(&input), mix.blended.cpa) {
+                prop_assert!(u.cac >= cpa * (1.0 - 1e-12), "CAC {} < CPA {}", u.cac, cpa);
+            }
         }
     }
 
