@@ -486,17 +486,17 @@ test('unit economics: CAC, LTV, LTV/CAC, payback and the payback note, on the de
       assert.ok(Math.abs(won - 21.9975) < 1e-9);
       assert.equal(
         await page.locator('[data-testid="econ-customers"]').textContent(),
-        '顧客数はチャネル計画が生む受注 22件（正確には22件）です。CPA・CAC・LTV/CAC・回収期間・ROMIはすべてこの件数で計算しています。',
+        '顧客数はチャネル計画が生む受注 22件（正確には21.9975件）です。CPA・CAC・LTV/CAC・回収期間・ROMIはすべてこの件数で計算しています。',
       );
-      // CAC = (channel budgets ¥79,324,000 + sales cost ¥15,000,000) ÷ 21.9975 = ¥4,287,987
+      // CAC = (channel budgets ¥79,324,000 + sales cost ¥15,000,000) ÷ 21.9975 = ¥4,287,942
       const cac = (TOTAL_BUDGET + 15_000_000) / won;
-      assert.equal(Math.round(cac), 4_287_987);
+      assert.equal(Math.round(cac), 4_287_942);
       // CAC ≥ CPA (marketing only, the same deals)
       assert.ok(cac >= TOTAL_BUDGET / won);
       // LTV = ¥400,000 a month × 70 % ÷ 1 % churn = ¥28,000,000
       const ltv = (400_000 * 0.7) / 0.01;
       assert.equal(Math.round(ltv), 28_000_000);
-      // payback = CAC ÷ (¥400,000 × 70 %) = 4,287,987 ÷ 280,000 = 15.3 months
+      // payback = CAC ÷ (¥400,000 × 70 %) = 4,287,942 ÷ 280,000 = 15.3 months
       const payback = cac / (400_000 * 0.7);
       const econ = (k) => card(page, `econ-${k}`).textContent();
       assert.equal(await econ('cac'), yen(cac));
@@ -510,7 +510,7 @@ test('unit economics: CAC, LTV, LTV/CAC, payback and the payback note, on the de
         'CAC回収期間が15.3か月で、目安の12か月を超えています。12か月以内という目安はSaaS投資家・経営者の間で広く使われる経験則で、調査値ではありません。',
       ]);
 
-      // ¥100万 a month: LTV = 700,000 ÷ 1 % = ¥7,000万; payback 4,287,987 ÷ 700,000 = 6.1 months
+      // ¥100万 a month: LTV = 700,000 ÷ 1 % = ¥7,000万; payback 4,287,942 ÷ 700,000 = 6.1 months
       await field(page, '顧客1社あたりの月額売上').fill('100万');
       await eventually(async () => assert.equal(await econ('payback'), `${dec(cac / 700_000, 1)}か月`));
       assert.equal(await econ('ltv'), '¥7,000万');
@@ -846,7 +846,12 @@ test('in English the channels view is labelled in English', () =>
       assert.equal(rows[7].budget, '¥79,324,000');
       assert.equal(await field(page, 'Web ads: visit → lead rate').inputValue(), '2');
       assert.equal(await field(page, 'Trade shows: lead → MQL rate (empty: the funnel\'s)').inputValue(), '5');
-      assert.equal(await card(page, 'econ-payback').textContent(), '16.8 months');
+      // CAC ÷ monthly margin on the 21.9975 deals the channels deliver: 4,287,942 ÷ 280,000
+      assert.equal(await card(page, 'econ-payback').textContent(), '15.3 months');
+      assert.equal(
+        await page.locator('[data-testid="econ-customers"]').textContent(),
+        'Customers: the 22 deals the channel plan delivers (21.9975 exactly). CPA, CAC, LTV/CAC, payback and ROMI all use this count.',
+      );
       await field(page, 'Web ads: share of leads').fill('20');
       await eventually(async () =>
         assert.equal(await card(page, 'channels-message').textContent(), 'The shares add up to 90%, not 100%.'),

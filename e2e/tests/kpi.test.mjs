@@ -190,7 +190,10 @@ test('the tree is generated from the funnel: ¥1億 → 20 won → 80 → 200 �
       // nothing entered yet: no data, no bottleneck, no warning, no inconsistency
       assert.ok(rows.every((r) => r.status === 'データなし' && r.tags.length === 0 && !r.bottleneck));
       assert.equal(await warnings(page).count(), 0);
-      assert.equal(await headline(page).textContent(), '転換率や件数の実績を入れると、売上への影響が最も大きい段階を示します。');
+      assert.equal(
+        await headline(page).textContent(),
+        '件数・転換率・受注単価・チャネル別リードの実績を入れると、売上への影響が最も大きい指標を示します。',
+      );
       // every node has an actual input named after it; the root is selected
       for (const [title] of DEFAULT_TREE) assert.equal(await actual(page, title).count(), 1, title);
       assert.equal(await editorHeading(page).textContent(), '選択中のノード: 売上');
@@ -324,7 +327,7 @@ test('achievement and status on a count node: リード数 7,000 / 6,200 / 5,000
       await leads.fill('5000');
       assert.equal(pct(5_000 / 6_667), '75%');
       const row = await expectRow(page, 'リード数', '目標 6,667 ・ 実績 5,000 ・ 75%', '遅れ');
-      assert.equal(row.tags.length, 0);
+      assert.deepEqual(row.tags, ['ボトルネック']);
       // a short count competes for the bottleneck like a rate: with only the leads at 5,000 of
       // 6,666.67, revenue is ¥1億 × 5,000 ÷ 6,666.67 = ¥7,500万, ¥2,500万 short
       await eventually(async () =>
@@ -420,7 +423,10 @@ test('bad actuals (-5, abc, 1e16, 150 %, 12.5 deals) get a message next to their
         DEFAULT_TREE,
       );
       assert.ok(rows.every((r) => r.status === 'データなし'));
-      assert.equal(await headline(page).textContent(), '転換率や件数の実績を入れると、売上への影響が最も大きい段階を示します。');
+      assert.equal(
+        await headline(page).textContent(),
+        '件数・転換率・受注単価・チャネル別リードの実績を入れると、売上への影響が最も大きい指標を示します。',
+      );
       await assertNoGarbage(page, 'with bad actuals');
       const label = await page.locator('#kpi-canvas').getAttribute('aria-label');
       for (const bad of ['NaN', 'Infinity', '∞', 'undefined']) assert.ok(!label.includes(bad), label);
@@ -954,13 +960,15 @@ test('a 42-node tree at 1280 px and 375 px (and in English): readable, no sidewa
         return r;
       });
       // a few actuals, for every status colour
-      await actual(page, '受注数').fill('15'); // 75 %: behind
+      await actual(page, '受注数').fill('15'); // 75 %: behind, the bottleneck (¥2,500万 short)
       await actual(page, 'リード数').fill('7,000'); // 104.99 %: ahead
-      await actual(page, 'MQL → SQL 転換率').fill('24'); // 80 %: behind, the bottleneck
+      await actual(page, 'MQL → SQL 転換率').fill('24'); // 80 %: behind (¥2,000万 short)
       await actual(page, '商談化率（SQL → 商談）').fill('38'); // 95 %: on track
       await actual(page, '架電数').fill('1,200'); // no target: no data
       await expectRow(page, '商談化率（SQL → 商談）', '目標 40% ・ 実績 38% ・ 95%', 'ほぼ計画どおり');
-      await eventually(async () => assert.match(await headline(page).textContent(), /「MQL → SQL 転換率」/));
+      // every figure with plan and actual competes: won 15 of 20 alone costs ¥1億 × 5/20 = ¥2,500万,
+      // more than MQL → SQL's ¥2,000万
+      await eventually(async () => assert.match(await headline(page).textContent(), /「受注」が計画 20 に対して実績 15。.*¥2,500万 不足/));
       const label = await page.locator('#kpi-canvas').getAttribute('aria-label');
       for (const r of rows) assert.ok(label.includes(r.title), `${r.title} on the canvas label`);
       // the generated figures are untouched by the added KPIs (they start outside the formulas)
@@ -993,7 +1001,7 @@ test('a 42-node tree at 1280 px and 375 px (and in English): readable, no sidewa
       await eventually(async () =>
         assert.equal(
           await headline(page).textContent(),
-          'Bottleneck: “MQL → SQL rate” is 24% against a plan of 30%. With everything else at plan, revenue falls ¥20,000,000 short.',
+          'Bottleneck: “Won deals” is 15 against a plan of 20. With everything else at plan, revenue falls ¥25,000,000 short.',
         ),
       );
       await page.setViewportSize({ width: 1280, height: 900 });

@@ -686,12 +686,12 @@ fn EconomicsResults(
                         Lang::Ja => format!(
                             "顧客数はチャネル計画が生む受注 {}件（正確には{}件）です。CPA・CAC・LTV/CAC・回収期間・ROMIはすべてこの件数で計算しています。",
                             format_count(b.won_shown),
-                            format_decimal(b.won, 2)
+                            format_decimal(b.won, 4)
                         ),
                         Lang::En => format!(
                             "Customers: the {} deals the channel plan delivers ({} exactly). CPA, CAC, LTV/CAC, payback and ROMI all use this count.",
                             format_count(b.won_shown),
-                            format_decimal(b.won, 2)
+                            format_decimal(b.won, 4)
                         ),
                     };
                     let romi_note = e.romi.is_none().then(|| pick(
