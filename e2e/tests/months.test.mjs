@@ -218,9 +218,11 @@ test('the cards: coverage 1 ÷ win rate, velocity with its days, headcount on op
       // velocity = 80 opportunities × ¥5,000,000 × 25 % ÷ 90 days = ¥1,111,111.1 a day, and
       // the card says which days it divided by
       assert.equal(Math.round((80 * 5_000_000 * 0.25) / 90), 1_111_111);
+      assert.equal(await card(page, 'velocity').textContent(), '¥111万1,111');
+      assert.equal(await page.locator('.card-velocity dt').textContent(), 'セールスベロシティ（1日あたり・リード→受注90日）');
       assert.equal(
-        await card(page, 'velocity').textContent(),
-        '¥111万1,111 — リードから受注までの90日で計算（段階ごとの日数を入れると商談期間を使います）',
+        await page.locator('[data-testid="velocity-note"]').textContent(),
+        'セールスベロシティはリードから受注までの日数で割っています。段階ごとの日数を入れると商談期間で計算します。',
       );
       // headcount: items worked each month (new and still open) ÷ 40 SQL or 8 opportunities
       const t = await readMonthTable(page);
@@ -290,24 +292,25 @@ test('velocity uses the opportunity stage’s days when days per stage are given
       await field(page, '商談 → 受注 の日数').fill('30');
       // 80 × ¥5,000,000 × 25 % ÷ 30 days = ¥3,333,333 a day
       assert.equal(Math.round((80 * 5_000_000 * 0.25) / 30), 3_333_333);
-      await eventually(async () =>
-        assert.equal(await card(page, 'velocity').textContent(), '¥333万3,333 — 商談から受注までの30日で計算'),
-      );
+      await eventually(async () => assert.equal(await card(page, 'velocity').textContent(), '¥333万3,333'));
+      assert.equal(await page.locator('.card-velocity dt').textContent(), 'セールスベロシティ（1日あたり・商談→受注30日）');
       await field(page, '商談 → 受注 の日数').fill('0');
       await eventually(async () =>
         assert.equal(
-          await card(page, 'velocity').textContent(),
-          '— 商談から受注までが0日のため、1日あたりの速度は計算できません。',
+          await page.locator('[data-testid="velocity-note"]').textContent(),
+          '商談から受注までが0日のため、1日あたりのセールスベロシティは計算できません。',
         ),
       );
+      assert.equal(await card(page, 'velocity').textContent(), '—');
       await field(page, 'リードタイムの入れ方').selectOption({ label: '平均日数' });
       await field(page, 'リード獲得から受注までの平均日数').fill('0');
       await eventually(async () =>
         assert.equal(
-          await card(page, 'velocity').textContent(),
-          '— リードタイムが1日未満のため、1日あたりの速度は計算できません。',
+          await page.locator('[data-testid="velocity-note"]').textContent(),
+          'リードタイムが1日未満のため、1日あたりのセールスベロシティは計算できません。',
         ),
       );
+      assert.equal(await card(page, 'velocity').textContent(), '—');
     },
     MONTHS,
   ));
@@ -744,10 +747,8 @@ test('in English the monthly plan is labelled in English', () =>
       assert.equal(await card(page, 'coverage').textContent(), '4× (have 0×, short)');
       const peak = (c) => Math.max(...t.rows.map((r) => Number(r.cells[c])));
       assert.equal(await card(page, 'headcount').textContent(), `IS ${peak(IS)} · FS ${peak(FS)}`);
-      assert.equal(
-        await card(page, 'velocity').textContent(),
-        '¥1,111,111 — over 90 days from lead to won (give days per stage to use the sales cycle)',
-      );
+      assert.equal(await card(page, 'velocity').textContent(), '¥1,111,111');
+      assert.equal(await page.locator('.card-velocity dt').textContent(), 'Sales velocity (per day, 90 days lead to won)');
       assert.ok((await page.locator('canvas#timeline-canvas').getAttribute('aria-label')).startsWith('Monthly plan timeline. '));
       assert.equal(await button(page, 'Save the table as CSV').count(), 1);
       const body = await page.locator('#view-months').innerText();

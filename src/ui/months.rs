@@ -505,7 +505,12 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
             let mut cards = vec![
                 (
                     "won-total",
-                    pick(l, "期間の受注（月ごとに切り上げ）", "Deals planned in the period (each month rounded up)").to_string(),
+                    pick(
+                        l,
+                        "期間の受注（月ごとに切り上げ）",
+                        "Deals planned in the period (each month rounded up)",
+                    )
+                    .to_string(),
                     match l {
                         Lang::Ja => format!(
                             "{}件（目標 {}件・余裕 {}件）",
@@ -582,7 +587,12 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
             if plan.open_pipeline_deals > 0.0 {
                 cards.push((
                     "open-deals",
-                    pick(l, "進行中の商談から見込む受注", "Deals expected from the open pipeline").to_string(),
+                    pick(
+                        l,
+                        "進行中の商談から見込む受注",
+                        "Deals expected from the open pipeline",
+                    )
+                    .to_string(),
                     match l {
                         Lang::Ja => format!("{}件", format_decimal(plan.open_pipeline_deals, 1)),
                         Lang::En => format_decimal(plan.open_pipeline_deals, 1),
@@ -590,29 +600,24 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
                 ));
             }
             let days = format_decimal(plan.cycle_days, 0);
-            let which = match (plan.cycle_source, l) {
-                (CycleDays::SalesCycle, Lang::Ja) => format!("商談から受注までの{days}日で計算"),
-                (CycleDays::SalesCycle, Lang::En) => format!("over the {days}-day sales cycle (opportunity to won)"),
-                (CycleDays::LeadToClose, Lang::Ja) => format!("リードから受注までの{days}日で計算（段階ごとの日数を入れると商談期間を使います）"),
-                (CycleDays::LeadToClose, Lang::En) => format!("over {days} days from lead to won (give days per stage to use the sales cycle)"),
-            };
             cards.push((
                 "velocity",
-                pick(
-                    l,
-                    "セールスベロシティ（1日あたり）",
-                    "Sales velocity (per day)",
-                )
-                .to_string(),
-                match plan.velocity {
-                    Some(v) => format!("{} — {which}", format_money(v, l)),
-                    None => match (plan.cycle_source, l) {
-                        (CycleDays::SalesCycle, Lang::Ja) => "— 商談から受注までが0日のため、1日あたりの速度は計算できません。".to_string(),
-                        (CycleDays::SalesCycle, Lang::En) => "— The opportunity stage has 0 days, so there is no per-day speed to compute.".to_string(),
-                        (CycleDays::LeadToClose, Lang::Ja) => "— リードタイムが1日未満のため、1日あたりの速度は計算できません。".to_string(),
-                        (CycleDays::LeadToClose, Lang::En) => "— The lead time is under a day, so there is no per-day speed to compute.".to_string(),
-                    },
+                match (plan.cycle_source, l) {
+                    (CycleDays::SalesCycle, Lang::Ja) => {
+                        format!("セールスベロシティ（1日あたり・商談→受注{days}日）")
+                    }
+                    (CycleDays::SalesCycle, Lang::En) => {
+                        format!("Sales velocity (per day, {days}-day sales cycle)")
+                    }
+                    (CycleDays::LeadToClose, Lang::Ja) => {
+                        format!("セールスベロシティ（1日あたり・リード→受注{days}日）")
+                    }
+                    (CycleDays::LeadToClose, Lang::En) => {
+                        format!("Sales velocity (per day, {days} days lead to won)")
+                    }
                 },
+                plan.velocity
+                    .map_or_else(|| "—".to_string(), |v| format_money(v, l)),
             ));
             let peak = |v: &[u64]| v.iter().copied().max().unwrap_or(0);
             cards.push((
@@ -665,9 +670,27 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
                 .unwrap_or_default()
         })
     };
+    // Which days the velocity divides by, and why there is none at 0 days.
+    let velocity_note = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let plan = &r.as_ref()?.plan;
+            Some(match (plan.velocity.is_some(), plan.cycle_source, l) {
+                (true, CycleDays::SalesCycle, Lang::Ja) => "セールスベロシティは商談から受注までの日数（段階ごとの日数）で割っています。",
+                (true, CycleDays::SalesCycle, Lang::En) => "Sales velocity divides by the days from opportunity to won (the days per stage).",
+                (true, CycleDays::LeadToClose, Lang::Ja) => "セールスベロシティはリードから受注までの日数で割っています。段階ごとの日数を入れると商談期間で計算します。",
+                (true, CycleDays::LeadToClose, Lang::En) => "Sales velocity divides by the days from lead to won; give days per stage to use the sales cycle.",
+                (false, CycleDays::SalesCycle, Lang::Ja) => "商談から受注までが0日のため、1日あたりのセールスベロシティは計算できません。",
+                (false, CycleDays::SalesCycle, Lang::En) => "The opportunity stage has 0 days, so there is no sales velocity per day to compute.",
+                (false, CycleDays::LeadToClose, Lang::Ja) => "リードタイムが1日未満のため、1日あたりのセールスベロシティは計算できません。",
+                (false, CycleDays::LeadToClose, Lang::En) => "The lead time is under a day, so there is no sales velocity per day to compute.",
+            })
+        })
+    };
     view! {
         {move || notes().into_iter().map(|n| view! { <p class="note" role="note">{n}</p> }).collect_view()}
         <dl class="headline">{move || cards_view("months", cards())}</dl>
+        <p class="hint" data-testid="velocity-note">{velocity_note}</p>
     }
 }
 
