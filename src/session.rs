@@ -416,12 +416,17 @@ impl Session {
     /// Another tab saved the open scenario: without edits here, show its version as it is;
     /// with edits, keep them on top of it, field by field, as a save would.
     fn take_in(&self, latest: Scenario) {
-        if self.deleted_elsewhere.get_untracked() {
+        let restored = self.deleted_elsewhere.get_untracked();
+        if restored {
             // restored there (undo): this tab's copy is that scenario again
             self.deleted_elsewhere.set(false);
         }
         let base = self.base.get_value();
         if base.as_ref() == Some(&latest) {
+            if restored {
+                // what was typed here while it was gone is saved into it now
+                self.flush();
+            }
             return;
         }
         let mine = self.open_scenario();
@@ -451,7 +456,9 @@ impl Session {
         };
         self.base.set_value(Some(latest));
         self.show(&shown);
-        self.updated_elsewhere.set(true);
+        if shown != mine {
+            self.updated_elsewhere.set(true);
+        }
     }
 
     /// The two versions cannot be one scenario (together they break a rule, such as more than
@@ -500,11 +507,12 @@ impl Session {
         let mine = self.open_scenario();
         let old = self.current_id();
         self.deleted_elsewhere.set(false);
+        let highest = store::highest_id();
         self.library.update(|l| {
-            l.reserve(store::highest_id());
-            let id = l.add(&mine.name, mine.draft);
-            l.forget(old);
-            l.switch(id);
+            l.reserve(highest);
+            // gone first, so the copy keeps the name rather than getting a " (2)"
+            l.entries.retain(|s| s.id != old);
+            l.add(&mine.name, mine.draft);
         });
         let id = self.current_id();
         self.persist(id);

@@ -35,7 +35,10 @@ pub fn Toolbar(
                 .map(|s| {
                     let selected = s.id == l.current && !viewing_shared;
                     view! {
-                        <option value=s.id.to_string() selected=selected>
+                        // The property, not only the attribute: once the user has picked an
+                        // option, the attribute no longer moves the selection when another tab
+                        // adds or removes options above it.
+                        <option value=s.id.to_string() selected=selected prop:selected=selected>
                             {s.scenario.name.clone()}
                         </option>
                     }
