@@ -366,6 +366,9 @@ impl Session {
             let failed = saved.is_err();
             self.report(saved);
             if failed {
+                // kept in memory: switching back and forth still finds it; the base and the
+                // edit stamps stay, so the next save merges again
+                self.show(&result);
                 return;
             }
         }
