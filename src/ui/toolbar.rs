@@ -22,6 +22,8 @@ pub fn Toolbar(
     let lang = session.lang;
     let t = move || texts(lang.get());
     let viewing_shared = move || session.shared.with(Option::is_some);
+    // Renaming, copying or deleting waits until a scenario deleted in another tab is kept or closed.
+    let detached = move || viewing_shared() || session.deleted_elsewhere.get();
     let options = move || {
         let shared = session.shared.get().map(|name| {
             view! { <option selected disabled>{(t().shared_option)(&name)}</option> }
@@ -33,7 +35,10 @@ pub fn Toolbar(
                 .map(|s| {
                     let selected = s.id == l.current && !viewing_shared;
                     view! {
-                        <option value=s.id.to_string() selected=selected>
+                        // The property, not only the attribute: once the user has picked an
+                        // option, the attribute no longer moves the selection when another tab
+                        // adds or removes options above it.
+                        <option value=s.id.to_string() selected=selected prop:selected=selected>
                             {s.scenario.name.clone()}
                         </option>
                     }
@@ -42,12 +47,13 @@ pub fn Toolbar(
         });
         (shared, own)
     };
-    let name = move || {
+    // A memo, so another tab's save of some other field does not reset a name being typed here.
+    let name = Memo::new(move |_| {
         session
             .shared
             .get()
             .unwrap_or_else(|| session.library.with(|l| l.current().scenario.name.clone()))
-    };
+    });
     view! {
         <section class="toolbar" aria-label=move || t().scenario_label>
             <div class="scenario-bar">
@@ -72,21 +78,21 @@ pub fn Toolbar(
                         maxlength="80"
                         autocomplete="off"
                         prop:value=name
-                        disabled=viewing_shared
+                        disabled=detached
                         on:change=move |ev| session.rename(&event_target_value(&ev))
                     />
                 </div>
                 <div class="button-row">
-                    <button type="button" disabled=viewing_shared on:click=move |_| session.create()>
+                    <button type="button" disabled=detached on:click=move |_| session.create()>
                         {move || t().new_scenario}
                     </button>
-                    <button type="button" disabled=viewing_shared on:click=move |_| session.duplicate()>
+                    <button type="button" disabled=detached on:click=move |_| session.duplicate()>
                         {move || t().duplicate}
                     </button>
                     <button
                         type="button"
                         class="danger"
-                        disabled=move || session.library.with(|l| l.entries.len() < 2) || viewing_shared()
+                        disabled=move || session.library.with(|l| l.entries.len() < 2) || detached()
                         on:click=move |_| session.delete()
                     >
                         {move || t().delete}
@@ -98,8 +104,10 @@ pub fn Toolbar(
                             t().saving_off_status
                         } else if session.save_failed.get() {
                             t().save_failed_status
-                        } else if viewing_shared() {
+                        } else if detached() {
                             ""
+                        } else if session.updated_elsewhere.get() {
+                            t().updated_elsewhere_status
                         } else {
                             t().saved_status
                         }
@@ -107,6 +115,7 @@ pub fn Toolbar(
                 </span>
             </div>
             <SharedBanner session=session />
+            <DeletedBanner session=session />
             <details class="share">
                 <summary>{move || t().share_heading}</summary>
                 <ShareAndExport session=session plan=plan forward=forward />
@@ -129,6 +138,28 @@ fn SharedBanner(session: Session) -> impl IntoView {
                     </button>
                     <button type="button" on:click=move |_| session.close_shared()>
                         {move || t().close_shared}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Shown while the open scenario has been deleted in another tab: keep this tab's copy, or close.
+#[component]
+fn DeletedBanner(session: Session) -> impl IntoView {
+    let t = move || texts(session.lang.get());
+    move || {
+        session.deleted_elsewhere.get().then(|| {
+            let name = session.library.with(|l| l.current().scenario.name.clone());
+            view! {
+                <div class="shared-banner deleted-banner" role="alert">
+                    <p>{move || (t().deleted_elsewhere)(&name)}</p>
+                    <button type="button" class="primary" on:click=move |_| session.keep_deleted_copy()>
+                        {move || t().save_copy}
+                    </button>
+                    <button type="button" on:click=move |_| session.close_deleted()>
+                        {move || t().close_deleted}
                     </button>
                 </div>
             }

@@ -13,6 +13,7 @@ pub mod funnel;
 pub mod goal_seek;
 pub mod kpi;
 pub mod lang;
+pub mod merge;
 mod parse;
 pub mod plan;
 pub mod scenario;
