@@ -6,12 +6,14 @@
 //! period ratios, and per-channel counts and costs. Nothing here sees a browser type.
 
 pub mod aggregate;
+pub mod apply;
 pub mod bad_rows;
 pub mod channels;
 pub mod cohort;
 pub mod date;
 pub mod dictionary;
 pub mod encoding;
+pub mod kpi_fill;
 pub mod mapping;
 pub mod period;
 pub mod reader;
