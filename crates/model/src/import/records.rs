@@ -84,24 +84,25 @@ impl Records {
     }
 }
 
-/// Builds records under `mapping`, for a scenario with `stage_count` stages.
-pub struct RecordBuilder<'m> {
-    mapping: &'m Mapping,
+/// Builds records under a mapping, for a scenario with `stage_count` stages, a slice of rows
+/// at a time.
+pub struct RecordBuilder {
+    mapping: Mapping,
     width: usize,
-    targets: HashMap<&'m str, StageTarget>,
+    targets: HashMap<String, StageTarget>,
     channel_index: HashMap<String, u32>,
     out: Records,
 }
 
-impl<'m> RecordBuilder<'m> {
-    pub fn new(mapping: &'m Mapping, width: usize, stage_count: usize) -> RecordBuilder<'m> {
+impl RecordBuilder {
+    pub fn new(mapping: Mapping, width: usize, stage_count: usize) -> RecordBuilder {
+        let stage_count = stage_count.max(1);
         RecordBuilder {
-            mapping,
             width,
             targets: mapping
                 .values
                 .iter()
-                .map(|v| (v.value.as_str(), v.target))
+                .map(|v| (v.value.clone(), v.target))
                 .collect(),
             channel_index: HashMap::new(),
             out: Records {
@@ -112,6 +113,7 @@ impl<'m> RecordBuilder<'m> {
                 stage_count,
                 layout: mapping.layout,
             },
+            mapping,
         }
     }
 
@@ -152,7 +154,7 @@ impl<'m> RecordBuilder<'m> {
                 },
             ));
         }
-        let m = self.mapping;
+        let m = &self.mapping;
         let n = self.out.stage_count;
         let field = |c: usize| row.field(c).map_or("", str::trim);
         let rows_layout = m.layout == Layout::RowPerRecord;
@@ -275,7 +277,7 @@ fn is_zero(text: &str) -> bool {
 
 /// All records of a table at once.
 pub fn build_records(table: &Table, mapping: &Mapping, stage_count: usize) -> Records {
-    let mut b = RecordBuilder::new(mapping, table.header.len(), stage_count);
+    let mut b = RecordBuilder::new(mapping.clone(), table.header.len(), stage_count);
     b.add(&table.rows);
     b.finish()
 }
