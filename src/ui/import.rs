@@ -124,15 +124,15 @@ pub fn ImportView(session: Session, state: ImportState) -> impl IntoView {
     let has_table = move || state.table.with(Option::is_some);
     view! {
         <main class="layout import" id="view-import">
-            <section class="panel inputs" aria-labelledby="import-inputs-heading">
-                <h2 id="import-inputs-heading">{move || tr("実績の取り込み", "Import actuals")}</h2>
+            <section class="panel inputs" aria-labelledby="actuals-inputs-heading">
+                <h2 id="actuals-inputs-heading">{move || tr("実績の取り込み", "Import actuals")}</h2>
                 <SourcePanel session=session state=state />
                 <Show when=has_table>
                     <MappingPanel session=session state=state />
                 </Show>
             </section>
-            <section class="panel results" aria-labelledby="import-results-heading">
-                <h2 id="import-results-heading">{move || tr("実績", "Actuals")}</h2>
+            <section class="panel results" aria-labelledby="actuals-results-heading">
+                <h2 id="actuals-results-heading">{move || tr("実績", "Actuals")}</h2>
                 <ImportResults session=session state=state />
                 <ImportActions session=session state=state />
             </section>

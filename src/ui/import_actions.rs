@@ -243,14 +243,14 @@ fn FillKpi(session: Session, state: ImportState) -> impl IntoView {
             </p>
             <div class="field-row">
                 <SelectField
-                    id="import-kpi-from"
+                    id="actuals-kpi-from"
                     label=Signal::derive(move || tr("開始月", "From month").to_string())
                     options=options
                     selected=Signal::derive(move || chosen().map(|(a, _)| a.0.to_string()).unwrap_or_default())
                     on_change=Callback::new(move |v| set_end(true, v))
                 />
                 <SelectField
-                    id="import-kpi-to"
+                    id="actuals-kpi-to"
                     label=Signal::derive(move || tr("終了月", "To month").to_string())
                     options=options
                     selected=Signal::derive(move || chosen().map(|(_, b)| b.0.to_string()).unwrap_or_default())

@@ -195,7 +195,7 @@ pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
         <fieldset class="plan-group import-columns">
             <legend>{move || tr("列の対応", "Columns")}</legend>
             <SelectField
-                id="import-layout"
+                id="actuals-layout"
                 label=Signal::derive(move || tr("ファイルの形", "File layout").to_string())
                 options=layout_options
                 selected=layout
@@ -207,7 +207,7 @@ pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
             />
             <Show when=move || state.order_asked.get()>
                 <SelectField
-                    id="import-date-order"
+                    id="actuals-date-order"
                     label=Signal::derive(move || tr("「4/1/2026」のような日付の読み方", "How dates like “4/1/2026” read").to_string())
                     options=order_options
                     selected=order
@@ -279,7 +279,7 @@ fn ColumnRole(
     view! {
         <div class="import-column">
             <SelectField
-                id=format!("import-col-{col}")
+                id=format!("actuals-col-{col}")
                 label=label
                 options=options
                 selected=selected
@@ -321,7 +321,7 @@ fn ValueTarget(
     let label = value.clone();
     view! {
         <SelectField
-            id=format!("import-value-{index}")
+            id=format!("actuals-value-{index}")
             label=Signal::derive(move || label.clone())
             options=options
             selected=selected

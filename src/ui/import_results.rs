@@ -307,13 +307,13 @@ fn LeadTimes(lang: RwSignal<Lang>, actuals: Arc<Actuals>) -> impl IntoView {
                     Lang::En if m == 1 => "1 month later".to_string(),
                     Lang::En => format!("{m} months later"),
                 };
-                let width = format!("width: {:.1}%", share * 100.0);
+                let width = format!("{:.1}%", share * 100.0);
                 view! {
                     <tr>
                         <th scope="row">{month}</th>
                         <td class="num">{format_count(*count)}</td>
                         <td class="num">{format_percent(share)}</td>
-                        <td class="bar-cell" aria-hidden="true"><span class="bar" style=width></span></td>
+                        <td class="bar-cell" aria-hidden="true"><span class="bar" style:width=width></span></td>
                     </tr>
                 }
             })
@@ -485,7 +485,7 @@ fn Channels(
                 view! {
                     <td>
                         <TextField
-                            id=format!("import-cost-{i}")
+                            id=format!("actuals-cost-{i}")
                             label=Signal::derive(move || pick(lang.get(), "費用", "Cost").to_string())
                             value=Signal::derive(typed.clone())
                             error=error

@@ -66,34 +66,34 @@ pub fn SourcePanel(session: Session, state: ImportState) -> impl IntoView {
             )}
         </p>
         <div class="field drop-zone" class:dragging=move || dragging.get()>
-            <label for="import-file">{move || tr("CSV・TSVファイル", "CSV or TSV file")}</label>
-            <p class="hint" id="import-file-hint">
+            <label for="actuals-file">{move || tr("CSV・TSVファイル", "CSV or TSV file")}</label>
+            <p class="hint" id="actuals-file-hint">
                 {move || tr(
                     "HubSpot、Salesforce、Mazrica、kintone、SATORIなどから書き出したファイルを選ぶか、このページにドロップしてください。",
                     "Choose a file exported from HubSpot, Salesforce, Mazrica, kintone, SATORI… or drop it on this page.",
                 )}
             </p>
             <input
-                id="import-file"
+                id="actuals-file"
                 type="file"
                 accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-                aria-describedby="import-file-hint"
+                aria-describedby="actuals-file-hint"
                 on:change=on_file
             />
         </div>
         <div class="field">
-            <label for="import-paste">{move || tr("Excel・スプレッドシートから貼り付け", "Paste from Excel or Google Sheets")}</label>
-            <p class="hint" id="import-paste-hint">
+            <label for="actuals-paste">{move || tr("Excel・スプレッドシートから貼り付け", "Paste from Excel or Google Sheets")}</label>
+            <p class="hint" id="actuals-paste-hint">
                 {move || tr(
                     "見出しの行を含めてセルをコピーし、ここに貼り付けてください。",
                     "Copy the cells including the header row and paste them here.",
                 )}
             </p>
             <textarea
-                id="import-paste"
+                id="actuals-paste"
                 rows="3"
                 spellcheck="false"
-                aria-describedby="import-paste-hint"
+                aria-describedby="actuals-paste-hint"
                 prop:value=move || pasted.get()
                 on:input=move |ev| pasted.set(event_target_value(&ev))
             ></textarea>
@@ -130,11 +130,11 @@ fn ProgressLine(session: Session, state: ImportState) -> impl IntoView {
         let text = pick(lang.get(), ja, en);
         let value = fraction.unwrap_or(0.0).clamp(0.0, 1.0);
         Some(view! {
-            <div class="import-progress" role="status">
-                <label for="import-progress">
+            <div class="actuals-progress" role="status">
+                <label for="actuals-progress">
                     {text} " " {fraction.map(|f| format_percent(f.clamp(0.0, 1.0)))}
                 </label>
-                <progress id="import-progress" max="1" value=value></progress>
+                <progress id="actuals-progress" max="1" value=value></progress>
             </div>
         })
     }
@@ -178,7 +178,7 @@ fn EncodingChoice(session: Session, state: ImportState) -> impl IntoView {
             let name = name.clone();
             view! {
                 <SelectField
-                    id="import-encoding"
+                    id="actuals-encoding"
                     label=Signal::derive(move || pick(lang.get(), "文字コード", "Encoding").to_string())
                     options=options
                     selected=Signal::derive(move || current.label().to_string())
