@@ -3,7 +3,7 @@
 //! span of months, undoable too.
 
 use funnel_model::draft::Draft;
-use funnel_model::import::apply::plan_from_actuals;
+use funnel_model::import::apply::{plan_from_actuals, Changed};
 use funnel_model::import::date::Month;
 use funnel_model::import::kpi_fill::kpi_actual_edits;
 use funnel_model::import::period::{month_span, period_counts};
@@ -104,16 +104,19 @@ fn UseAsPlan(session: Session, state: ImportState) -> impl IntoView {
                         },
                         lang,
                     );
-                    let unit = if matches!(c.what, funnel_model::import::apply::Changed::Rate(_)) {
-                        "%"
-                    } else {
-                        ""
+                    // Rates are typed without their unit; a lead time given in days says so.
+                    let with_unit = |text: &str| match c.what {
+                        Changed::Rate(_) => format!("{text}%"),
+                        Changed::LeadTime if !text.contains('%') => {
+                            format!("{text}{}", pick(lang, "日", " days"))
+                        }
+                        _ => text.to_string(),
                     };
                     view! {
                         <tr>
                             <th scope="row">{label}</th>
-                            <td class="num">{format!("{}{unit}", c.before)}</td>
-                            <td class="num required">{format!("{}{unit}", c.after)}</td>
+                            <td class="num">{with_unit(&c.before)}</td>
+                            <td class="num required">{with_unit(&c.after)}</td>
                         </tr>
                     }
                 })

@@ -143,6 +143,11 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<Day, DateError> {
 
 /// Full-width digits and separators to ASCII, spaces collapsed, outer spaces dropped.
 fn normalize_date_text(text: &str) -> String {
+    let trimmed = text.trim();
+    // The common case (ASCII, at most single spaces) needs no rewriting: one copy, no scans.
+    if trimmed.is_ascii() && !trimmed.contains("  ") && !trimmed.contains(['\t', '\n', '\r']) {
+        return trimmed.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
