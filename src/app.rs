@@ -16,6 +16,7 @@ use crate::ui::compare::CompareView;
 use crate::ui::embed::{EmbedMode, EmbedView};
 use crate::ui::forward_panel::ForwardPanel;
 use crate::ui::funnel_chart::FunnelChart;
+use crate::ui::import::{ImportState, ImportView};
 use crate::ui::kpi::KpiView;
 use crate::ui::kpi_extras::DefinitionsView;
 use crate::ui::months::MonthsView;
@@ -127,6 +128,9 @@ pub fn App() -> impl IntoView {
         let _ = window_event_listener(leptos::ev::storage, move |ev| session.on_storage(ev.key()));
     }
 
+    // Kept at the root so an import survives a look at another view.
+    let import = ImportState::new();
+
     let t = move || texts(lang.get());
     if let Some(mode) = embed {
         if let Some(body) = document().body() {
@@ -163,6 +167,7 @@ pub fn App() -> impl IntoView {
             View::Kpi => view! { <KpiView session=session /> }.into_any(),
             View::Definitions => view! { <DefinitionsView session=session /> }.into_any(),
             View::Compare => view! { <CompareView session=session /> }.into_any(),
+            View::Import => view! { <ImportView session=session state=import /> }.into_any(),
         }}
         <footer class="footer">{move || t().footer}</footer>
     }

@@ -42,6 +42,7 @@ pub enum View {
     Kpi,
     Definitions,
     Compare,
+    Import,
 }
 
 impl View {
@@ -53,6 +54,7 @@ impl View {
             View::Kpi => "kpi",
             View::Definitions => "definitions",
             View::Compare => "compare",
+            View::Import => "import",
         }
     }
 
@@ -64,6 +66,7 @@ impl View {
             View::Kpi,
             View::Definitions,
             View::Compare,
+            View::Import,
         ]
         .into_iter()
         .find(|v| v.key() == key)

@@ -285,6 +285,7 @@ pub fn Tabs(session: Session) -> impl IntoView {
             {tab(View::Kpi, |t| t.tab_kpi)}
             {tab(View::Definitions, |t| t.tab_definitions)}
             {tab(View::Compare, |t| t.tab_compare)}
+            {tab(View::Import, |t| t.tab_import)}
         </nav>
     }
 }

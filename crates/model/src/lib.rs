@@ -11,6 +11,7 @@ pub mod format;
 pub mod forward;
 pub mod funnel;
 pub mod goal_seek;
+pub mod import;
 pub mod kpi;
 pub mod lang;
 pub mod merge;
