@@ -15,6 +15,7 @@ pub mod kpi;
 pub mod lang;
 mod parse;
 pub mod plan;
+pub mod risk;
 pub mod scenario;
 mod schema;
 pub mod share;
