@@ -36,6 +36,7 @@ pub enum View {
     Kpi,
     Definitions,
     Compare,
+    Risk,
 }
 
 impl View {
@@ -47,6 +48,7 @@ impl View {
             View::Kpi => "kpi",
             View::Definitions => "definitions",
             View::Compare => "compare",
+            View::Risk => "risk",
         }
     }
 
@@ -58,6 +60,7 @@ impl View {
             View::Kpi,
             View::Definitions,
             View::Compare,
+            View::Risk,
         ]
         .into_iter()
         .find(|v| v.key() == key)

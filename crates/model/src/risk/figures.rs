@@ -158,3 +158,20 @@ fn curve(
     counts.dedup();
     counts.into_iter().map(|n| (n, reach_at(n))).collect()
 }
+
+/// The smallest top-stage count reaching `level` at the rates as typed, exactly (the compare
+/// view's figure: one bisection, no sampling).
+pub fn exact_level_count(setup: &RiskSetup, level: f64) -> Option<u64> {
+    let classes = setup.classes(&setup.point, 0);
+    smallest_top(
+        |n| {
+            if setup.need == 0 {
+                1.0
+            } else {
+                won_pmf(&classes, n).at_least(setup.need)
+            }
+        },
+        level,
+        setup.top,
+    )
+}

@@ -11,6 +11,7 @@ pub mod belief;
 pub mod confidence;
 pub mod distribution;
 pub mod draft;
+pub mod export;
 pub mod figures;
 pub mod monte_carlo;
 pub mod odds;
@@ -24,6 +25,7 @@ pub use belief::Belief;
 pub use draft::{
     build_setup, DoubtMode, RateDoubt, RiskDraft, RiskField, RiskProblem, RiskSettings,
 };
-pub use figures::{risk_figures, LevelCount, Outlook, RiskFigures};
+pub use export::risk_csv;
+pub use figures::{exact_level_count, risk_figures, LevelCount, Outlook, RiskFigures};
 pub use odds::{odds, Odds};
 pub use setup::{ChannelShare, DealSpread, RiskSetup};
