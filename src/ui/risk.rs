@@ -6,7 +6,7 @@
 use funnel_model::draft::Draft;
 use funnel_model::format::{format_count, format_money};
 use funnel_model::risk::{
-    build_setup, exact_level_count, risk_csv, risk_figures, Belief, RiskFigures,
+    build_setup, exact_level_count, risk_csv, risk_figures_timed, Belief, RiskFigures, Timings,
 };
 use funnel_model::Lang;
 use leptos::prelude::*;
@@ -29,6 +29,8 @@ pub struct RiskResult {
     /// Expected revenue at the rates as typed.
     pub base_revenue: f64,
     pub seed: u64,
+    /// How long the figures took (the benchmark reads them off the page).
+    pub timings: Timings,
 }
 
 impl RiskResult {
@@ -65,11 +67,14 @@ pub fn RiskView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) ->
             plan.with(|p| {
                 let (funnel, reverse) = p.as_ref()?;
                 let setup = build_setup(d, funnel, reverse, &settings);
+                let clock = || window().performance().map_or(0.0, |p| p.now());
+                let (figures, timings) = risk_figures_timed(&setup, &clock);
                 Some(RiskResult {
                     base_revenue: setup.expected_revenue(&setup.point, setup.top, setup.deal()),
-                    figures: risk_figures(&setup),
+                    figures,
                     draft: d.clone(),
                     seed: setup.seed,
+                    timings,
                 })
             })
         })
@@ -202,6 +207,12 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
             cards
         })
     };
+    let timing = move |part: fn(&Timings) -> f64| {
+        result.with(|r| {
+            r.as_ref()
+                .map_or(String::new(), |r| format!("{:.3}", part(&r.timings)))
+        })
+    };
     let method = move || {
         let l = lang.get();
         result.with(|r| {
@@ -223,7 +234,17 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
         })
     };
     view! {
-        <dl class="headline" data-testid="risk-headline">{move || cards_view("risk", cards())}</dl>
+        <dl
+            class="headline"
+            data-testid="risk-headline"
+            data-ms-outlook=move || timing(|t| t.outlook)
+            data-ms-levels=move || timing(|t| t.levels)
+            data-ms-tornado=move || timing(|t| t.tornado)
+            data-ms-total=move || timing(|t| t.total)
+            data-trials=move || result.with(|r| r.as_ref().and_then(|r| r.figures.trials).unwrap_or(0).to_string())
+        >
+            {move || cards_view("risk", cards())}
+        </dl>
         <p class="note" data-testid="risk-method">{method}</p>
     }
 }

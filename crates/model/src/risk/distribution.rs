@@ -167,7 +167,8 @@ pub struct Mixture {
 }
 
 impl Mixture {
-    pub fn add(&mut self, pmf: &Pmf) {
+    /// Adds `pmf` with weight `weight`.
+    pub fn add(&mut self, pmf: &Pmf, weight: f64) {
         if self.sums.is_empty() {
             self.offset = pmf.offset;
         }
@@ -183,9 +184,9 @@ impl Mixture {
             self.sums.resize(start + pmf.probs.len(), 0.0);
         }
         for (slot, p) in self.sums[start..].iter_mut().zip(&pmf.probs) {
-            *slot += p;
+            *slot += p * weight;
         }
-        self.weight += 1.0;
+        self.weight += weight;
     }
 
     pub fn into_pmf(self) -> Pmf {

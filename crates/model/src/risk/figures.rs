@@ -3,7 +3,7 @@
 
 use super::confidence::smallest_top;
 use super::distribution::Pmf;
-use super::monte_carlo::{sample, DrawSet, Estimate};
+use super::monte_carlo::{sample, Estimate, RateDraws};
 use super::sensitivity::{improvements, tornado, Improvement, Swing};
 use super::setup::RiskSetup;
 use super::spread::revenue_quantiles;
@@ -13,7 +13,7 @@ use super::won_model::won_pmf;
 pub const FIXED_LEVELS: [f64; 2] = [0.8, 0.9];
 
 /// Points of the P(reach)-against-count curve.
-const CURVE_POINTS: usize = 40;
+const CURVE_POINTS: usize = 24;
 
 /// Won deals and revenue at P10 / P50 / P90, and the chance of reaching the target, for one
 /// count at one stage.
@@ -54,10 +54,10 @@ pub struct RiskFigures {
 }
 
 /// The exact or sampled outlook for `count` entries at stage `from`.
-pub fn outlook(setup: &RiskSetup, from: usize, count: u64) -> (Outlook, Option<u32>) {
-    let (reach, pmf, trials) = if setup.uncertain() {
-        let s = sample(setup, from, count, setup.seed.wrapping_add(from as u64));
-        (s.reach, s.pmf, Some(s.trials))
+pub fn outlook(setup: &RiskSetup, from: usize, count: u64) -> (Outlook, Option<RateDraws>) {
+    let (reach, pmf, draws) = if setup.uncertain() {
+        let (s, draws) = sample(setup, from, count, setup.seed);
+        (s.reach, s.pmf, Some(draws))
     } else {
         let pmf = won_pmf(&setup.classes(&setup.point, from), count);
         let reach = Estimate {
@@ -84,22 +84,39 @@ pub fn outlook(setup: &RiskSetup, from: usize, count: u64) -> (Outlook, Option<u
             revenue,
             pmf,
         },
-        trials,
+        draws,
     )
+}
+
+/// Milliseconds spent on each part of [`risk_figures_timed`], by the caller's clock.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Timings {
+    /// The plan's outlook: exact, or the Monte Carlo's main pass.
+    pub outlook: f64,
+    /// The confidence searches and the curve.
+    pub levels: f64,
+    pub tornado: f64,
+    pub total: f64,
 }
 
 /// Everything at once. Cost: one distribution per count evaluated (exact), or the Monte Carlo.
 pub fn risk_figures(setup: &RiskSetup) -> RiskFigures {
-    let (plan, trials) = outlook(setup, 0, setup.top);
+    risk_figures_timed(setup, &|| 0.0).0
+}
+
+/// As [`risk_figures`], timing its parts with `clock` (milliseconds; the page passes
+/// `performance.now`, which this crate cannot name).
+pub fn risk_figures_timed(setup: &RiskSetup, clock: &dyn Fn() -> f64) -> (RiskFigures, Timings) {
+    let start = clock();
+    let (plan, draws) = outlook(setup, 0, setup.top);
+    let after_outlook = clock();
+    let trials = draws.as_ref().map(RateDraws::trials);
     let forward = setup
         .entry
         .filter(|(stage, _)| *stage < setup.point.len())
         .map(|(stage, count)| outlook(setup, stage, count).0);
-    let draws = setup
-        .uncertain()
-        .then(|| DrawSet::new(setup, 0, setup.seed));
     let reach_at = |n: u64| match &draws {
-        Some(d) => d.reach(n, setup.need),
+        Some(d) => d.reach(setup, n),
         None => {
             if setup.need == 0 {
                 1.0
@@ -108,6 +125,7 @@ pub fn risk_figures(setup: &RiskSetup) -> RiskFigures {
             }
         }
     };
+    let before_levels = clock();
     let levels: Vec<LevelCount> = FIXED_LEVELS
         .iter()
         .chain(std::iter::once(&setup.level))
@@ -121,16 +139,26 @@ pub fn risk_figures(setup: &RiskSetup) -> RiskFigures {
         })
         .collect();
     let curve = curve(setup, &levels, reach_at);
-    RiskFigures {
+    let after_levels = clock();
+    let tornado = tornado(setup);
+    let after_tornado = clock();
+    let figures = RiskFigures {
         plan,
         forward,
         levels,
         curve,
-        tornado: tornado(setup),
+        tornado,
         improvements: improvements(setup),
         trials,
         need: setup.need,
-    }
+    };
+    let timings = Timings {
+        outlook: after_outlook - start,
+        levels: after_levels - before_levels,
+        tornado: after_tornado - after_levels,
+        total: clock() - start,
+    };
+    (figures, timings)
 }
 
 /// From well below the plan to past the 90 % count, plus the plan and the level points.

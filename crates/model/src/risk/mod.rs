@@ -26,6 +26,8 @@ pub use draft::{
     build_setup, DoubtMode, RateDoubt, RiskDraft, RiskField, RiskProblem, RiskSettings,
 };
 pub use export::risk_csv;
-pub use figures::{exact_level_count, risk_figures, LevelCount, Outlook, RiskFigures};
+pub use figures::{
+    exact_level_count, risk_figures, risk_figures_timed, LevelCount, Outlook, RiskFigures, Timings,
+};
 pub use odds::{odds, Odds};
 pub use setup::{ChannelShare, DealSpread, RiskSetup};

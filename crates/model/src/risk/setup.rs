@@ -124,6 +124,31 @@ impl RiskSetup {
         }
     }
 
+    /// The leads stage where channels replace its rate with their own, for entries at `from`.
+    pub fn channel_lead(&self, from: usize) -> Option<usize> {
+        self.lead_stage
+            .filter(|lead| from <= *lead && !self.channels.is_empty())
+    }
+
+    /// The classes at stage `from` given `a`, the product of every rate but the channel-owned
+    /// lead → MQL rate, and `l`, the funnel's lead → MQL rate (unused without channels).
+    pub fn classes_at(&self, from: usize, a: f64, l: f64) -> Vec<Class> {
+        match self.channel_lead(from) {
+            Some(_) => self
+                .channels
+                .iter()
+                .map(|c| Class {
+                    weight: c.weight,
+                    p: (a * c.own_lead_to_mql.unwrap_or(l)).min(1.0),
+                })
+                .collect(),
+            None => vec![Class {
+                weight: 1.0,
+                p: a.min(1.0),
+            }],
+        }
+    }
+
     /// P(reach) at the rates as typed for the plan's top count: exact and cheap (one
     /// distribution), for the Funnel view's headline.
     pub fn exact_reach(&self) -> f64 {
