@@ -22,6 +22,7 @@ use crate::ui::kpi_extras::DefinitionsView;
 use crate::ui::months::MonthsView;
 use crate::ui::notices::Notices;
 use crate::ui::results::Results;
+use crate::ui::risk::{ReachHeadline, RiskView};
 use crate::ui::stage_editor::{GoalInputs, StageEditor};
 use crate::ui::toolbar::{Tabs, Toolbar};
 use crate::ui::top_bar::TopBar;
@@ -155,7 +156,9 @@ pub fn App() -> impl IntoView {
                         <StageEditor lang=lang draft=draft checked=checked />
                     </section>
                     <section class="panel results" aria-labelledby="results-heading">
-                        <Results lang=lang plan=plan forward=forward current=current />
+                        <Results lang=lang plan=plan forward=forward current=current>
+                            <ReachHeadline session=session plan=plan current=current />
+                        </Results>
                         <FunnelChart lang=lang plan=plan current=current />
                         <ForwardPanel lang=lang draft=draft plan=plan forward=forward current=current />
                     </section>
@@ -167,6 +170,7 @@ pub fn App() -> impl IntoView {
             View::Kpi => view! { <KpiView session=session /> }.into_any(),
             View::Definitions => view! { <DefinitionsView session=session /> }.into_any(),
             View::Compare => view! { <CompareView session=session /> }.into_any(),
+            View::Risk => view! { <RiskView session=session plan=plan current=current /> }.into_any(),
             View::Import => view! { <ImportView session=session state=import /> }.into_any(),
         }}
         <footer class="footer">{move || t().footer}</footer>

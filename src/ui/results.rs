@@ -16,6 +16,9 @@ pub fn Results(
     forward: Memo<Option<ForwardRun>>,
     /// False while the inputs are invalid and `plan` is an older answer.
     current: Memo<bool>,
+    /// Shown right under the headline numbers (the Funnel view's chance of reaching the target).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let t = move || texts(lang.get());
     view! {
@@ -25,6 +28,7 @@ pub fn Results(
                 <p class="stale-notice" role="status">{move || t().stale_notice}</p>
             </Show>
             <Headline lang=lang plan=plan />
+            {children.map(|c| c())}
             <StageTable lang=lang plan=plan forward=forward />
         </div>
     }

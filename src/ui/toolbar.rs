@@ -282,6 +282,7 @@ pub fn Tabs(session: Session) -> impl IntoView {
             {tab(View::Funnel, |t| t.tab_funnel)}
             {tab(View::Months, |t| t.tab_months)}
             {tab(View::Channels, |t| t.tab_channels)}
+            {tab(View::Risk, |t| t.tab_risk)}
             {tab(View::Kpi, |t| t.tab_kpi)}
             {tab(View::Definitions, |t| t.tab_definitions)}
             {tab(View::Compare, |t| t.tab_compare)}
