@@ -12,6 +12,7 @@ pub mod import;
 pub mod import_actions;
 pub mod import_job;
 pub mod import_mapping;
+pub mod import_ranges;
 pub mod import_results;
 pub mod import_source;
 pub mod kpi;
