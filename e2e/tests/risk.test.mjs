@@ -69,7 +69,8 @@ test('the funnel view shows the exact chance of reaching the target and links to
       assert.ok(Math.abs(want - 0.5428) < 1e-4, `hand check ${want}`);
       await eventually(async () => assert.equal(await card(page, 'headline-reach').textContent(), pct(want)));
       assert.match(await page.locator('.reach-headline').textContent(), /約2回に1回/);
-      // Typing a better win rate raises it at once.
+      // Another win rate makes another plan: 20 ÷ 30 % = 66.67 → 67 opportunities, and the
+      // chance is that of 67 at 30 %.
       await field(page, '受注率（商談 → 受注）').fill('30');
       await eventually(async () => assert.equal(await card(page, 'headline-reach').textContent(), pct(tailQuarterAt30())));
       await page.getByRole('link', { name: 'リスクと感度を見る →' }).click();
@@ -80,15 +81,15 @@ test('the funnel view shows the exact chance of reaching the target and links to
     { path: `#s=${encodeLink('コイン投げ', COIN_FLIP)}` },
   ));
 
-/** P(Binomial(80, 3/10) ≥ 20): Σ C(80, j)·3^j·7^(80−j) over 10^80. */
+/** P(Binomial(67, 3/10) ≥ 20): Σ C(67, j)·3^j·7^(67−j) over 10^67. */
 function tailQuarterAt30() {
   let sum = 0n;
   let c = 1n;
-  for (let j = 0; j <= 80; j++) {
-    if (j > 0) c = (c * BigInt(80 - j + 1)) / BigInt(j);
-    if (j >= 20) sum += c * 3n ** BigInt(j) * 7n ** BigInt(80 - j);
+  for (let j = 0; j <= 67; j++) {
+    if (j > 0) c = (c * BigInt(67 - j + 1)) / BigInt(j);
+    if (j >= 20) sum += c * 3n ** BigInt(j) * 7n ** BigInt(67 - j);
   }
-  return Number((sum * 10n ** 12n) / 10n ** 80n) / 1e12;
+  return Number((sum * 10n ** 12n) / 10n ** 67n) / 1e12;
 }
 
 test('the risk view gives the chance, the percentiles and the counts for 80 % and 90 %', () =>

@@ -12,7 +12,8 @@ pub enum Odds {
 }
 
 /// The nearest of the fractions with 2, 3, 4, 5, 10, 20 or 100 as denominator, preferring the
-/// smaller denominator when it is within 2 points.
+/// smaller denominator when it is close enough to say "about" (5 points for a half: 54 % is a
+/// coin flip to a reader).
 pub fn odds(p: f64) -> Odds {
     if p > 0.99 {
         return Odds::AlmostCertain;
@@ -21,10 +22,10 @@ pub fn odds(p: f64) -> Odds {
         return Odds::AlmostNever;
     }
     for (of, tolerance) in [
-        (2, 0.02),
-        (3, 0.02),
-        (4, 0.02),
-        (5, 0.02),
+        (2, 0.05),
+        (3, 0.03),
+        (4, 0.03),
+        (5, 0.03),
         (10, 0.02),
         (20, 0.01),
     ] {
@@ -55,7 +56,8 @@ mod tests {
     fn common_chances_read_simply() {
         let about = |times, of| Odds::About { times, of };
         assert_eq!(odds(0.5), about(1, 2));
-        assert_eq!(odds(0.545), about(11, 20));
+        assert_eq!(odds(0.5428), about(1, 2));
+        assert_eq!(odds(0.555), about(11, 20));
         assert_eq!(odds(0.81), about(4, 5));
         assert_eq!(odds(0.9), about(9, 10));
         assert_eq!(odds(0.34), about(1, 3));
