@@ -187,3 +187,36 @@ fn tornado_orders_bars_and_splits_them_at_today() {
         assert!(loss[0].width + gain[0].width > loss[2].width + gain[2].width);
     }
 }
+
+#[test]
+fn tornado_keeps_a_long_end_label_inside_the_chart() {
+    let long = "¥2億7,495万5,552";
+    let data = TornadoData {
+        bars: vec![TornadoBar {
+            label: "CVR（訪問 → リード） 2%〜5%".into(),
+            low: 100e6,
+            high: 275e6,
+            low_label: "¥1億".into(),
+            high_label: long.into(),
+        }],
+        base: 100e6,
+        base_label: "現在 ¥1億".into(),
+        scale: 1.0,
+        font_family: FONT.into(),
+    };
+    for width in [375u32, 1000] {
+        let height = tornado_height(&data, f64::from(width)) as u32;
+        let svg = render((width, height), |a| draw_tornado(a, &data));
+        let label = find_text(&svg, long).expect("the high end's label is drawn");
+        // 11 px text: about 1 em per CJK character, 0.6 em otherwise.
+        let ems: f64 = long
+            .chars()
+            .map(|c| if u32::from(c) < 0x2E80 { 0.6 } else { 1.0 })
+            .sum();
+        let right_edge = label.x() + ems * 11.0;
+        assert!(
+            right_edge <= f64::from(width),
+            "{width}px: the label ends at {right_edge}"
+        );
+    }
+}

@@ -77,7 +77,14 @@ pub fn draw_tornado<DB: DrawingBackend>(
             .fold(0.0, f64::max)
             .min(css_w * 0.34)
     };
-    let value_room = 76.0;
+    // Room on each side for the longest end label, so a long amount is never cut at the edge.
+    let value_room = data
+        .bars
+        .iter()
+        .flat_map(|b| [&b.low_label, &b.high_label])
+        .map(|t| estimate_text_width(t, 11.0) + 8.0)
+        .fold(40.0, f64::max)
+        .min(css_w * 0.3);
     let f = Frame {
         left: (12.0 + label_w + 10.0 + value_room) * s,
         right: w - value_room * s,
