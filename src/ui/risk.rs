@@ -67,6 +67,9 @@ pub fn RiskView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) ->
             plan.with(|p| {
                 let (funnel, reverse) = p.as_ref()?;
                 let setup = build_setup(d, funnel, reverse, &settings);
+                if !setup.within_exact_limits() {
+                    return None;
+                }
                 let clock = || window().performance().map_or(0.0, |p| p.now());
                 let (figures, timings) = risk_figures_timed(&setup, &clock);
                 Some(RiskResult {
@@ -93,6 +96,18 @@ pub fn RiskView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) ->
             }
         });
     let result = Memo::new(move |_| kept.with(|(_, r)| r.clone()));
+    let too_large = Memo::new(move |_| {
+        let Ok(settings) = settings.get() else {
+            return false;
+        };
+        draft.with(|d| {
+            plan.with(|p| {
+                p.as_ref().is_some_and(|(funnel, reverse)| {
+                    !build_setup(d, funnel, reverse, &settings).within_exact_limits()
+                })
+            })
+        })
+    });
     let fresh = Memo::new(move |_| {
         current.get() && settings.with(Result::is_ok) && latest.with(Option::is_some)
     });
@@ -112,7 +127,15 @@ pub fn RiskView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) ->
             <section class="panel results" aria-labelledby="risk-heading">
                 <div class="results-block" class:stale=move || !fresh.get()>
                     <h2 id="risk-heading">{move || tr("リスクと感度", "Risk & sensitivity")}</h2>
-                    <Show when=move || !fresh.get() && result.with(Option::is_some)>
+                    <Show when=move || too_large.get()>
+                        <p class="stale-notice" role="status" data-testid="risk-too-large">
+                            {move || tr(
+                                "この計画は件数が大きすぎるため、確率を計算していません（受注1,000万件・最上段1兆件まで計算します）。",
+                                "This plan's counts are too large for its chances to be computed (up to 10 million won deals and 1 trillion top-stage entries).",
+                            )}
+                        </p>
+                    </Show>
+                    <Show when=move || !fresh.get() && !too_large.get() && result.with(Option::is_some)>
                         <p class="stale-notice" role="status" data-testid="risk-stale">
                             {move || tr(
                                 "入力に誤りがあるため、最後に計算できた結果を表示しています（最新ではありません）。",
@@ -395,6 +418,9 @@ pub fn headline_reach(d: &Draft, plan: &ValidPlan) -> Option<f64> {
     let (funnel, reverse) = plan.as_ref()?;
     let settings = d.risk.settings(&rate_ids(d)).unwrap_or_default();
     let mut setup = build_setup(d, funnel, reverse, &settings);
+    if !setup.within_exact_limits() {
+        return None;
+    }
     setup.beliefs = setup.point.iter().map(|p| Belief::Fixed(*p)).collect();
     Some(setup.exact_reach())
 }
@@ -445,14 +471,19 @@ pub fn CompareRisk(
         let (funnel, reverse) = p.as_ref()?;
         let settings = d.risk.settings(&rate_ids(&d)).unwrap_or_default();
         let setup = build_setup(&d, funnel, reverse, &settings);
+        if !setup.within_exact_limits() {
+            return None;
+        }
         Some((setup.exact_reach(), exact_level_count(&setup, 0.9)))
     };
     let a = Memo::new(move |_| figures(draft_a.get(), plan_a.get()));
     let b = Memo::new(move |_| figures(draft_b.get(), plan_b.get()));
     let cell = move |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
+    // Shown only when both scenarios can be compared, like the stage table above it.
+    let both = move || a.with(Option::is_some) && b.with(Option::is_some);
     view! {
-        <div class="table-wrap">
-            <table class="compare-table compare-risk" data-testid="compare-risk">
+        <div class="table-wrap" hidden=move || !both()>
+            <table class="compare-risk" data-testid="compare-risk">
                 <caption>{move || tr("目標達成の確率（入力どおりの率で厳密計算）", "Chance of reaching the target (exact, at the rates as typed)")}</caption>
                 <tbody>
                     <tr>

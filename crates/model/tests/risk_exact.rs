@@ -258,3 +258,23 @@ fn zero_width_ranges_give_the_exact_answer() {
     assert!(doubt.plan.reach.error > 0.0 && doubt.plan.reach.error < 0.005);
     assert!(doubt.plan.won[0] < figures.plan.won[0] || doubt.plan.won[2] > figures.plan.won[2]);
 }
+
+#[test]
+fn plans_beyond_ten_million_won_deals_are_not_computed() {
+    let stages = || {
+        vec![
+            Stage::new(StageKind::Opportunities, 25),
+            Stage::new(StageKind::Won, 100),
+        ]
+    };
+    // ¥1億 ÷ ¥10 = 10,000,000 won deals: the largest plan whose chances are computed.
+    let f = funnel(stages(), "1億", "10");
+    let setup = RiskSetup::new(&f, &f.reverse().unwrap());
+    assert_eq!(setup.need, 10_000_000);
+    assert!(setup.within_exact_limits());
+    // ¥1億 ÷ ¥1 = 100,000,000 won deals: a message instead of a stalled page.
+    let f = funnel(stages(), "1億", "1");
+    let setup = RiskSetup::new(&f, &f.reverse().unwrap());
+    assert_eq!(setup.need, 100_000_000);
+    assert!(!setup.within_exact_limits());
+}

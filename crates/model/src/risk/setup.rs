@@ -23,6 +23,12 @@ pub struct DealSpread {
     pub p90: f64,
 }
 
+/// The most won deals (and top-stage entries) the chances are computed for. A binomial's window
+/// grows with the square root of its mean, so far beyond this one keystroke would stall the
+/// page; such plans (a ¥1 deal size, rates of 0.0001 %) get a message instead.
+pub const MAX_EXACT_NEED: u64 = 10_000_000;
+pub const MAX_EXACT_TOP: u64 = 1_000_000_000_000;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RiskSetup {
     /// The rates as typed (fractions), stage 0 to the stage before won.
@@ -151,6 +157,13 @@ impl RiskSetup {
 
     /// P(reach) at the rates as typed for the plan's top count: exact and cheap (one
     /// distribution), for the Funnel view's headline.
+    /// Whether the plan is small enough for the chances to be computed (see [`MAX_EXACT_NEED`]).
+    pub fn within_exact_limits(&self) -> bool {
+        self.need <= MAX_EXACT_NEED
+            && self.top <= MAX_EXACT_TOP
+            && self.entry.is_none_or(|(_, count)| count <= MAX_EXACT_TOP)
+    }
+
     pub fn exact_reach(&self) -> f64 {
         reach(&self.classes(&self.point, 0), self.top, self.need)
     }
