@@ -67,12 +67,12 @@ test('the funnel view shows the exact chance of reaching the target and links to
     async (page) => {
       const want = tailQuarter(80, 20);
       assert.ok(Math.abs(want - 0.5428) < 1e-4, `hand check ${want}`);
-      await eventually(async () => assert.equal(await card(page, 'headline-reach').textContent(), pct(want)));
+      await eventually(async () => assert.equal(await card(page, 'funnel-reach').textContent(), pct(want)));
       assert.match(await page.locator('.reach-headline').textContent(), /約2回に1回/);
       // Another win rate makes another plan: 20 ÷ 30 % = 66.67 → 67 opportunities, and the
       // chance is that of 67 at 30 %.
       await field(page, '受注率（商談 → 受注）').fill('30');
-      await eventually(async () => assert.equal(await card(page, 'headline-reach').textContent(), pct(tailQuarterAt30())));
+      await eventually(async () => assert.equal(await card(page, 'funnel-reach').textContent(), pct(tailQuarterAt30())));
       await page.getByRole('link', { name: 'リスクと感度を見る →' }).click();
       await waitForRisk(page);
       assert.match(page.url(), /#view=risk/);

@@ -440,7 +440,7 @@ pub fn ReachHeadline(
                 <p>
                     <span class="reach-label">{move || pick(lang.get(), "目標達成の確率", "Chance of reaching the target")}</span>
                     " "
-                    <strong data-testid="headline-reach">{move || reach.get().map(chance).unwrap_or_default()}</strong>
+                    <strong data-testid="funnel-reach">{move || reach.get().map(chance).unwrap_or_default()}</strong>
                     " "
                     <span class="reach-words">{move || reach.get().map(|p| format!("（{}）", chance_words(lang.get(), p))).unwrap_or_default()}</span>
                 </p>
