@@ -96,3 +96,32 @@ pub fn worth_sentence(
         ),
     }
 }
+
+/// A range as each language writes it: `6件〜14件`, `6–14`.
+pub fn span(lang: Lang, low: &str, high: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{low}〜{high}"),
+        Lang::En => format!("{low}–{high}"),
+    }
+}
+
+/// A remark after a figure: full-width brackets in Japanese, a space and ASCII ones in English.
+pub fn aside(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Ja => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
+}
+
+#[cfg(test)]
+mod punctuation_tests {
+    use super::*;
+
+    #[test]
+    fn english_uses_ascii_brackets_and_an_en_dash() {
+        assert_eq!(span(Lang::Ja, "6件", "14件"), "6件〜14件");
+        assert_eq!(span(Lang::En, "6", "14"), "6–14");
+        assert_eq!(aside(Lang::Ja, "+24,818"), "（+24,818）");
+        assert_eq!(aside(Lang::En, "+24,818"), " (+24,818)");
+    }
+}

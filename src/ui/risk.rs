@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::app::ValidPlan;
 use crate::plan_text::pick;
-use crate::risk_text::{chance, chance_words, count, error_points, worth_sentence};
+use crate::risk_text::{aside, chance, chance_words, count, error_points, span, worth_sentence};
 use crate::session::Session;
 use crate::ui::exports::{download_canvas_png, download_csv};
 use crate::ui::results::cards_view;
@@ -184,9 +184,9 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
                     "reach",
                     pick(l, "目標達成の確率", "Chance of reaching the target").to_string(),
                     format!(
-                        "{}（{}）",
+                        "{}{}",
                         chance(f.plan.reach.value),
-                        chance_words(l, f.plan.reach.value)
+                        aside(l, &chance_words(l, f.plan.reach.value))
                     ),
                 ),
                 (
@@ -211,7 +211,7 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
                         let more = n.saturating_sub(f.plan.count);
                         let mut v = count(l, n);
                         if more > 0 {
-                            v += &format!("（+{}）", format_count(more));
+                            v += &aside(l, &format!("+{}", format_count(more)));
                         }
                         if let Some(b) = level.budget {
                             v += &match l {
@@ -281,8 +281,8 @@ fn ForwardOutlook(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> imp
             let r = r.as_ref()?;
             let fw = r.figures.forward.as_ref()?;
             let stage = r.draft.display_name(fw.stage, l);
-            let range = format!("{}〜{}", count(l, fw.won[0]), count(l, fw.won[2]));
-            let revenue = format!("{}〜{}", format_money(fw.revenue[0], l), format_money(fw.revenue[2], l));
+            let range = span(l, &count(l, fw.won[0]), &count(l, fw.won[2]));
+            let revenue = span(l, &format_money(fw.revenue[0], l), &format_money(fw.revenue[2], l));
             Some(match l {
                 Lang::Ja => format!(
                     "手持ちの{stage} {}件では、目標達成の確率は{}（{}）。受注はP10〜P90で{range}、売上は{revenue}。",
@@ -442,7 +442,7 @@ pub fn ReachHeadline(
                     " "
                     <strong data-testid="funnel-reach">{move || reach.get().map(chance).unwrap_or_default()}</strong>
                     " "
-                    <span class="reach-words">{move || reach.get().map(|p| format!("（{}）", chance_words(lang.get(), p))).unwrap_or_default()}</span>
+                    <span class="reach-words">{move || reach.get().map(|p| aside(lang.get(), &chance_words(lang.get(), p))).unwrap_or_default()}</span>
                 </p>
                 <a href="#view=risk" on:click=move |ev| {
                     ev.prevent_default();

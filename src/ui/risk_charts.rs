@@ -13,7 +13,7 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::plan_text::pick;
-use crate::risk_text::{chance, count};
+use crate::risk_text::{chance, count, span};
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::risk::RiskResult;
 
@@ -75,10 +75,10 @@ pub fn input_label(
     lang: Lang,
 ) -> String {
     let (name, range) = match input {
-        Input::Rate(i) => (r.rate_name(i, lang), format!("{}〜{}", pct(low), pct(high))),
+        Input::Rate(i) => (r.rate_name(i, lang), span(lang, &pct(low), &pct(high))),
         Input::DealSize => (
             pick(lang, "受注単価", "Deal size").to_string(),
-            format!("{}〜{}", format_money(low, lang), format_money(high, lang)),
+            span(lang, &format_money(low, lang), &format_money(high, lang)),
         ),
     };
     let source = match source {
@@ -224,10 +224,13 @@ pub fn RiskCharts(
                         .iter()
                         .map(|s| {
                             format!(
-                                "{}: {}〜{}",
+                                "{}: {}",
                                 input_label(r, s.input, s.low, s.high, s.source, l),
-                                format_money(s.revenue_low, l),
-                                format_money(s.revenue_high, l)
+                                span(
+                                    l,
+                                    &format_money(s.revenue_low, l),
+                                    &format_money(s.revenue_high, l)
+                                )
                             )
                         })
                         .collect();
