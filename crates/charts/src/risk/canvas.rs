@@ -8,7 +8,7 @@ use plotters::element::{PathElement, Text};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, FontFamily, FontStyle, RGBColor};
 
-use crate::common::{px, text_style};
+use crate::common::{px, text_style, MUTED_TEXT};
 
 pub(crate) type Res<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
@@ -94,6 +94,38 @@ impl Frame<'_> {
             anchor,
         );
         area.draw(&Text::new(body.to_string(), (px(at.0), px(at.1)), style))
+    }
+
+    /// Count ticks under the plot: round values in `counts`, one per `spacing` CSS px of width
+    /// (at least two), each a short mark and its number, placed on the x scale `(lo, hi)`.
+    pub fn count_axis<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        counts: (f64, f64),
+        (lo, hi): (f64, f64),
+        spacing: f64,
+    ) -> Res<DB> {
+        let s = self.scale;
+        let css_width = f64::from(area.dim_in_pixel().0) / s;
+        for t in ticks(counts.0, counts.1, (css_width / spacing).max(2.0) as usize) {
+            let x = self.x(t, lo, hi);
+            self.line(
+                area,
+                &[(x, self.bottom), (x, self.bottom + 4.0 * s)],
+                MUTED_TEXT,
+                1.0,
+            )?;
+            self.text(
+                area,
+                &group(t as u64),
+                (x, self.bottom + 6.0 * s),
+                11.0,
+                MUTED_TEXT,
+                (HPos::Center, VPos::Top),
+                false,
+            )?;
+        }
+        Ok(())
     }
 }
 

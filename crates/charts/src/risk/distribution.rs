@@ -8,8 +8,8 @@ use plotters::element::Rectangle;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor, WHITE};
 
-use super::canvas::{group, ticks, Frame, Res};
-use crate::common::{font_family, px, sanitize_scale, DARK_TEXT, MUTED_TEXT, RULE};
+use super::canvas::{group, Frame, Res};
+use crate::common::{font_family, px, sanitize_scale, DARK_TEXT, RULE};
 
 /// Teal-700: counts that reach the target (4.9:1 on white).
 pub(crate) const REACH: RGBColor = RGBColor(0x0f, 0x76, 0x6e);
@@ -85,24 +85,7 @@ pub fn draw_distribution<DB: DrawingBackend>(
         ))?;
     }
     f.line(area, &[(f.left, f.bottom), (f.right, f.bottom)], RULE, 1.0)?;
-    for t in ticks(lo as f64, hi as f64, ((w / s) / 90.0).max(2.0) as usize) {
-        let x = f.x(t, lo_f, hi_f);
-        f.line(
-            area,
-            &[(x, f.bottom), (x, f.bottom + 4.0 * s)],
-            MUTED_TEXT,
-            1.0,
-        )?;
-        f.text(
-            area,
-            &group(t as u64),
-            (x, f.bottom + 6.0 * s),
-            11.0,
-            MUTED_TEXT,
-            (HPos::Center, VPos::Top),
-            false,
-        )?;
-    }
+    f.count_axis(area, (lo as f64, hi as f64), (lo_f, hi_f), 90.0)?;
     // P10 / P50 / P90 on a line of their own under the ticks.
     let marks_y = f.bottom + 26.0 * s;
     for m in &data.markers {

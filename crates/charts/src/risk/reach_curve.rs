@@ -8,7 +8,7 @@ use plotters::element::Circle;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor, WHITE};
 
-use super::canvas::{group, ticks, Frame, Res};
+use super::canvas::{Frame, Res};
 use super::distribution::REACH;
 use crate::common::{font_family, px, sanitize_scale, DARK_TEXT, MUTED_TEXT, RULE};
 
@@ -74,24 +74,7 @@ pub fn draw_reach_curve<DB: DrawingBackend>(
             false,
         )?;
     }
-    for t in ticks(lo, hi, ((w / s) / 110.0).max(2.0) as usize) {
-        let x = f.x(t, lo, hi);
-        f.line(
-            area,
-            &[(x, f.bottom), (x, f.bottom + 4.0 * s)],
-            MUTED_TEXT,
-            1.0,
-        )?;
-        f.text(
-            area,
-            &group(t as u64),
-            (x, f.bottom + 6.0 * s),
-            11.0,
-            MUTED_TEXT,
-            (HPos::Center, VPos::Top),
-            false,
-        )?;
-    }
+    f.count_axis(area, (lo, hi), (lo, hi), 110.0)?;
     let line: Vec<(f64, f64)> = points
         .iter()
         .map(|(n, p)| (f.x(*n as f64, lo, hi), f.y(*p)))
