@@ -23,6 +23,7 @@ use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
+use crate::ui::figure::Figure;
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::cards_view;
 
@@ -59,8 +60,8 @@ impl CanvasDraw for ChannelChart {
     }
 }
 
-fn money_or_dash(value: Option<f64>, lang: Lang) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format_money(v, lang))
+fn money_or_dash(value: Option<f64>, lang: Lang) -> Figure {
+    value.map_or_else(|| Figure::from("—".to_string()), |v| Figure::money(v, lang))
 }
 
 #[component]
@@ -423,17 +424,17 @@ fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> i
                 (
                     "leads",
                     pick(l, "リード合計", "Leads in total"),
-                    format_count(b.leads),
+                    Figure::from(format_count(b.leads)),
                 ),
                 (
                     "visits",
                     pick(l, "必要な訪問・接触", "Visits / contacts needed"),
-                    format_count(b.visits),
+                    Figure::from(format_count(b.visits)),
                 ),
                 (
                     "budget",
                     pick(l, "マーケティング予算", "Marketing budget"),
-                    format_money(b.budget, l),
+                    Figure::money(b.budget, l),
                 ),
                 (
                     "cpl",
@@ -442,7 +443,7 @@ fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> i
                 ),
                 (
                     "cpa",
-                    pick(l, "受注単価（CPA）", "Cost per won deal (CPA)"),
+                    pick(l, "受注獲得単価（CPA）", "Cost per won deal (CPA)"),
                     money_or_dash(b.cpa, l),
                 ),
             ]
@@ -499,11 +500,11 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
                             </th>
                             <td class="num">{format_count(c.leads)}</td>
                             <td class="num">{format_count(c.visits)}</td>
-                            <td class="num">{format_money(c.budget, l)}</td>
-                            <td class="num">{money_or_dash(c.cpl, l)}</td>
-                            <td class="num">{format_decimal(c.mql, 1)}</td>
-                            <td class="num">{format_decimal(c.won, 2)}</td>
-                            <td class="num">{money_or_dash(c.cpa, l)}</td>
+                            <td class="num">{Figure::money(c.budget, l).view()}</td>
+                            <td class="num">{money_or_dash(c.cpl, l).view()}</td>
+                            <td class="num">{Figure::count(c.mql).view()}</td>
+                            <td class="num">{Figure::count(c.won).view()}</td>
+                            <td class="num">{money_or_dash(c.cpa, l).view()}</td>
                         </tr>
                     }
                     .into_any()
@@ -515,11 +516,11 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
                     <th scope="row">{pick(l, "合計", "Total")}</th>
                     <td class="num">{format_count(b.leads)}</td>
                     <td class="num">{format_count(b.visits)}</td>
-                    <td class="num">{format_money(b.budget, l)}</td>
-                    <td class="num">{money_or_dash(b.cpl, l)}</td>
-                    <td class="num">{format_decimal(b.mql, 1)}</td>
-                    <td class="num">{format_decimal(b.won, 2)}</td>
-                    <td class="num">{money_or_dash(b.cpa, l)}</td>
+                    <td class="num">{Figure::money(b.budget, l).view()}</td>
+                    <td class="num">{money_or_dash(b.cpl, l).view()}</td>
+                    <td class="num">{Figure::count(b.mql).view()}</td>
+                    <td class="num">{Figure::count(b.won).view()}</td>
+                    <td class="num">{money_or_dash(b.cpa, l).view()}</td>
                 </tr>
             }.into_any());
             Some(rows)
@@ -647,17 +648,17 @@ fn EconomicsResults(
                 {
                     let ratio = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_decimal(v, 2));
                     let cards = vec![
-                        ("cac", "CAC".to_string(), format_money(e.cac, l)),
-                        ("ltv", "LTV".to_string(), format_money(e.ltv, l)),
-                        ("ltv-cac", "LTV / CAC".to_string(), ratio(e.ltv_to_cac)),
-                        ("romi", "ROMI".to_string(), e.romi.map_or_else(|| "—".to_string(), format_percent)),
+                        ("cac", "CAC".to_string(), Figure::money(e.cac, l)),
+                        ("ltv", "LTV".to_string(), Figure::money(e.ltv, l)),
+                        ("ltv-cac", "LTV / CAC".to_string(), Figure::from(ratio(e.ltv_to_cac))),
+                        ("romi", "ROMI".to_string(), Figure::from(e.romi.map_or_else(|| "—".to_string(), format_percent))),
                         (
                             "payback",
                             pick(l, "CAC回収期間", "CAC payback").to_string(),
-                            match l {
+                            Figure::from(match l {
                                 Lang::Ja => format!("{}か月", format_decimal(e.payback_months, 1)),
                                 Lang::En => format!("{} months", format_decimal(e.payback_months, 1)),
-                            },
+                            }),
                         ),
                     ];
                     let notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();

@@ -1,5 +1,4 @@
 use funnel_model::draft::{Draft, SeekChoice};
-use funnel_model::format::{format_decimal, format_money};
 use funnel_model::{Count, Gap, Lang};
 use leptos::prelude::*;
 
@@ -7,6 +6,7 @@ use crate::app::{ForwardRun, ValidPlan};
 use crate::i18n::{input_error, texts, FieldKind};
 use crate::seek_text::{seek_answer, SeekAnswer as SeekAnswerText};
 use crate::ui::field::TextField;
+use crate::ui::figure::Figure;
 
 /// Forward mode (what a count yields) and goal seek (the value one input needs).
 #[component]
@@ -87,11 +87,11 @@ fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> imp
             let r = &f.as_ref()?.result;
             let (label, amount, class) = match r.gap {
                 Gap::Reached { surplus } => {
-                    (t.surplus, format_money(surplus, lang), "gap gap-reached")
+                    (t.surplus, Figure::money(surplus, lang), "gap gap-reached")
                 }
                 Gap::Short { shortfall } => (
                     t.shortfall,
-                    format_money(shortfall.max(1.0), lang),
+                    Figure::money(shortfall.max(1.0), lang),
                     "gap gap-short",
                 ),
             };
@@ -99,15 +99,15 @@ fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> imp
                 <dl class="forward-summary">
                     <div>
                         <dt>{t.expected_won}</dt>
-                        <dd data-testid="forward-won">{format_decimal(r.won, 2)}</dd>
+                        <dd data-testid="forward-won">{Figure::count(r.won).view()}</dd>
                     </div>
                     <div>
                         <dt>{t.expected_revenue}</dt>
-                        <dd data-testid="forward-revenue">{format_money(r.revenue, lang)}</dd>
+                        <dd data-testid="forward-revenue">{Figure::money(r.revenue, lang).view()}</dd>
                     </div>
                     <div class=class>
                         <dt>{label}</dt>
-                        <dd data-testid="forward-gap">{amount}</dd>
+                        <dd data-testid="forward-gap">{amount.view()}</dd>
                     </div>
                 </dl>
             })

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod embed;
 pub mod exports;
 pub mod field;
+pub mod figure;
 pub mod forward_panel;
 pub mod funnel_chart;
 pub mod kpi;

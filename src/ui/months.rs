@@ -2,7 +2,7 @@
 //! which month, headcount, coverage, velocity and the period-vs-cohort gap out.
 
 use funnel_charts::{draw_timeline, timeline_height, TimelineData, TimelineRow};
-use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
+use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::plan::cohort::explain;
 use funnel_model::plan::draft::{LeadTimeMode, PlanField, TimePlan};
 use funnel_model::plan::export::monthly_plan_csv;
@@ -21,6 +21,7 @@ use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
+use crate::ui::figure::Figure;
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::cards_view;
 
@@ -485,7 +486,7 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
             let lead = plan.lead_stage;
             let opp = won.saturating_sub(1);
             let unit = pick(l, "件", "");
-            let mut cards = vec![
+            let cards = vec![
                 (
                     "before-leads",
                     match l {
@@ -544,6 +545,10 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
                     },
                 ),
             ];
+            let mut cards: Vec<(&str, String, Figure)> = cards
+                .into_iter()
+                .map(|(key, label, value)| (key, label, Figure::from(value)))
+                .collect();
             if let Some(v) = plan.velocity {
                 cards.push((
                     "velocity",
@@ -553,25 +558,25 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
                         "Sales velocity (per day)",
                     )
                     .to_string(),
-                    format_money(v, l),
+                    Figure::money(v, l),
                 ));
             }
             let peak = |v: &[u64]| v.iter().copied().max().unwrap_or(0);
             cards.push((
                 "headcount",
                 pick(l, "必要人数（最大月）", "Headcount (busiest month)").to_string(),
-                match l {
+                Figure::from(match l {
                     Lang::Ja => format!(
                         "IS {}人・FS {}人",
                         peak(&plan.staffing.inside_sales),
                         peak(&plan.staffing.field_sales)
                     ),
                     Lang::En => format!(
-                        "IS {} · FS {}",
+                        "inside sales {} · field sales {}",
                         peak(&plan.staffing.inside_sales),
                         peak(&plan.staffing.field_sales)
                     ),
-                },
+                }),
             ));
             cards
         })
@@ -640,7 +645,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                 usize::try_from(offset)
                     .ok()
                     .and_then(|t| p.monthly.won_targets.exact.get(t))
-                    .map_or_else(|| "—".to_string(), |won| format_money(won * deal, l))
+                    .map_or_else(|| Figure::from("—".to_string()), |won| Figure::money(won * deal, l))
             };
             let mut rows: Vec<_> = p
                 .monthly
@@ -663,7 +668,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                             {m.shown.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
                             <td class="num">{p.staffing.inside_sales.get(row).copied().unwrap_or(0)}</td>
                             <td class="num">{p.staffing.field_sales.get(row).copied().unwrap_or(0)}</td>
-                            <td class="num revenue">{revenue(m.offset)}</td>
+                            <td class="num revenue">{revenue(m.offset).view()}</td>
                         </tr>
                     }
                     .into_any()
@@ -676,7 +681,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                     {totals.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
                     <td class="num">"—"</td>
                     <td class="num">"—"</td>
-                    <td class="num revenue">{format_money(r.funnel.target.units(), l)}</td>
+                    <td class="num revenue">{Figure::money(r.funnel.target.units(), l).view()}</td>
                 </tr>
             }.into_any());
             Some(rows)

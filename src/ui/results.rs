@@ -1,10 +1,11 @@
 use funnel_charts::stage_color_hex;
-use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
+use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::{Lang, StageKind};
 use leptos::prelude::*;
 
 use crate::app::{ForwardRun, ValidPlan};
 use crate::i18n::texts;
+use crate::ui::figure::Figure;
 
 /// The headline numbers and the per-stage table of the reverse funnel.
 #[component]
@@ -42,8 +43,13 @@ pub fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
                 return Vec::new();
             };
             let won = funnel.won_index();
-            let count =
-                |i: usize| format!("{}{}", format_count(plan.stages[i].required), t.unit_count);
+            let count = |i: usize| {
+                Figure::from(format!(
+                    "{}{}",
+                    format_count(plan.stages[i].required),
+                    t.unit_count
+                ))
+            };
             let mut cards = vec![
                 ("won", t.headline_won.to_string(), count(won)),
                 (
@@ -68,7 +74,7 @@ pub fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
             cards.push((
                 "pipeline",
                 t.headline_pipeline.to_string(),
-                format_money(plan.pipeline_value, lang),
+                Figure::money(plan.pipeline_value, lang),
             ));
             cards
         })
@@ -131,7 +137,8 @@ fn StageTable(
                                     .get(i)
                                     .copied()
                                     .flatten()
-                                    .map_or_else(|| "—".to_string(), |v| format_decimal(v, 1))}
+                                    .map_or_else(|| Figure::from("—".to_string()), Figure::count)
+                                    .view()}
                             </td>
                         </tr>
                     }
@@ -162,14 +169,15 @@ fn StageTable(
 
 /// A row of headline cards, the same look in every view: (key, label, value) each, the key
 /// naming the card's class `card-<key>` and its test id `<prefix>-<key>`.
-pub fn cards_view<L: Into<String>>(
+pub fn cards_view<L: Into<String>, V: Into<Figure>>(
     prefix: &'static str,
-    cards: Vec<(&'static str, L, String)>,
+    cards: Vec<(&'static str, L, V)>,
 ) -> impl IntoView {
     cards
         .into_iter()
         .map(|(key, label, value)| {
             let label: String = label.into();
+            let value = value.into().view();
             view! {
                 <div class=format!("card card-{key}")>
                     <dt>{label}</dt>
