@@ -20,9 +20,9 @@ use crate::ui::kpi::KpiView;
 use crate::ui::kpi_extras::DefinitionsView;
 use crate::ui::months::MonthsView;
 use crate::ui::notices::Notices;
-use crate::ui::results::Results;
+use crate::ui::results::{CompactSummary, Results};
 use crate::ui::stage_editor::{GoalInputs, StageEditor};
-use crate::ui::toolbar::{Tabs, Toolbar};
+use crate::ui::toolbar::{tab_id, Tabs, Toolbar, PANEL_ID};
 use crate::ui::top_bar::TopBar;
 
 const LANG_KEY: &str = "funnel-calculator.lang";
@@ -128,11 +128,31 @@ pub fn App() -> impl IntoView {
         }
         .into_any();
     }
+    // The skip link moves focus to the open view's first field; the URL fragment holds the view
+    // and the scenario, so it is not a plain `#anchor` jump.
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let first = document()
+            .query_selector(&format!(
+                "#{PANEL_ID} input:not([type=hidden]):not([disabled]), #{PANEL_ID} select, #{PANEL_ID} textarea"
+            ))
+            .ok()
+            .flatten();
+        if let Some(el) = first
+            .and_then(|e| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    };
     view! {
+        <a class="skip-link" href="#view-panel" on:click=skip>
+            {move || crate::plan_text::pick(lang.get(), "入力欄へ移動", "Skip to the inputs")}
+        </a>
         <TopBar lang=lang />
         <Toolbar session=session plan=plan forward=forward />
         <Notices session=session />
         <Tabs session=session />
+        <div role="tabpanel" id=PANEL_ID aria-labelledby=move || tab_id(session.view.get())>
         {move || match session.view.get() {
             View::Funnel => view! {
                 <main class="layout" id="view-funnel">
@@ -140,9 +160,10 @@ pub fn App() -> impl IntoView {
                         <h2 id="inputs-heading">{move || t().inputs_heading}</h2>
                         <GoalInputs lang=lang draft=draft />
                         <StageEditor lang=lang draft=draft checked=checked />
+                        <CompactSummary lang=lang plan=plan current=current />
                     </section>
                     <section class="panel results" aria-labelledby="results-heading">
-                        <Results lang=lang plan=plan forward=forward current=current />
+                        <Results lang=lang plan=plan forward=forward current=current draft=draft />
                         <FunnelChart lang=lang plan=plan current=current />
                         <ForwardPanel lang=lang draft=draft plan=plan forward=forward current=current />
                     </section>
@@ -155,6 +176,7 @@ pub fn App() -> impl IntoView {
             View::Definitions => view! { <DefinitionsView session=session /> }.into_any(),
             View::Compare => view! { <CompareView session=session /> }.into_any(),
         }}
+        </div>
         <footer class="footer">{move || t().footer}</footer>
     }
     .into_any()

@@ -52,16 +52,9 @@ impl View {
 
     /// The view a `#view=` value names; anything else is the funnel.
     pub fn from_key(key: &str) -> View {
-        [
-            View::Months,
-            View::Channels,
-            View::Kpi,
-            View::Definitions,
-            View::Compare,
-        ]
-        .into_iter()
-        .find(|v| v.key() == key)
-        .unwrap_or(View::Funnel)
+        crate::ui::toolbar::tab_views()
+            .find(|v| v.key() == key)
+            .unwrap_or(View::Funnel)
     }
 }
 

@@ -24,6 +24,7 @@ use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
+use crate::ui::period_fields::PeriodNote;
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::cards_view;
 
@@ -88,6 +89,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
             <section class="panel" aria-labelledby="channels-inputs-heading">
                 <h2 id="channels-inputs-heading">{move || tr("チャネル", "Channels")}</h2>
                 <div class="results-block" class:stale=move || !eval.current.get()>
+                    <PeriodNote lang=lang draft=session.draft />
                     <ChannelHeadline lang=lang result=eval.kept />
                 </div>
                 <ChannelTable session=session errors=eval.errors plan=plan />

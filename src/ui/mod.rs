@@ -14,6 +14,7 @@ pub mod kpi_extras;
 pub mod kpi_node_editor;
 pub mod months;
 pub mod notices;
+pub mod period_fields;
 pub mod plan_common;
 pub mod results;
 pub mod stage_editor;

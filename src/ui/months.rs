@@ -6,7 +6,6 @@ use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::plan::cohort::explain;
 use funnel_model::plan::draft::{LeadTimeMode, PlanField, TimePlan};
 use funnel_model::plan::export::monthly_plan_csv;
-use funnel_model::plan::period::Period;
 use funnel_model::plan::phasing::PhasingNote;
 use funnel_model::plan::velocity::team_stages;
 use funnel_model::{Funnel, Lang, StageKind};
@@ -16,12 +15,13 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::app::ValidPlan;
-use crate::plan_text::{month_name, period_name, pick, plan_input_error};
+use crate::plan_text::{month_name, pick, plan_input_error};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
+use crate::ui::period_fields::{go_to_period, PeriodNote};
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::cards_view;
 
@@ -74,6 +74,7 @@ pub fn MonthsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) 
             <section class="panel results" aria-labelledby="months-heading">
                 <div class="results-block" class:stale=move || !eval.current.get()>
                     <h2 id="months-heading">{move || tr("月次計画", "Monthly plan")}</h2>
+                    <PeriodNote lang=lang draft=session.draft />
                     <Show when=move || !eval.current.get()>
                         <p class="stale-notice" role="status">
                             {move || tr(
@@ -105,84 +106,19 @@ fn PeriodInputs(
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
-    let period_options = Signal::derive(move || {
-        let l = lang.get();
-        vec![
-            ("month".to_string(), pick(l, "月", "Month").to_string()),
-            ("quarter".into(), pick(l, "四半期", "Quarter").into()),
-            ("year".into(), pick(l, "年度", "Year").into()),
-        ]
-    });
-    let period_key = Signal::derive(move || {
-        match draft.with(|d| d.plan.period) {
-            Period::Month => "month",
-            Period::Quarter => "quarter",
-            Period::Year => "year",
-        }
-        .to_string()
-    });
-    let start_options = Signal::derive(move || {
-        let l = lang.get();
-        (1..=12u8)
-            .map(|m| (m.to_string(), month_name(l, m)))
-            .collect::<Vec<_>>()
-    });
-    let index_options = Signal::derive(move || {
-        let l = lang.get();
-        draft.with(|d| {
-            (0..d.plan.period.per_year())
-                .map(|i| {
-                    (
-                        i.to_string(),
-                        period_name(l, d.plan.period, i, d.plan.fiscal_start),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
     let seasonal = move || draft.with(|d| !d.plan.weights.is_empty());
     let months = move || draft.with(|d| d.plan.calendar_months());
     view! {
         <fieldset class="plan-group">
             <legend>{move || tr("期間", "Period")}</legend>
-            <div class="field-row">
-                <SelectField
-                    id="plan-period"
-                    label=Signal::derive(move || tr("期間の単位", "Period length").to_string())
-                    options=period_options
-                    selected=period_key
-                    on_change=Callback::new(move |v: String| {
-                        let p = match v.as_str() {
-                            "month" => Period::Month,
-                            "year" => Period::Year,
-                            _ => Period::Quarter,
-                        };
-                        draft.update(|d| d.plan.set_period(p));
-                    })
-                />
-                <SelectField
-                    id="plan-fiscal-start"
-                    label=Signal::derive(move || tr("期首月", "Fiscal year starts in").to_string())
-                    options=start_options
-                    selected=Signal::derive(move || draft.with(|d| d.plan.fiscal_start.to_string()))
-                    on_change=Callback::new(move |v: String| {
-                        if let Ok(m) = v.parse::<u8>() {
-                            draft.update(|d| d.plan.fiscal_start = m);
-                        }
-                    })
-                />
-                <SelectField
-                    id="plan-period-index"
-                    label=Signal::derive(move || tr("計画する期間", "Period to plan").to_string())
-                    options=index_options
-                    selected=Signal::derive(move || draft.with(|d| d.plan.period_index.to_string()))
-                    on_change=Callback::new(move |v: String| {
-                        if let Ok(i) = v.parse::<u8>() {
-                            draft.update(|d| d.plan.period_index = i);
-                        }
-                    })
-                />
-            </div>
+            <PeriodNote lang=lang draft=draft />
+            <p class="hint">
+                {move || tr("期間は「ファネル」タブの売上目標の横で設定します。", "The period is set beside the revenue target, on the Funnel tab.")}
+                " "
+                <button type="button" class="link-button" on:click=move |_| go_to_period(session)>
+                    {move || tr("期間を変える", "Change the period")}
+                </button>
+            </p>
             <div class="check">
                 <input
                     type="checkbox"
@@ -315,7 +251,7 @@ fn LeadTimeInputs(
                     error=field_error(lang, draft, errors, PlanField::AverageDays)
                     on_input=Callback::new(move |v: String| draft.update(|d| d.plan.average_days = v))
                     inputmode="numeric"
-                    suffix="日"
+                    suffix=Signal::derive(move || tr("日", "days").to_string())
                 />
             </Show>
             <Show when=move || mode() == LeadTimeMode::StageDwell>
@@ -341,7 +277,7 @@ fn LeadTimeInputs(
                                     error=field_error(lang, draft, errors, PlanField::Dwell(id))
                                     on_input=Callback::new(move |v: String| draft.update(|d| d.plan.set_dwell(id, &v)))
                                     inputmode="numeric"
-                                    suffix="日"
+                                    suffix=Signal::derive(move || tr("日", "days").to_string())
                                     class="compact"
                                 />
                             }
@@ -700,8 +636,8 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                     <tr>
                         <th scope="col">{move || tr("月", "Month")}</th>
                         {head}
-                        <th scope="col" class="num">{move || tr("IS人数", "IS reps")}</th>
-                        <th scope="col" class="num">{move || tr("FS人数", "FS reps")}</th>
+                        <th scope="col" class="num">{move || tr("IS人数", "Inside sales")}</th>
+                        <th scope="col" class="num">{move || tr("FS人数", "Field sales")}</th>
                         <th scope="col" class="num">{move || tr("売上目標", "Revenue target")}</th>
                     </tr>
                 </thead>
