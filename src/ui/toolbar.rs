@@ -260,7 +260,10 @@ fn ShareAndExport(
 
 /// The view tabs, in order: the one list the tab row, its keyboard navigation and `#view=`
 /// follow. A view is added with one line here (and its arm in the root's view switch).
-const TABS: &[(View, fn(&Texts) -> &'static str)] = &[
+/// A tab's label in the open language.
+type TabLabel = fn(&Texts) -> &'static str;
+
+const TABS: &[(View, TabLabel)] = &[
     (View::Funnel, |t| t.tab_funnel),
     (View::Months, |t| t.tab_months),
     (View::Channels, |t| t.tab_channels),
