@@ -83,7 +83,9 @@ pub fn App() -> impl IntoView {
     let plan: Memo<ValidPlan> = Memo::new(move |_| kept.with(|(_, plan)| plan.clone()));
     let current = Memo::new(move |_| checked.with(Result::is_ok));
     let forward = Memo::new(move |_| {
-        let entry = draft.with(|d| d.entry()).ok()?;
+        let entry = plan
+            .with(|p| draft.with(|d| d.entry_or_planned(p.as_ref().map(|(_, r)| r))))
+            .ok()?;
         plan.with(|p| {
             p.as_ref().map(|(funnel, _)| ForwardRun {
                 result: funnel.forward(entry),

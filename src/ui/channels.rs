@@ -4,14 +4,16 @@
 use funnel_charts::{
     channel_chart_height, channel_color_hex, draw_channels, ChannelBar, ChannelChartData,
 };
-use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
+use funnel_model::format::{
+    format_count, format_decimal, format_money, format_percent, format_whole,
+};
 use funnel_model::plan::benchmarks::{
     benchmark, caveat, check_channel, AppliesTo, Metric, BENCHMARKS,
 };
 use funnel_model::plan::draft::{ChannelDraft, MoneyPlan, PlanField, SpendMode, VolumeMode};
 use funnel_model::plan::economics::UnitEconomics;
 use funnel_model::plan::export::channels_csv;
-use funnel_model::{Funnel, Lang};
+use funnel_model::{Funnel, Lang, StageKind};
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
@@ -528,7 +530,32 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
             Some(rows)
         })
     };
+    let over_budget = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let (budget, target) = (r.plan.mix.blended.budget, r.funnel.target.units());
+            (budget >= target).then(|| match l {
+                Lang::Ja => format!(
+                    "マーケティング予算（{}）が売上目標（{}）以上です。チャネルの費用を見直してください。",
+                    format_money(budget, l),
+                    format_money(target, l)
+                ),
+                Lang::En => format!(
+                    "The marketing budget ({}) is at or above the revenue target ({}). Revisit the channel costs.",
+                    format_money(budget, l),
+                    format_money(target, l)
+                ),
+            })
+        })
+    };
+    let reconcile = move || {
+        let l = lang.get();
+        result.with(|r| r.as_ref().map(|r| totals_note(l, r)))
+    };
     view! {
+        {move || over_budget().map(|s| view! { <p class="note warning-note" role="note" data-testid="budget-warning">{s}</p> })}
+        {move || reconcile().map(|s| view! { <p class="note totals-note" role="note" data-testid="channel-totals-note">{s}</p> })}
         {move || shortfall().map(|s| view! { <p class="note" role="note">{s}</p> })}
         <div class="table-wrap">
             <table class="channel-results" data-testid="channel-results">
@@ -663,7 +690,14 @@ fn EconomicsResults(
                             }),
                         ),
                     ];
-                    let notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
+                    let mut notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
+                    if e.romi.is_some_and(|r| r < 0.0) {
+                        notes.insert(0, pick(
+                            l,
+                            "ROMIがマイナスです: この予算では、マーケティング費用が受注から得る粗利を上回ります。",
+                            "ROMI is negative: at this budget the marketing spend exceeds the gross margin the won deals bring.",
+                        ).to_string());
+                    }
                     view! {
                         <dl class="headline">{cards_view("econ", cards)}</dl>
                         {notes.into_iter().map(|n| view! { <p class="note" role="note">{n}</p> }).collect_view()}
@@ -806,5 +840,63 @@ fn Benchmarks(session: Session) -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// Why the channel totals need not equal the funnel's figures, said beside the totals: visits
+/// come from each channel's own visit → lead CVR, and won deals from each channel's own
+/// lead → MQL rate where it has one; and whether the channel plan reaches the target.
+fn totals_note(lang: Lang, r: &MoneyResult) -> String {
+    let mix = &r.plan.mix;
+    let reverse = r.funnel.reverse().ok();
+    let funnel_count = |kind: StageKind| {
+        let i = r.funnel.stages.iter().position(|s| s.kind == kind)?;
+        reverse.as_ref().map(|p| p.stages[i].required)
+    };
+    let won_shown = format_whole(mix.blended.won);
+    let won_needed = format_whole(mix.won_needed.ceil());
+    let reaches = mix.won_shortfall().is_none();
+    let visits = funnel_count(StageKind::Visits)
+        .filter(|v| *v != mix.blended.visits)
+        .map(|v| (format_count(v), format_count(mix.blended.visits)));
+    match lang {
+        Lang::Ja => {
+            let mut parts = Vec::new();
+            if let Some((f, c)) = visits {
+                parts.push(format!(
+                    "訪問数はチャネルごとのCVRで計算するため、ファネルの{f}件ではなく{c}件です。"
+                ));
+            }
+            if won_shown != won_needed {
+                parts.push(format!(
+                    "受注はチャネルごとのリード→MQL率で計算するため、ファネルの{won_needed}件に対して{won_shown}件です。"
+                ));
+            }
+            parts.push(if reaches {
+                "このチャネル計画で売上目標に届きます。".to_string()
+            } else {
+                "このチャネル計画では売上目標に届きません。".to_string()
+            });
+            parts.concat()
+        }
+        Lang::En => {
+            let mut parts = Vec::new();
+            if let Some((f, c)) = visits {
+                parts.push(format!(
+                    "Visits use each channel's own CVR: {c}, not the funnel's {f}."
+                ));
+            }
+            if won_shown != won_needed {
+                parts.push(format!(
+                    "Won deals use each channel's own lead → MQL rate: {won_shown} against the funnel's {won_needed}."
+                ));
+            }
+            parts.push(if reaches {
+                "This channel plan reaches the revenue target.".to_string()
+            } else {
+                "This channel plan does not reach the revenue target.".to_string()
+            });
+            parts.join(" ")
+        }
     }
 }

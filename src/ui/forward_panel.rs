@@ -37,11 +37,26 @@ pub fn ForwardPanel(
                 .collect_view()
         })
     };
+    // Empty is not an error: it means "start from the plan's count".
     let count_error = move || {
         draft
-            .with(|d| Count::parse(&d.entry_count))
-            .err()
+            .with(|d| (!d.entry_count.trim().is_empty()).then(|| Count::parse(&d.entry_count)))
+            .and_then(Result::err)
             .map(|e| input_error(lang.get(), FieldKind::Count, e))
+    };
+    let count_hint = move || {
+        let planned = plan.with(|p| {
+            let index = draft.with(|d| d.entry_index());
+            p.as_ref()
+                .and_then(|(_, r)| r.stages.get(index))
+                .map(|s| funnel_model::format::format_count(s.required))
+        });
+        match (lang.get(), planned) {
+            (Lang::Ja, Some(n)) => format!("空欄なら計画の件数（{n}件）から計算します。"),
+            (Lang::En, Some(n)) => format!("Empty: starts from the plan's count ({n})."),
+            (Lang::Ja, None) => "空欄なら計画の件数から計算します。".to_string(),
+            (Lang::En, None) => "Empty: starts from the plan's count.".to_string(),
+        }
     };
     view! {
         <section class="forward" class:stale-results=move || !current.get() aria-labelledby="forward-heading">
@@ -65,6 +80,7 @@ pub fn ForwardPanel(
                     id="entry-count"
                     label=Signal::derive(move || (t().entry_count_label)(&entry_name()))
                     value=Signal::derive(move || draft.with(|d| d.entry_count.clone()))
+                    hint=Signal::derive(count_hint)
                     error=Signal::derive(count_error)
                     inputmode="numeric"
                     on_input=Callback::new(move |v| draft.update(|d| d.entry_count = v))
@@ -192,7 +208,8 @@ fn SeekAnswer(
 ) -> impl IntoView {
     let answer = move || {
         let lang = lang.get();
-        let Ok(entry) = draft.with(|d| d.entry()) else {
+        let entry = plan.with(|p| draft.with(|d| d.entry_or_planned(p.as_ref().map(|(_, r)| r))));
+        let Ok(entry) = entry else {
             return SeekAnswerText {
                 sentence: texts(lang).seek_needs_count.to_string(),
                 apply: None,

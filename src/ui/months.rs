@@ -83,7 +83,7 @@ pub fn MonthsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) 
                             )}
                         </p>
                     </Show>
-                    <MonthSummary lang=lang result=eval.kept />
+                    <MonthSummary lang=lang result=eval.kept draft=session.draft />
                     <MonthTable lang=lang result=eval.kept />
                 </div>
                 <TimelineChart lang=lang result=eval.kept current=eval.current />
@@ -403,9 +403,16 @@ fn CapacityInputs(
 }
 
 #[component]
-fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl IntoView {
+fn MonthSummary(
+    lang: RwSignal<Lang>,
+    result: Memo<Option<TimeResult>>,
+    draft: RwSignal<funnel_model::draft::Draft>,
+) -> impl IntoView {
     let cards = move || {
         let l = lang.get();
+        // The verdict needs the open pipeline, an optional field: without it only the coverage
+        // the plan needs is shown, never "0× · short".
+        let pipeline_given = draft.with(|d| !d.plan.open_pipeline.trim().is_empty());
         result.with(|r| {
             let Some(TimeResult { plan, funnel }) = r else {
                 return Vec::new();
@@ -458,6 +465,12 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
                     )
                     .to_string(),
                     match l {
+                        Lang::Ja if !pipeline_given => {
+                            format!("{}倍", format_decimal(plan.coverage.needed, 2))
+                        }
+                        Lang::En if !pipeline_given => {
+                            format!("{}×", format_decimal(plan.coverage.needed, 2))
+                        }
                         Lang::Ja => format!(
                             "{}倍（現在 {}倍{}）",
                             format_decimal(plan.coverage.needed, 2),
