@@ -90,6 +90,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
         <main class="stack" id="view-channels">
             <section class="panel" aria-labelledby="channels-inputs-heading">
                 <h2 id="channels-inputs-heading">{move || tr("チャネル", "Channels")}</h2>
+                <SampleBanner session=session which=SampleGroup::Channels />
                 <div class="results-block" class:stale=move || !eval.current.get()>
                     <PeriodNote lang=lang draft=session.draft />
                     <ChannelHeadline lang=lang result=eval.kept />
@@ -99,6 +100,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
             <div class="layout">
                 <section class="panel inputs" aria-labelledby="economics-inputs-heading">
                     <h2 id="economics-inputs-heading">{move || tr("費用と顧客", "Costs and customers")}</h2>
+                    <SampleBanner session=session which=SampleGroup::Economics />
                     <EconomicsInputs session=session errors=econ_errors />
                 </section>
                 <section class="panel results" aria-labelledby="channels-heading">
@@ -898,5 +900,48 @@ fn totals_note(lang: Lang, r: &MoneyResult) -> String {
             });
             parts.join(" ")
         }
+    }
+}
+
+/// Which group of sample inputs a banner speaks for.
+#[derive(Clone, Copy, PartialEq)]
+enum SampleGroup {
+    Channels,
+    Economics,
+}
+
+/// "Sample values" over a group of inputs still holding the figures they started with, so a
+/// budget computed from sample costs is not read as an answer; gone once the user changes a
+/// figure or confirms them.
+#[component]
+fn SampleBanner(session: Session, which: SampleGroup) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let shown = move || {
+        draft.with(|d| {
+            let s = d.plan.samples();
+            match which {
+                SampleGroup::Channels => s.channels,
+                SampleGroup::Economics => s.economics,
+            }
+        })
+    };
+    let text = move || {
+        match (which, lang.get()) {
+        (SampleGroup::Channels, Lang::Ja) => "サンプル値: チャネル・割合・CVR・費用は例として入っています。予算とCPAはこの例から計算した値です。自社の値に変えるか、このまま使うなら確定してください。",
+        (SampleGroup::Channels, Lang::En) => "Sample values: the channels, shares, CVRs and costs are examples, and the budget and CPA are computed from them. Change them to your own, or confirm them to use them as they are.",
+        (SampleGroup::Economics, Lang::Ja) => "サンプル値: 営業費用・月額売上・粗利率・解約率は例として入っています（平均受注単価とは連動しません）。自社の値に変えるか、確定してください。",
+        (SampleGroup::Economics, Lang::En) => "Sample values: the sales cost, monthly revenue, gross margin and churn are examples (not tied to the deal size). Change them to your own, or confirm them.",
+    }
+    };
+    view! {
+        <Show when=shown>
+            <div class="sample-banner" role="note" data-testid="sample-banner">
+                <span class="badge sample">{move || pick(lang.get(), "サンプル値", "Sample values")}</span>
+                <p>{text}</p>
+                <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.plan.samples_confirmed = true)>
+                    {move || pick(lang.get(), "この値で確定", "Use these values")}
+                </button>
+            </div>
+        </Show>
     }
 }

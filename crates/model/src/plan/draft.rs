@@ -112,6 +112,10 @@ pub struct PlanDraft {
     pub revenue_per_account: String,
     pub gross_margin: String,
     pub monthly_churn: String,
+    /// The user has accepted the sample channels and unit-economics figures as their own, so
+    /// they are no longer marked as samples. Absent in older documents: false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub samples_confirmed: bool,
 }
 
 /// A default amount as a user would type it: `15,000`.
@@ -160,6 +164,34 @@ impl Default for PlanDraft {
             revenue_per_account: "40万".into(),
             gross_margin: "70".into(),
             monthly_churn: "1".into(),
+            samples_confirmed: false,
+        }
+    }
+}
+
+/// Which groups of inputs still hold the sample figures they started with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Samples {
+    /// The seven sample channels with their sample shares, CVRs and costs.
+    pub channels: bool,
+    /// The sample sales cost, revenue per account, gross margin and churn.
+    pub economics: bool,
+}
+
+impl PlanDraft {
+    /// The input groups still untouched since they were filled with sample figures (and not
+    /// confirmed): their results are examples, not answers, and the page says so.
+    pub fn samples(&self) -> Samples {
+        if self.samples_confirmed {
+            return Samples::default();
+        }
+        let sample = PlanDraft::default();
+        Samples {
+            channels: self.channels == sample.channels,
+            economics: self.sales_cost == sample.sales_cost
+                && self.revenue_per_account == sample.revenue_per_account
+                && self.gross_margin == sample.gross_margin
+                && self.monthly_churn == sample.monthly_churn,
         }
     }
 }
@@ -754,6 +786,34 @@ impl PlanDraft {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn untouched_sample_figures_are_known_until_changed_or_confirmed() {
+        let mut p = PlanDraft::default();
+        assert_eq!(
+            p.samples(),
+            Samples {
+                channels: true,
+                economics: true
+            }
+        );
+        p.channels[0].spend = "12,000".into();
+        assert!(!p.samples().channels);
+        assert!(p.samples().economics);
+        p.gross_margin = "60".into();
+        assert!(!p.samples().economics);
+        let mut q = PlanDraft::default();
+        q.samples_confirmed = true;
+        assert_eq!(q.samples(), Samples::default());
+        // older documents carry no flag: read as not confirmed, and an unconfirmed plan
+        // writes none
+        let json = serde_json::to_string(&PlanDraft::default()).unwrap();
+        assert!(!json.contains("samples_confirmed"));
+        let back: PlanDraft = serde_json::from_str(&json).unwrap();
+        assert!(!back.samples_confirmed);
+        let json = serde_json::to_string(&q).unwrap();
+        assert!(json.contains("\"samples_confirmed\":true"));
+    }
+
     use super::*;
     use crate::draft::Draft;
 
