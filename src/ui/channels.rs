@@ -26,9 +26,10 @@ use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
+use crate::ui::jargon::explain;
 use crate::ui::period_fields::PeriodNote;
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
-use crate::ui::results::cards_view;
+use crate::ui::results::{cards_view, CardLabel};
 
 /// The money plan with the funnel it was computed for.
 #[derive(Clone, PartialEq)]
@@ -679,13 +680,13 @@ fn EconomicsResults(
                 {
                     let ratio = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_decimal(v, 2));
                     let cards = vec![
-                        ("cac", "CAC".to_string(), Figure::money(e.cac, l)),
-                        ("ltv", "LTV".to_string(), Figure::money(e.ltv, l)),
-                        ("ltv-cac", "LTV / CAC".to_string(), Figure::from(ratio(e.ltv_to_cac))),
-                        ("romi", "ROMI".to_string(), Figure::from(e.romi.map_or_else(|| "—".to_string(), format_percent))),
+                        ("cac", CardLabel::term("CAC", explain("CAC", l)), Figure::money(e.cac, l)),
+                        ("ltv", CardLabel::term("LTV", explain("LTV", l)), Figure::money(e.ltv, l)),
+                        ("ltv-cac", CardLabel::from("LTV / CAC"), Figure::from(ratio(e.ltv_to_cac))),
+                        ("romi", CardLabel::term("ROMI", explain("ROMI", l)), Figure::from(e.romi.map_or_else(|| "—".to_string(), format_percent))),
                         (
                             "payback",
-                            pick(l, "CAC回収期間", "CAC payback").to_string(),
+                            CardLabel::from(pick(l, "CAC回収期間", "CAC payback")),
                             Figure::from(match l {
                                 Lang::Ja => format!("{}か月", format_decimal(e.payback_months, 1)),
                                 Lang::En => format!("{} months", format_decimal(e.payback_months, 1)),

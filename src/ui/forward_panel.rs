@@ -7,6 +7,7 @@ use crate::i18n::{input_error, texts, FieldKind};
 use crate::seek_text::{seek_answer, SeekAnswer as SeekAnswerText};
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
+use crate::ui::jargon::{explain, term_view};
 
 /// Forward mode (what a count yields) and goal seek (the value one input needs).
 #[component]
@@ -60,7 +61,9 @@ pub fn ForwardPanel(
     };
     view! {
         <section class="forward" class:stale-results=move || !current.get() aria-labelledby="forward-heading">
-            <h2 id="forward-heading">{move || t().forward_heading}</h2>
+            <h2 id="forward-heading">
+                {move || term_view(t().forward_heading.to_string(), explain("forward", lang.get()))}
+            </h2>
             <p class="hint">{move || t().forward_hint}</p>
             <div class="forward-inputs">
                 <div class="field">

@@ -9,6 +9,7 @@ pub mod field;
 pub mod figure;
 pub mod forward_panel;
 pub mod funnel_chart;
+pub mod jargon;
 pub mod kpi;
 pub mod kpi_extras;
 pub mod kpi_node_editor;

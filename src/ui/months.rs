@@ -21,9 +21,10 @@ use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
+use crate::ui::jargon::explain as explain_term;
 use crate::ui::period_fields::{go_to_period, PeriodNote};
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
-use crate::ui::results::cards_view;
+use crate::ui::results::{cards_view, CardLabel};
 
 /// The time plan with the funnel it was computed for (names and kinds of the stages).
 #[derive(Clone, PartialEq)]
@@ -494,26 +495,38 @@ fn MonthSummary(
                     },
                 ),
             ];
-            let mut cards: Vec<(&str, String, Figure)> = cards
+            let mut cards: Vec<(&str, CardLabel, Figure)> = cards
                 .into_iter()
-                .map(|(key, label, value)| (key, label, Figure::from(value)))
+                .map(|(key, label, value)| {
+                    // The coverage card names jargon: its explanation on hover and focus.
+                    let explanation = (key == "coverage")
+                        .then(|| explain_term("coverage", l))
+                        .flatten();
+                    (
+                        key,
+                        CardLabel::term(label, explanation),
+                        Figure::from(value),
+                    )
+                })
                 .collect();
             if let Some(v) = plan.velocity {
                 cards.push((
                     "velocity",
-                    pick(
-                        l,
-                        "セールスベロシティ（1日あたり）",
-                        "Sales velocity (per day)",
-                    )
-                    .to_string(),
+                    CardLabel::term(
+                        pick(
+                            l,
+                            "セールスベロシティ（1日あたり）",
+                            "Sales velocity (per day)",
+                        ),
+                        explain_term("velocity", l),
+                    ),
                     Figure::money(v, l),
                 ));
             }
             let peak = |v: &[u64]| v.iter().copied().max().unwrap_or(0);
             cards.push((
                 "headcount",
-                pick(l, "必要人数（最大月）", "Headcount (busiest month)").to_string(),
+                CardLabel::from(pick(l, "必要人数（最大月）", "Headcount (busiest month)")),
                 Figure::from(match l {
                     Lang::Ja => format!(
                         "IS {}人・FS {}人",

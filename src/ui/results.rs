@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::app::{ForwardRun, ValidPlan};
 use crate::i18n::texts;
 use crate::ui::figure::Figure;
+use crate::ui::jargon::term_view;
 use crate::ui::period_fields::PeriodNote;
 
 /// The headline numbers and the per-stage table of the reverse funnel.
@@ -211,14 +212,15 @@ fn StageTable(
 
 /// A row of headline cards, the same look in every view: (key, label, value) each, the key
 /// naming the card's class `card-<key>` and its test id `<prefix>-<key>`.
-pub fn cards_view<L: Into<String>, V: Into<Figure>>(
+pub fn cards_view<L: Into<CardLabel>, V: Into<Figure>>(
     prefix: &'static str,
     cards: Vec<(&'static str, L, V)>,
 ) -> impl IntoView {
     cards
         .into_iter()
         .map(|(key, label, value)| {
-            let label: String = label.into();
+            let label: CardLabel = label.into();
+            let label = term_view(label.text, label.explanation);
             let value = value.into().view();
             view! {
                 <div class=format!("card card-{key}")>
@@ -228,4 +230,34 @@ pub fn cards_view<L: Into<String>, V: Into<Figure>>(
             }
         })
         .collect_view()
+}
+
+/// A card's label, with the one-line explanation of the jargon it names (hover and focus).
+pub struct CardLabel {
+    pub text: String,
+    pub explanation: Option<&'static str>,
+}
+
+impl CardLabel {
+    pub fn term(text: impl Into<String>, explanation: Option<&'static str>) -> CardLabel {
+        CardLabel {
+            text: text.into(),
+            explanation,
+        }
+    }
+}
+
+impl From<String> for CardLabel {
+    fn from(text: String) -> CardLabel {
+        CardLabel {
+            text,
+            explanation: None,
+        }
+    }
+}
+
+impl From<&str> for CardLabel {
+    fn from(text: &str) -> CardLabel {
+        CardLabel::from(text.to_string())
+    }
 }
