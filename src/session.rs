@@ -291,7 +291,7 @@ impl Session {
         let name = texts(self.lang.get_untracked()).new_scenario_name;
         let id = self
             .library
-            .try_update(|l| l.add(name, Draft::default()))
+            .try_update(|l| l.add(name, Draft::for_new_scenario()))
             .unwrap_or(0);
         self.persist(id);
         self.open(id);

@@ -145,6 +145,12 @@ fn ChannelTable(
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
     let ids = move || draft.with(|d| d.plan.channels.iter().map(|c| c.id).collect::<Vec<_>>());
     let share_total = move || draft.with(|d| d.plan.share_total());
+    // Forgotten when another scenario opens: undo only puts a channel back where it came from.
+    let removed = RwSignal::new(None::<(usize, ChannelDraft)>);
+    Effect::new(move |_| {
+        session.opened.track();
+        removed.set(None);
+    });
     view! {
         <fieldset class="plan-group channel-table">
             <legend>{move || tr("チャネル表", "Channel table")}</legend>
@@ -156,13 +162,36 @@ fn ChannelTable(
             </p>
             <div class="channel-grid">
                 <For each=ids key=|id| *id let:id>
-                    <ChannelCard session=session errors=errors plan=plan id=id />
+                    <ChannelCard session=session errors=errors plan=plan id=id removed=removed />
                 </For>
             </div>
             <p class="hint" data-testid="share-total">
                 {move || share_total().map(|t| match lang.get() {
                     Lang::Ja => format!("割合の合計 {}%", format_decimal(t, 2)),
                     Lang::En => format!("Shares total {}%", format_decimal(t, 2)),
+                })}
+            </p>
+            <p class="undo-line" role="status">
+                {move || removed.get().map(|(_, c)| {
+                    let l = lang.get();
+                    let text = match l {
+                        Lang::Ja => format!("「{}」を削除しました。", c.display_name(l)),
+                        Lang::En => format!("Removed “{}”.", c.display_name(l)),
+                    };
+                    view! {
+                        <span>{text}</span>
+                        " "
+                        <button type="button" class="secondary" on:click=move |_| {
+                            if let Some((at, c)) = removed.get_untracked() {
+                                draft.update(|d| {
+                                    d.plan.restore_channel(at, c);
+                                });
+                            }
+                            removed.set(None);
+                        }>
+                            {pick(l, "元に戻す", "Undo")}
+                        </button>
+                    }
                 })}
             </p>
             <p class="message" role="status" data-testid="channels-message">
@@ -191,6 +220,8 @@ fn ChannelCard(
     errors: Memo<funnel_model::plan::draft::PlanErrors>,
     plan: Memo<ValidPlan>,
     id: u32,
+    /// The last removed channel and where it was, for undo.
+    removed: RwSignal<Option<(usize, ChannelDraft)>>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
     let channel = move || draft.with(|d| d.plan.channels.iter().find(|c| c.id == id).cloned());
@@ -339,12 +370,30 @@ fn ChannelCard(
             <div class="button-row">
                 <button
                     type="button"
+                    class="secondary"
+                    hidden=fixed
+                    disabled=move || draft.with(|d| d.plan.share_total().is_none_or(|t| (t - 100.0).abs() < 1e-9))
+                    on:click=move |_| draft.update(|d| {
+                        d.plan.fill_share(id);
+                    })
+                >
+                    {move || match lang.get() {
+                        Lang::Ja => format!("{}に残りの割合を割り当て", name()),
+                        Lang::En => format!("Give {} the remaining share", name()),
+                    }}
+                </button>
+                <button
+                    type="button"
                     class="danger"
                     disabled=move || draft.with(|d| d.plan.channels.len() <= 1)
                     on:click=move |_| {
-                        draft.update(|d| {
-                            d.plan.remove_channel(id);
-                        })
+                        let at = index();
+                        if let Some(c) = channel() {
+                            draft.update(|d| {
+                                d.plan.remove_channel(id);
+                            });
+                            removed.set(Some((at, c)));
+                        }
                     }
                 >
                     {move || match lang.get() {

@@ -304,6 +304,14 @@ impl Draft {
         }
     }
 
+    /// What "new scenario" opens: the default plan with a short channel list to extend
+    /// (the default itself stays what older documents mean).
+    pub fn for_new_scenario() -> Draft {
+        let mut draft = Draft::default();
+        draft.plan.channels = crate::plan::draft::PlanDraft::starter_channels();
+        draft
+    }
+
     pub fn entry_index(&self) -> usize {
         self.position(self.entry_stage).unwrap_or(0)
     }
