@@ -655,7 +655,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                 <caption>
                     {move || tr(
                         "各月に新しく作る件数（受注はその月に決まる件数）。IS・FSは必要人数、売上目標はその月に決まる売上。",
-                        "New items to create each month (won: deals closing that month). IS / FS: reps needed; revenue target: revenue closing that month.",
+                        "New items to create each month (won: deals closing that month). Inside / field sales: reps needed; revenue target: revenue closing that month.",
                     )}
                 </caption>
                 <thead>
