@@ -5,7 +5,7 @@ const out = process.argv[2] ?? '/tmp/shots15';
 const only = process.argv[3];
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-const views = ['', 'months', 'channels', 'kpi', 'definitions', 'compare', 'risk', 'import'];
+const views = (process.env.VIEWS ?? ',months,channels,kpi,definitions,compare').split(',');
 for (const lang of ['ja', 'en']) for (const width of [375, 1280]) for (const v of views) {
   const name = `${v || 'funnel'}-${lang}-${width}`;
   if (only && !name.includes(only)) continue;

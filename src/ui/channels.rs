@@ -127,7 +127,12 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
                         canvas_id="channel-canvas"
                         what="channels"
                     />
-                    <EconomicsResults lang=lang result=eval.kept current=eval.current />
+                    <EconomicsResults
+                        lang=lang
+                        result=eval.kept
+                        current=eval.current
+                        samples=Signal::derive(move || session.draft.with(|d| d.plan.samples().economics))
+                    />
                     <Benchmarks session=session />
                 </section>
             </div>
@@ -707,6 +712,9 @@ fn EconomicsResults(
     lang: RwSignal<Lang>,
     result: Memo<Option<MoneyResult>>,
     current: Memo<bool>,
+    /// Whether the unit-economics inputs are still untouched samples: then the figures show,
+    /// but no verdict on them (a verdict appears once its inputs are the user's own).
+    samples: Signal<bool>,
 ) -> impl IntoView {
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
     // The last good figures stay (dimmed) while an economics input is wrong.
@@ -743,7 +751,14 @@ fn EconomicsResults(
                         ),
                     ];
                     let mut notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
-                    if e.romi.is_some_and(|r| r < 0.0) {
+                    let sample = samples.get();
+                    if sample {
+                        notes = vec![pick(
+                            l,
+                            "サンプル値のため判定は表示しません。自社の値を入れるか確定すると、LTV/CAC・回収期間・ROMIの判定を表示します。",
+                            "No verdict on sample values: enter your own figures or confirm them to see the LTV/CAC, payback and ROMI checks.",
+                        ).to_string()];
+                    } else if e.romi.is_some_and(|r| r < 0.0) {
                         notes.insert(0, pick(
                             l,
                             "ROMIがマイナスです: この予算では、マーケティング費用が受注から得る粗利を上回ります。",
