@@ -784,7 +784,7 @@ export async function readChannelResults(page) {
   );
 }
 
-/** "6,667件" / "¥1万" free: the integer a shown count stands for ("2,135" → 2135). */
+/** "6,667件" / "10,000円" free: the integer a shown count stands for ("2,135" → 2135). */
 export function countOf(text) {
   const n = Number(String(text).replace(/[,件人\s]/g, ''));
   assert.ok(Number.isFinite(n), `not a count: ${text}`);

@@ -35,7 +35,34 @@ import {
 const app = useApp();
 
 const MONTHS = { path: '#view=months', ready: waitForMonths };
-const field = (page, label) => page.getByLabel(label, { exact: true });
+const PERIOD_LABELS = ['期間の単位', '計画する期間', '期首月', 'Period length', 'Period to plan', 'Fiscal year starts in'];
+/**
+ * The period is set in one place, beside the target on the funnel view: a period field opens
+ * that view, acts, and comes back to the monthly plan.
+ */
+function periodField(page, label) {
+  const here = () => page.getByLabel(label, { exact: true });
+  const onFunnel = async (act) => {
+    await page.locator('[role=tab][id=tab-funnel]').click();
+    try {
+      return await act(here());
+    } finally {
+      await page.locator('[role=tab][id=tab-months]').click();
+      await waitForMonths(page);
+    }
+  };
+  return {
+    selectOption: (option) => onFunnel((l) => l.selectOption(option)),
+    inputValue: () => onFunnel((l) => l.inputValue()),
+    count: () => onFunnel((l) => l.count()),
+    locator: (selector) => ({
+      allTextContents: () => onFunnel((l) => l.locator(selector).allTextContents()),
+      textContent: () => onFunnel((l) => l.locator(selector).textContent()),
+    }),
+  };
+}
+const field = (page, label) =>
+  PERIOD_LABELS.includes(label) ? periodField(page, label) : page.getByLabel(label, { exact: true });
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 const card = (page, key) => page.locator(`[data-testid="months-${key}"]`);
 const staleNotice = (page) => page.locator('#view-months .stale-notice');
@@ -47,7 +74,7 @@ const IS = 6;
 const FS = 7;
 
 // ---- the default plan, by hand ------------------------------------------------------------
-// Funnel: ¥1億 ÷ ¥500万 = 20 won; ÷ 25 % = 80 opportunities; ÷ 40 % = 200 SQL; ÷ 30 % =
+// Funnel: 1億円 ÷ 500万円 = 20 won; ÷ 25 % = 80 opportunities; ÷ 40 % = 200 SQL; ÷ 30 % =
 // 666.67 → 667 MQL; ÷ 10 % = 6,666.67 → 6,667 leads; ÷ 2 % = 333,333.3 → 333,334 visits.
 const REQUIRED = [333_334, 6_667, 667, 200, 80, 20];
 // Lead time 90 days = 90 ÷ 30.4 = 2.9605 months (lead_time.rs from_days): split between the
@@ -145,7 +172,7 @@ test('each stage’s months add up to the funnel’s requirement; 期首前 mont
       // the 合計 row is the funnel's requirement, and every stage column adds up to it
       assert.equal(t.totalLabel, '合計');
       assert.deepEqual(t.total.slice(0, 6), DEFAULT_COUNTS);
-      assert.deepEqual(t.total.slice(6), ['—', '—', '¥1億']);
+      assert.deepEqual(t.total.slice(6), ['—', '—', '1億円']);
       STAGES_JA.forEach((s, i) => {
         assert.equal(sum(column(t, s)), REQUIRED[i], `${s}: the months add up to ${REQUIRED[i]}`);
       });
@@ -185,10 +212,11 @@ test('the cards: coverage 1 ÷ win rate, velocity, headcount; an open pipeline o
     app,
     async (page) => {
       // coverage needed = 1 ÷ 25 % = 4×; nothing open yet → 0×, short
-      assert.equal(await card(page, 'coverage').textContent(), '4倍（現在 0倍・不足）');
+      // no verdict while the optional open pipeline is empty
+      assert.equal(await card(page, 'coverage').textContent(), '4倍');
       // velocity = 80 opportunities × ¥5,000,000 × 25 % ÷ 90 days = ¥1,111,111.1 a day
       assert.equal(Math.round((80 * 5_000_000 * 0.25) / 90), 1_111_111);
-      assert.equal(await card(page, 'velocity').textContent(), '¥111万1,111');
+      assert.equal(await card(page, 'velocity').textContent(), '約111万円');
       // headcount: SQL 67 in the busiest month ÷ 40 a rep → 2; opportunities 27 ÷ 8 → 4
       assert.equal(Math.ceil(Math.max(...DEFAULT_SQL) / 40), 2);
       assert.equal(Math.ceil(Math.max(...DEFAULT_OPPS) / 8), 4);
@@ -204,10 +232,10 @@ test('the cards: coverage 1 ÷ win rate, velocity, headcount; an open pipeline o
         DEFAULT_OPPS.map((n) => Math.ceil(n / 8)),
       );
 
-      // open pipeline ¥2億 against the ¥1億 target: 2× of the 4× needed
+      // open pipeline 2億円 against the 1億円 target: 2× of the 4× needed
       await field(page, '期首時点で進行中の商談金額（任意）').fill('2億');
       await eventually(async () => assert.equal(await card(page, 'coverage').textContent(), '4倍（現在 2倍・不足）'));
-      // ¥4億 × 25 % = ¥1億 = the target exactly: covered
+      // 4億円 × 25 % = 1億円 = the target exactly: covered
       await field(page, '期首時点で進行中の商談金額（任意）').fill('4億');
       await eventually(async () => assert.equal(await card(page, 'coverage').textContent(), '4倍（現在 4倍・足りています）'));
       // not money → a message beside it, the last plan stays
@@ -634,7 +662,7 @@ test('in English the monthly plan is labelled in English', () =>
       assert.equal(await field(page, 'Period to plan').locator('option:checked').textContent(), 'Q1 (Apr–Jun)');
       const t = await readMonthTable(page);
       assert.equal(t.head[0], 'Month');
-      assert.deepEqual(t.head.slice(-3), ['IS reps', 'FS reps', 'Revenue target']);
+      assert.deepEqual(t.head.slice(-3), ['Inside sales', 'Field sales', 'Revenue target']);
       assert.deepEqual(
         t.rows.map((r) => `${r.month}|${r.tag}`),
         ['Jan|before', 'Feb|before', 'Mar|before', 'Apr|', 'May|', 'Jun|'],
@@ -643,8 +671,8 @@ test('in English the monthly plan is labelled in English', () =>
       assert.deepEqual(t.total.slice(0, 6), DEFAULT_COUNTS);
       assert.equal(await card(page, 'before-leads').textContent(), '6,579');
       assert.match(await page.locator('.card-before-leads dt').textContent(), /needed before the period$/);
-      assert.equal(await card(page, 'coverage').textContent(), '4× (have 0×, short)');
-      assert.equal(await card(page, 'headcount').textContent(), 'IS 2 · FS 4');
+      assert.equal(await card(page, 'coverage').textContent(), '4×');
+      assert.equal(await card(page, 'headcount').textContent(), 'inside sales 2 · field sales 4');
       assert.equal(await card(page, 'velocity').textContent(), '¥1,111,111');
       assert.ok((await page.locator('canvas#timeline-canvas').getAttribute('aria-label')).startsWith('Monthly plan timeline. '));
       assert.equal(await button(page, 'Save the table as CSV').count(), 1);
@@ -707,18 +735,18 @@ test('each month shows its share of the revenue target, seasonality included', (
     async (page) => {
       const REV = 8; // cell index: six stages, IS, FS, then the revenue (the head has 月 first)
       const inPeriod = (t) => t.rows.filter((r) => !r.before);
-      // even months: ¥1億 ÷ 3 = ¥33,333,333.33 → shown to the yen as ¥3,333万3,333
+      // even months: 1億円 ÷ 3 = ¥33,333,333.33 → shown to the yen as 約3,333万円
       let t = await readMonthTable(page);
       assert.equal(t.head[REV + 1], '売上目標');
-      assert.deepEqual(inPeriod(t).map((r) => r.cells[REV]), ['¥3,333万3,333', '¥3,333万3,333', '¥3,333万3,333']);
+      assert.deepEqual(inPeriod(t).map((r) => r.cells[REV]), ['約3,333万円', '約3,333万円', '約3,333万円']);
       assert.ok(t.rows.filter((r) => r.before).every((r) => r.cells[REV] === '—'));
-      assert.equal(t.total[REV], '¥1億');
-      // April weighted 2, May and June 1: ¥1億 × 2/4, 1/4, 1/4
+      assert.equal(t.total[REV], '1億円');
+      // April weighted 2, May and June 1: 1億円 × 2/4, 1/4, 1/4
       await page.getByLabel('月ごとに重みを付ける（季節性）').check();
       await field(page, '4月の重み').fill('2');
       await eventually(async () => {
         t = await readMonthTable(page);
-        assert.deepEqual(inPeriod(t).map((r) => r.cells[REV]), ['¥5,000万', '¥2,500万', '¥2,500万']);
+        assert.deepEqual(inPeriod(t).map((r) => r.cells[REV]), ['5,000万円', '2,500万円', '2,500万円']);
       });
     },
     MONTHS,
