@@ -94,21 +94,26 @@ function dec(value, d = 2) {
 }
 /** A fraction as a percentage (two decimals at or above 1 %): 0.24 → "24%". */
 const pct = (fraction) => `${dec(fraction * 100, 2)}%`;
-/** ¥ in Japanese: 億 / 万 groups, rounded to the yen. */
+/**
+ * Yen as the Japanese view shows it (the plan-document rule): below 10万 whole yen (`5,000円`);
+ * from 10万 in 万/億 with at least three significant digits, `約` when that is not the exact
+ * whole-yen amount (`約3,968万円`).
+ */
 function yen(value) {
-  let n = Math.round(value);
-  if (n === 0) return '¥0';
-  let out = '';
-  for (const [size, unit] of [
-    [100_000_000, '億'],
-    [10_000, '万'],
-  ]) {
-    const part = Math.floor(n / size);
-    if (part > 0) out += grouped(part) + unit;
-    n %= size;
+  const n = Math.round(value);
+  if (n < 100_000) return `${grouped(n)}円`;
+  let [size, unit] = n >= 100_000_000 ? [100_000_000, '億'] : [10_000, '万'];
+  let m = n / size;
+  let d = m < 10 ? 2 : m < 100 ? 1 : 0;
+  let shown = Math.round(m * 10 ** d) / 10 ** d;
+  if (unit === '万' && shown >= 10_000) {
+    [size, unit, m] = [100_000_000, '億', n / 100_000_000];
+    d = 2;
+    shown = Math.round(m * 100) / 100;
   }
-  if (n > 0) out += grouped(n);
-  return `¥${out}`;
+  const approx = Math.round(shown * size) === n ? '' : '約';
+  const [int, frac] = String(shown).split('.');
+  return `${approx}${grouped(Number(int))}${frac ? `.${frac}` : ''}${unit}円`;
 }
 
 // ---- the default tree, by hand -------------------------------------------------------------
@@ -289,7 +294,7 @@ test('an actual rate below plan names the bottleneck and its cost; a bigger loss
       await expectRow(page, '受注率（商談 → 受注）', '目標 25% ・ 実績 15% ・ 60%', '遅れ');
       assert.equal((await rowOf(page, 'MQL → SQL 転換率')).bottleneck, false);
 
-      // a rate at or above plan costs nothing: 受注率 30 % is listed with a loss of ¥0
+      // a rate at or above plan costs nothing: 受注率 30 % is listed with a loss of 0円
       await actual(page, '受注率（商談 → 受注）').fill('30');
       await eventually(async () => assert.match(await headline(page).textContent(), /「MQL → SQL 転換率」/));
       // 1億円 × 30 ÷ 25 = 1.2億円 loss 0; ranked after the 2,000万円 loss
@@ -298,7 +303,7 @@ test('an actual rate below plan names the bottleneck and its cost; a bigger loss
       );
       assert.deepEqual(rows, [
         ['MQL → SQL 転換率', '2,000万円', '30%', '24%', '8,000万円'],
-        ['受注率（商談 → 受注）', '¥0', '25%', '30%', '1.2億円'],
+        ['受注率（商談 → 受注）', '0円', '25%', '30%', '1.2億円'],
       ]);
       // 30 ÷ 25 = 120 %: ahead
       await expectRow(page, '受注率（商談 → 受注）', '目標 25% ・ 実績 30% ・ 120%', '達成');

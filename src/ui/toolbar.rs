@@ -64,6 +64,9 @@ pub fn Toolbar(
                 <span class="menu-icon" aria-hidden="true">"☰"</span>
                 <span class="menu-label">{move || format!("{}: {}", t().scenario_label, name())}</span>
             </button>
+            // Shown also while the controls are folded on a phone: a shared scenario on screen
+            // must say so.
+            <SharedBanner session=session />
             <div class="scenario-controls" id="scenario-controls">
             <div class="scenario-bar">
                 <div class="field compact">
@@ -121,7 +124,6 @@ pub fn Toolbar(
                     }}
                 </span>
             </div>
-            <SharedBanner session=session />
             <details class="share">
                 <summary>{move || t().share_heading}</summary>
                 <ShareAndExport session=session plan=plan forward=forward />
