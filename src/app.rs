@@ -16,6 +16,7 @@ use crate::ui::compare::CompareView;
 use crate::ui::embed::{EmbedMode, EmbedView};
 use crate::ui::forward_panel::ForwardPanel;
 use crate::ui::funnel_chart::FunnelChart;
+use crate::ui::import::{ImportState, ImportView};
 use crate::ui::kpi::KpiView;
 use crate::ui::kpi_extras::DefinitionsView;
 use crate::ui::months::MonthsView;
@@ -54,7 +55,11 @@ pub fn App() -> impl IntoView {
     // An embed takes its language from the embed code and never reads or writes storage.
     let lang = match embed {
         Some(_) => param("lang").and_then(|c| Lang::from_code(&c)),
-        None => storage::read(LANG_KEY).and_then(|code| Lang::from_code(&code)),
+        // Each tab keeps its own language (a reload keeps it; switching it in one tab leaves the
+        // others as they are); a new tab opens in the one chosen last.
+        None => storage::read_for_tab(LANG_KEY)
+            .or_else(|| storage::read(LANG_KEY))
+            .and_then(|code| Lang::from_code(&code)),
     }
     .unwrap_or_default();
     let session = Session::start(lang, embed.is_none());
@@ -100,25 +105,33 @@ pub fn App() -> impl IntoView {
         }
         document().set_title(texts(lang).app_title);
         if embed.is_none() {
+            storage::write_for_tab(LANG_KEY, lang.code());
             let _ = storage::write(LANG_KEY, lang.code());
         }
     });
 
     // Autosave: every change to the open draft is written shortly after typing pauses, and at
-    // once when the page is hidden or closed.
+    // once when the page is hidden or closed. Which fields changed, and when, is noted at once:
+    // another tab saving in between merges by it.
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         draft.track();
+        session.note_edits();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
         let handle = set_timeout_with_handle(move || session.flush(), SAVE_DELAY).ok();
         pending.set_value(handle);
     });
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| session.flush());
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| session.page_hidden());
     if embed.is_none() {
         let _ = window_event_listener(leptos::ev::hashchange, move |_| session.follow_fragment());
+        // Other tabs of the app save, create, rename and delete scenarios: follow them.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| session.on_storage(ev.key()));
     }
+
+    // Kept at the root so an import survives a look at another view.
+    let import = ImportState::new();
 
     let t = move || texts(lang.get());
     if let Some(mode) = embed {
@@ -177,6 +190,7 @@ pub fn App() -> impl IntoView {
             View::Kpi => view! { <KpiView session=session /> }.into_any(),
             View::Definitions => view! { <DefinitionsView session=session /> }.into_any(),
             View::Compare => view! { <CompareView session=session /> }.into_any(),
+            View::Import => view! { <ImportView session=session state=import /> }.into_any(),
         }}
         </div>
         <footer class="footer">{move || t().footer}</footer>

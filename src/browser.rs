@@ -211,3 +211,15 @@ pub fn file_name(name: &str, extension: &str) -> String {
         if safe.is_empty() { "scenario" } else { safe }
     )
 }
+
+/// The calendar year the fiscal year containing today starts in, for labelling the plan's
+/// months with years (the plan itself has no year).
+pub fn current_fiscal_year(fiscal_start: u8) -> i32 {
+    let now = js_sys::Date::new_0();
+    let (year, month) = (now.get_full_year() as i32, now.get_month() as u8 + 1);
+    if month >= fiscal_start {
+        year
+    } else {
+        year - 1
+    }
+}

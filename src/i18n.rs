@@ -83,6 +83,11 @@ pub struct Texts {
     pub storage_off: &'static str,
     pub storage_full: &'static str,
     pub saved_status: &'static str,
+    pub updated_elsewhere_status: &'static str,
+    pub deleted_elsewhere: fn(&str) -> String,
+    pub close_deleted: &'static str,
+    pub both_edited: fn(usize) -> String,
+    pub kept_both: fn(&str) -> String,
     pub saving_off_status: &'static str,
     pub save_failed_status: &'static str,
     pub link_too_long: &'static str,
@@ -96,6 +101,7 @@ pub struct Texts {
     pub tab_channels: &'static str,
     pub tab_kpi: &'static str,
     pub tab_definitions: &'static str,
+    pub tab_import: &'static str,
     pub compare_heading: &'static str,
     pub compare_a: &'static str,
     pub compare_b: &'static str,
@@ -212,6 +218,17 @@ static JA: Texts = Texts {
     storage_off: "このページでは保存が使えません（ブラウザの設定や埋め込み先の制限）。計算はできますが、ページを閉じると入力は失われます。",
     storage_full: "保存できませんでした: ブラウザの保存領域がいっぱいです。以前に保存した内容はそのまま残っています。",
     saved_status: "自動保存済み",
+    updated_elsewhere_status: "別のタブで更新されました",
+    deleted_elsewhere: |n| {
+        format!("このシナリオ「{n}」は別のタブで削除されました。このタブの内容は保存されていません。")
+    },
+    close_deleted: "閉じる",
+    both_edited: |n| {
+        format!("別のタブでも同じ項目が変更されていました（{n}件）。それぞれ後から入力した方を残しています。")
+    },
+    kept_both: |n| {
+        format!("別のタブの変更と一つにできなかったため、このタブの内容を「{n}」として別に保存しました。")
+    },
     saving_off_status: "保存オフ",
     save_failed_status: "保存できていません",
     link_too_long: "このシナリオは長すぎてリンクにできません。JSON書き出しを使ってください。",
@@ -225,6 +242,7 @@ static JA: Texts = Texts {
     tab_channels: "チャネルと予算",
     tab_kpi: "KPIツリー",
     tab_definitions: "定義とチェックリスト",
+    tab_import: "実績の取り込み",
     compare_heading: "シナリオの比較",
     compare_a: "シナリオA",
     compare_b: "シナリオB",
@@ -334,6 +352,21 @@ static EN: Texts = Texts {
     storage_off: "Saving is off on this page (browser settings or the embedding site block storage). The calculator works, but what you type is lost when you close the page.",
     storage_full: "Could not save: the browser's storage is full. What was saved before is unchanged.",
     saved_status: "Saved automatically",
+    updated_elsewhere_status: "Updated in another tab",
+    deleted_elsewhere: |n| {
+        format!("This scenario, “{n}”, was deleted in another tab. What this tab shows is not saved.")
+    },
+    close_deleted: "Close",
+    both_edited: |n| {
+        if n == 1 {
+            "One field was also changed in another tab; the later edit was kept.".to_string()
+        } else {
+            format!("{n} fields were also changed in another tab; the later edit of each was kept.")
+        }
+    },
+    kept_both: |n| {
+        format!("The changes from another tab could not be combined with this tab's, so this tab's version was saved separately as “{n}”.")
+    },
     saving_off_status: "Saving off",
     save_failed_status: "Not saved",
     link_too_long: "This scenario is too long for a link. Use Export JSON instead.",
@@ -347,6 +380,7 @@ static EN: Texts = Texts {
     tab_channels: "Channels & budget",
     tab_kpi: "KPI tree",
     tab_definitions: "Definitions & checklist",
+    tab_import: "Import actuals",
     compare_heading: "Compare scenarios",
     compare_a: "Scenario A",
     compare_b: "Scenario B",

@@ -163,6 +163,43 @@ impl Library {
     }
 }
 
+impl Library {
+    /// Another tab created or changed scenario `id`: it appears (in creation order, as on
+    /// loading) or takes the new content. Its id is never handed out here again.
+    pub fn upsert(&mut self, id: u32, scenario: Scenario) {
+        self.issued = self.issued.max(id);
+        match self.entries.iter_mut().find(|s| s.id == id) {
+            Some(entry) => entry.scenario = scenario,
+            None => {
+                let at = self.entries.partition_point(|s| s.id < id);
+                self.entries.insert(at, Saved { id, scenario });
+            }
+        }
+    }
+
+    /// Another tab deleted scenario `id`: it leaves the list; if it was the open one, its
+    /// neighbour below (or above) opens. Returns false when it was the only one left (the
+    /// caller then adds one, as there is always a scenario open).
+    pub fn forget(&mut self, id: u32) -> bool {
+        let Some(position) = self.entries.iter().position(|s| s.id == id) else {
+            return true;
+        };
+        if self.entries.len() < 2 {
+            return false;
+        }
+        self.entries.remove(position);
+        if self.current == id {
+            self.current = self.entries[position.min(self.entries.len() - 1)].id;
+        }
+        true
+    }
+
+    /// Ids up to `highest` are taken (by another tab): new scenarios get higher ones.
+    pub fn reserve(&mut self, highest: u32) {
+        self.issued = self.issued.max(highest);
+    }
+}
+
 /// Trimmed, cut to the schema's limit; never empty.
 fn clean_name(name: &str) -> String {
     let cut: String = name.trim().chars().take(MAX_NAME_CHARS).collect();
@@ -266,5 +303,41 @@ mod tests {
         assert_eq!(only_newer.add("B", Draft::default()), 3);
         let mut lib = Library::from_saved(Library::starter("A").entries, Some(1), "x", &[2]);
         assert_eq!(lib.add("B", Draft::default()), 3);
+    }
+
+    #[test]
+    fn other_tabs_changes_keep_creation_order_and_ids_unique() {
+        let mut lib = Library::starter("A");
+        lib.add("C", Draft::default());
+        let scenario = |name: &str| Scenario {
+            name: name.into(),
+            draft: Draft::default(),
+        };
+        // another tab created 5, then 3 (ids it reserved), and renamed 1
+        lib.upsert(5, scenario("E"));
+        lib.upsert(3, scenario("D"));
+        lib.upsert(1, scenario("A2"));
+        let names: Vec<&str> = lib
+            .entries
+            .iter()
+            .map(|s| s.scenario.name.as_str())
+            .collect();
+        assert_eq!(names, ["A2", "C", "D", "E"]);
+        assert_eq!(lib.add("F", Draft::default()), 6, "5 is taken");
+        lib.reserve(9);
+        assert_eq!(lib.add("G", Draft::default()), 10);
+        assert_eq!(lib.current, 10);
+        // the open one deleted elsewhere: the neighbour above opens (it was last)
+        assert!(lib.forget(10));
+        assert_eq!(lib.current, 6);
+        assert!(lib.forget(42), "an unknown id is nothing to do");
+        for id in [1, 2, 3, 5] {
+            assert!(lib.forget(id));
+        }
+        assert!(
+            !lib.forget(6),
+            "the last scenario stays until another is added"
+        );
+        assert_eq!(lib.entries.len(), 1);
     }
 }

@@ -9,6 +9,10 @@ mod browser;
 mod embed_code;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod import_memory;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod import_text;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod library;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

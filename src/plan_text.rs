@@ -36,8 +36,12 @@ enum Holds {
     Count,
     /// A fixed lead count ≥ 0.
     Leads,
-    /// Open pipeline (money above 0).
+    /// Open pipeline: money, 0 or empty for none.
     Money,
+    /// Gross margin: above 0 %, at most 100 %.
+    Margin,
+    /// Monthly churn: above 0 % (LTV divides by it).
+    Churn,
 }
 
 fn holds(field: PlanField, fixed_volume: bool) -> Holds {
@@ -48,7 +52,10 @@ fn holds(field: PlanField, fixed_volume: bool) -> Holds {
         Distribution(_) | DistributionTotal | Channels => Holds::Share,
         ChannelVolume(_) if fixed_volume => Holds::Leads,
         ChannelVolume(_) => Holds::Share,
-        ChannelCvr(_) | ChannelMql(_) | GrossMargin | MonthlyChurn => Holds::Rate,
+        ChannelCvr(_) | ChannelMql(_) => Holds::Rate,
+        GrossMargin => Holds::Margin,
+        MonthlyChurn => Holds::Churn,
+        SalesCycleShare => Holds::Share,
         ChannelSpend(_) | SalesCost | RevenuePerAccount => Holds::Amount,
         InsidePerRep | FieldPerRep => Holds::Count,
         OpenPipeline => Holds::Money,
@@ -97,7 +104,49 @@ fn input_message(lang: Lang, holds: Holds, error: InputError) -> String {
             "Not a number. Try 1, 1.5 or 0.",
         )
         .into(),
-        (Holds::Rate, e) => input_error(lang, FieldKind::Rate, e),
+        (Holds::Margin, NotPositive) | (Holds::Margin, RateAboveHundred) => pick(
+            lang,
+            "粗利率は0%より大きく100%以下にしてください。",
+            "Gross margin must be above 0% and at most 100%.",
+        )
+        .into(),
+        (Holds::Churn, NotPositive) => pick(
+            lang,
+            "月次解約率は0%より大きくしてください（0%ではLTVが無限大になります）。",
+            "Monthly churn must be above 0% (at 0% LTV would be infinite).",
+        )
+        .into(),
+        (Holds::Churn, RateAboveHundred) => pick(
+            lang,
+            "月次解約率は100%以下にしてください。",
+            "Monthly churn cannot be more than 100%.",
+        )
+        .into(),
+        (Holds::Rate | Holds::Margin | Holds::Churn, e) => input_error(lang, FieldKind::Rate, e),
+        (Holds::Count, NotANumber) => pick(
+            lang,
+            "人数あたりの件数として読めません。例: 40",
+            "Not a number of items. Try 40.",
+        )
+        .into(),
+        (Holds::Count, NotPositive) => pick(
+            lang,
+            "1以上の整数を入力してください。",
+            "Enter a whole number of 1 or more.",
+        )
+        .into(),
+        (Holds::Money, NotPositive) => pick(
+            lang,
+            "0以上の金額を入力してください（空欄か0は進行中の商談なし）。",
+            "Enter an amount of 0 or more (empty or 0 means none open).",
+        )
+        .into(),
+        (Holds::Money, NotANumber) => pick(
+            lang,
+            "金額として読めません。例: 2億、5,000万",
+            "Not an amount. Try 200,000,000 or 2億.",
+        )
+        .into(),
         (Holds::Count, e) | (Holds::Leads, e) | (Holds::Days, e) => {
             input_error(lang, FieldKind::Count, e)
         }
@@ -163,7 +212,7 @@ pub fn plan_input_error(lang: Lang, error: &PlanInputError, channel_names: &[Str
         ),
         (_, AmountInvalid { .. }) => "0〜1,000兆の数値を入力してください。".into(),
         (_, ZeroCycleDays) => "商談期間は1日以上にしてください。".into(),
-        (_, ZeroCustomers) => "新規顧客が0件です。".into(),
+        (_, ZeroCustomers) => "チャネル計画の受注が0件のため、CACなどは計算できません。".into(),
         (_, NoMarginPerAccount) => {
             "顧客あたり月額売上と粗利率はどちらも0より大きくしてください。".into()
         }
@@ -193,6 +242,15 @@ pub fn month_name(lang: Lang, month: u8) -> String {
     match lang {
         Lang::Ja => format!("{month}月"),
         Lang::En => EN[usize::from(month.clamp(1, 12) - 1)].to_string(),
+    }
+}
+
+/// A month of the plan: its name alone, or with its year ("2026/12") when `year` is given
+/// (the months span calendar years, so a name alone would repeat).
+pub fn plan_month_name(lang: Lang, month: u8, year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!("{y}/{month}"),
+        None => month_name(lang, month),
     }
 }
 
@@ -233,6 +291,39 @@ mod tests {
             field_message(Lang::En, PlanField::ChannelVolume(0), &share, true, &[]),
             "Enter a whole number of 0 or more."
         );
+    }
+
+    #[test]
+    fn each_field_names_what_it_holds() {
+        let zero = FieldProblem::Input(InputError::NotPositive);
+        let msg = |l, f| field_message(l, f, &zero, false, &[]);
+        assert_eq!(
+            msg(Lang::Ja, PlanField::GrossMargin),
+            "粗利率は0%より大きく100%以下にしてください。"
+        );
+        assert_eq!(
+            msg(Lang::En, PlanField::MonthlyChurn),
+            "Monthly churn must be above 0% (at 0% LTV would be infinite)."
+        );
+        assert_eq!(
+            msg(Lang::En, PlanField::OpenPipeline),
+            "Enter an amount of 0 or more (empty or 0 means none open)."
+        );
+        assert_eq!(
+            msg(Lang::Ja, PlanField::FieldPerRep),
+            "1以上の整数を入力してください。"
+        );
+        let nan = FieldProblem::Input(InputError::NotANumber);
+        assert_eq!(
+            field_message(Lang::En, PlanField::InsidePerRep, &nan, false, &[]),
+            "Not a number of items. Try 40."
+        );
+    }
+
+    #[test]
+    fn months_carry_their_year_when_asked() {
+        assert_eq!(plan_month_name(Lang::Ja, 12, Some(2026)), "2026/12");
+        assert_eq!(plan_month_name(Lang::En, 1, None), "Jan");
     }
 
     #[test]

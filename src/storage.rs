@@ -49,3 +49,20 @@ pub fn keys() -> Vec<String> {
         .filter_map(|i| raw.key(i).ok().flatten())
         .collect()
 }
+
+/// This tab's own storage (sessionStorage): what the tab shows survives its reload but is not
+/// shared with the other tabs.
+fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// A string stored for this tab only.
+pub fn read_for_tab(key: &str) -> Option<String> {
+    tab_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn write_for_tab(key: &str, value: &str) {
+    if let Some(s) = tab_storage() {
+        let _ = s.set_item(key, value);
+    }
+}

@@ -2,7 +2,8 @@
 //! aside alone and never takes the others down. Every call survives storage that is missing,
 //! throws (third-party iframes, private modes) or is full, and says which of those happened.
 
-use funnel_model::scenario::{scenario_from_json, scenario_to_json, FormatError};
+use funnel_model::merge::Stamps;
+use funnel_model::scenario::{scenario_from_json, scenario_to_json, FormatError, Scenario};
 
 use crate::library::Saved;
 use crate::storage;
@@ -10,6 +11,12 @@ use crate::storage;
 const SCENARIO_PREFIX: &str = "funnel-calculator.scenario.";
 const CURRENT_KEY: &str = "funnel-calculator.current";
 const ASIDE_PREFIX: &str = "funnel-calculator.unreadable.";
+/// When each field of a scenario was last edited, beside the scenario (whose format stays as it
+/// is): another tab merging its own edits into the scenario needs these to tell the later edit.
+const STAMPS_PREFIX: &str = "funnel-calculator.edited.";
+/// Stamps older than this are dropped: they only matter while another tab holds unsaved edits,
+/// which is seconds; a missing stamp counts as older than any edit.
+const STAMPS_KEPT_US: u64 = 10 * 60 * 1_000_000;
 
 /// A stored entry that could not be read.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +54,10 @@ fn key_for(id: u32) -> String {
 pub fn load() -> Loaded {
     let mut loaded = Loaded {
         entries: Vec::new(),
-        current: storage::read(CURRENT_KEY).and_then(|c| c.parse().ok()),
+        // This tab's own choice first (a reload keeps it); a new tab opens the one last opened.
+        current: storage::read_for_tab(CURRENT_KEY)
+            .or_else(|| storage::read(CURRENT_KEY))
+            .and_then(|c| c.parse().ok()),
         unreadable: Vec::new(),
         kept_ids: Vec::new(),
     };
@@ -112,10 +122,55 @@ pub fn save(saved: &Saved) -> Result<(), SaveError> {
     storage::write(&key_for(saved.id), &scenario_to_json(&saved.scenario))
 }
 
+/// The open scenario is this tab's (another tab opening another scenario does not change it),
+/// and the last one opened in any tab is where a new tab starts.
 pub fn save_current(id: u32) -> Result<(), SaveError> {
+    storage::write_for_tab(CURRENT_KEY, &id.to_string());
     storage::write(CURRENT_KEY, &id.to_string())
 }
 
 pub fn remove(id: u32) {
     storage::remove(&key_for(id));
+    storage::remove(&format!("{STAMPS_PREFIX}{id}"));
+}
+
+/// The scenario a storage key holds, if it is a scenario's key.
+pub fn scenario_id(key: &str) -> Option<u32> {
+    key.strip_prefix(SCENARIO_PREFIX)?.parse().ok()
+}
+
+/// The scenario stored under `id` now: `None` when there is none (or no storage).
+pub fn read(id: u32) -> Option<Result<Scenario, FormatError>> {
+    storage::read(&key_for(id)).map(|raw| scenario_from_json(&raw))
+}
+
+/// The highest scenario id in storage, readable or not (so no tab hands it out again).
+pub fn highest_id() -> u32 {
+    storage::keys()
+        .iter()
+        .filter_map(|k| scenario_id(k))
+        .max()
+        .unwrap_or(0)
+}
+
+pub fn stamps(id: u32) -> Stamps {
+    storage::read(&format!("{STAMPS_PREFIX}{id}"))
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default()
+}
+
+/// Stores the stamps, without those too old to matter. Best effort: without them a later
+/// merge lets this tab's own edit win, which is what a tab without the feature would do.
+pub fn save_stamps(id: u32, stamps: &Stamps, now: u64) {
+    let kept: Stamps = stamps
+        .iter()
+        .filter(|(_, t)| now.saturating_sub(**t) < STAMPS_KEPT_US)
+        .map(|(k, t)| (k.clone(), *t))
+        .collect();
+    let key = format!("{STAMPS_PREFIX}{id}");
+    if kept.is_empty() {
+        storage::remove(&key);
+    } else if let Ok(text) = serde_json::to_string(&kept) {
+        let _ = storage::write(&key, &text);
+    }
 }

@@ -152,16 +152,27 @@ test('the default mix: leads by largest remainder, visits, budget, CPL and CPA p
         assert.equal(r.visits, grouped(e.visits), `${r.name} visits`);
         assert.equal(r.budget, yen(e.budget), `${r.name} budget`);
         assert.equal(r.cpl, yen(DEFAULTS[i].cpl), `${r.name} CPL`);
-        // won = MQL × 3 %, CPA = budget ÷ won
-        assert.equal(r.won, grouped(Math.round(e.won)), `${r.name} won`); // whole, exact on hover
+        // MQL and won = MQL × 3 % rounded up per channel; CPA = budget ÷ the exact won
+        assert.equal(r.mql, grouped(Math.ceil(e.mql - 1e-9)), `${r.name} MQL`);
+        assert.equal(r.won, grouped(Math.ceil(e.won - 1e-9)), `${r.name} won`);
         assert.equal(r.cpa, yen(e.budget / e.won), `${r.name} CPA`);
       });
-      // MQL: 2,000 × 10 % = 200; 1,334 × 10 % = 133.4; trade show 1,000 × its own 5 % = 50;
-      // ABM 333 × 25 % = 83.25; referral 333 × 30 % = 99.9
-      assert.equal(rows[0].mql, '200');
-      assert.equal(rows[1].mql, '133'); // 133.4, whole on screen
-      assert.equal(rows[3].mql, '50');
-      assert.equal(rows[6].mql, '100'); // 99.9
+      // MQL, whole numbers rounded up: 2,000 × 10 % = 200; 1,334 × 10 % = 133.4 → 134; trade
+      // show 1,000 × its own 5 % = 50; ABM 333 × 25 % = 83.25 → 84; referral 333 × 30 % = 99.9
+      // → 100; won: trade show 50 × 3 % = 1.5 → 2, SEO 4.002 → 5
+      assert.deepEqual(
+        rows.slice(0, 7).map((r) => r.mql),
+        ['200', '134', '100', '50', '67', '84', '100'],
+      );
+      assert.deepEqual(
+        rows.slice(0, 7).map((r) => r.won),
+        ['6', '5', '3', '2', '3', '3', '3'],
+      );
+      // the exact value is on hover
+      assert.equal(
+        await page.locator('table.channel-results tbody tr').nth(1).locator('td').nth(4).getAttribute('title'),
+        '正確な値: 133.4',
+      );
       // Web広告: 2,000 leads → 200 MQL → 6 won; ¥30,000,000 ÷ 6 = ¥5,000,000 a deal
       assert.deepEqual(
         [rows[0].won, rows[0].cpa],
@@ -401,7 +412,7 @@ test('add a channel, name it, give it a share and remove another', () =>
       await eventually(async () =>
         assert.equal(
           await note.textContent(),
-          `チャネルの質（リード→MQL率）がファネルの率より低いため、受注が目標より${dec(20 - won, 1)}件足りません。割合や各チャネルの率を見直してください。`,
+          `チャネルの質（リード→MQL率）がファネルの率より低いか固定件数が足りないため、受注が目標より${dec(20 - won, 1)}件足りません。割合や各チャネルの率を見直してください。`,
         ),
       );
       // the last channel cannot be removed
@@ -470,63 +481,109 @@ test('a channel’s own lead → MQL rate changes its MQL and won deals', () =>
     CHANNELS,
   ));
 
-test('unit economics: CAC, LTV, LTV/CAC, payback and the payback note', () =>
+test('unit economics: CAC, LTV, LTV/CAC, payback and the payback note, on the deals the channels deliver', () =>
   withOpenPage(
     app,
     async (page) => {
-      // CAC = (channel budgets ¥79,324,000 + sales cost ¥15,000,000) ÷ 20 won = ¥4,716,200
-      const cac = (TOTAL_BUDGET + 15_000_000) / 20;
-      assert.equal(cac, 4_716_200);
+      // The customers are the deals the channel plan delivers, the count CPA divides by:
+      // 6 + 4.002 + 3 + 1.5 + 2.001 + 2.4975 + 2.997 = 21.9975 (shown 22), not the target's 20.
+      const won = mix(DEFAULTS, LEADS_NEEDED).reduce((a, e) => a + e.won, 0);
+      assert.ok(Math.abs(won - 21.9975) < 1e-9);
+      assert.equal(
+        await page.locator('[data-testid="econ-customers"]').textContent(),
+        '顧客数はチャネル計画が生む受注 22件（正確には21.9975件）です。CPA・CAC・LTV/CAC・回収期間・ROMIはすべてこの件数で計算しています。',
+      );
+      // CAC = (channel budgets ¥79,324,000 + sales cost ¥15,000,000) ÷ 21.9975 = ¥4,287,942
+      const cac = (TOTAL_BUDGET + 15_000_000) / won;
+      assert.equal(Math.round(cac), 4_287_942);
+      // CAC ≥ CPA (marketing only, the same deals)
+      assert.ok(cac >= TOTAL_BUDGET / won);
       // LTV = ¥400,000 a month × 70 % ÷ 1 % churn = ¥28,000,000
       const ltv = (400_000 * 0.7) / 0.01;
       assert.equal(Math.round(ltv), 28_000_000);
-      // payback = CAC ÷ (¥400,000 × 70 %) = 4,716,200 ÷ 280,000 = 16.84 months
+      // payback = CAC ÷ (¥400,000 × 70 %) = 4,287,942 ÷ 280,000 = 15.3 months
       const payback = cac / (400_000 * 0.7);
       const econ = (k) => card(page, `econ-${k}`).textContent();
       // the sample figures get no verdict until confirmed (or changed)
       assert.match(await page.locator('#view-channels section.economics p.note').first().textContent(), /サンプル値のため判定は表示しません/);
       await page.getByRole('button', { name: 'この値で確定' }).first().click();
       assert.equal(await econ('cac'), yen(cac));
-      assert.equal(await econ('cac'), '約472万円');
       assert.equal(await econ('ltv'), '2,800万円');
-      assert.equal(await econ('ltv-cac'), dec(ltv / cac, 2)); // 5.94
-      assert.equal(await econ('ltv-cac'), '5.94');
+      assert.equal(await econ('ltv-cac'), dec(ltv / cac, 2)); // 6.53
       assert.equal(await econ('payback'), `${dec(payback, 1)}か月`);
-      assert.equal(await econ('payback'), '16.8か月');
-      // ROMI of the defaults is -11.75 %: warned first; over 12 months: a note with where the 12
-      // comes from; LTV/CAC 5.94 ≥ 3: no note for it
+      assert.equal(await econ('payback'), '15.3か月');
+      // over 12 months: a note with where the 12 comes from; LTV/CAC ≥ 3: no note for it
       const notes = page.locator('#view-channels section.economics p.note');
       assert.deepEqual(await notes.allTextContents(), [
-        'ROMIがマイナスです: この予算では、マーケティング費用が受注から得る粗利を上回ります。',
-        'CAC回収期間が16.8か月で、目安の12か月を超えています。12か月以内という目安はSaaS投資家・経営者の間で広く使われる経験則で、調査値ではありません。',
+        'CAC回収期間が15.3か月で、目安の12か月を超えています。12か月以内という目安はSaaS投資家・経営者の間で広く使われる経験則で、調査値ではありません。',
       ]);
 
-      // 100万円 a month: LTV = 700,000 ÷ 1 % = 7,000万円; payback 4,716,200 ÷ 700,000 = 6.7 months
+      // 100万円 a month: LTV = 700,000 ÷ 1 % = 7,000万円; payback 4,287,942 ÷ 700,000 = 6.1 months
       await field(page, '顧客1社あたりの月額売上').fill('100万');
-      await eventually(async () => assert.equal(await econ('payback'), '6.7か月'));
+      await eventually(async () => assert.equal(await econ('payback'), `${dec(cac / 700_000, 1)}か月`));
       assert.equal(await econ('ltv'), '7,000万円');
-      assert.equal(await econ('ltv-cac'), dec(70_000_000 / cac, 2)); // 14.84
-      // no payback or LTV/CAC note (a negative ROMI keeps its own, checked in the ROMI tests)
-      assert.deepEqual((await notes.allTextContents()).filter((n) => !n.startsWith('ROMI')), []);
+      assert.equal(await econ('ltv-cac'), dec(70_000_000 / cac, 2));
+      assert.equal(await notes.count(), 0);
 
-      // no sales cost: CAC = 79,324,000 ÷ 20 = ¥3,966,200
+      // no sales cost: CAC = 79,324,000 ÷ 21.9975 = CPA
       await field(page, '期間の営業コスト（人件費・ツール）').fill('0');
-      await eventually(async () => assert.equal(await econ('cac'), '約397万円'));
+      const cpa = TOTAL_BUDGET / won;
+      await eventually(async () => assert.equal(await econ('cac'), yen(cpa)));
+      assert.equal(await card(page, 'channels-cpa').textContent(), yen(cpa));
 
-      // churn 10 %: LTV = 700,000 ÷ 10 % = 700万円; LTV/CAC = 7,000,000 ÷ 3,966,200 = 1.76 < 3
+      // churn 10 %: LTV = 700,000 ÷ 10 % = 700万円; LTV/CAC = 7,000,000 ÷ 3,606,046 = 1.94 < 3
       await field(page, '月次解約率').fill('10');
-      await eventually(async () => assert.equal(await econ('ltv-cac'), dec(7_000_000 / 3_966_200, 2)));
-      assert.deepEqual((await notes.allTextContents()).filter((n) => !n.startsWith('ROMI')), [
-        'LTV/CACが1.76で、目安の3を下回っています。3以上という目安はSaaS投資家・経営者の間で広く使われる経験則で、調査値ではありません（出典記事にも基準値はありません）。',
+      await eventually(async () => assert.equal(await econ('ltv-cac'), dec(7_000_000 / cpa, 2)));
+      assert.deepEqual(await notes.allTextContents(), [
+        `LTV/CACが${dec(7_000_000 / cpa, 2)}で、目安の3を下回っています。3以上という目安はSaaS投資家・経営者の間で広く使われる経験則で、調査値ではありません（出典記事にも基準値はありません）。`,
       ]);
 
-      // a margin of 0 % makes no economics: the section says to check its inputs, no NaN
-      // (where that message should be is covered by the todo test below)
+      // margin 0 % and churn 0 %: each message names its own field
       await field(page, '粗利率').fill('0');
       await eventually(async () =>
-        assert.match(await page.locator('#view-channels section.economics').innerText(), /ユニットエコノミクスの入力を見直してください。/),
+        assert.equal((await fieldMessage(page, '粗利率').textContent()).trim(), '粗利率は0%より大きく100%以下にしてください。'),
       );
-      await assertNoGarbage(page, 'with a margin of 0');
+      await field(page, '粗利率').fill('70');
+      await field(page, '月次解約率').fill('0');
+      await eventually(async () =>
+        assert.equal(
+          (await fieldMessage(page, '月次解約率').textContent()).trim(),
+          '月次解約率は0%より大きくしてください（0%ではLTVが無限大になります）。',
+        ),
+      );
+      await assertNoGarbage(page, 'with a churn of 0');
+    },
+    CHANNELS,
+  ));
+
+test('a marketing budget of 0 says why there is no ROMI', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      for (const n of NAMES) await field(page, `${n}のリード単価`).fill('0');
+      await eventually(async () => assert.equal(await card(page, 'econ-romi').textContent(), '—'));
+      assert.equal(
+        await page.locator('[data-testid="romi-note"]').textContent(),
+        'マーケティング予算が0のため、ROMI（マーケティング費用に対する粗利の割合）は計算できません。',
+      );
+    },
+    CHANNELS,
+  ));
+
+test('a fixed count above the leads needed gets a message', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      await field(page, '展示会のリード数の決め方').selectOption({ label: '固定の件数' });
+      await field(page, '展示会のリード件数').fill('99999');
+      await field(page, 'Web広告のリード割合').fill('45');
+      await eventually(async () =>
+        assert.equal(
+          await page.locator('[data-testid="fixed-above-need"]').textContent(),
+          '固定件数のチャネルの合計 99,999件が、必要なリード 6,667件を93,332件上回っています。割合で指定したチャネルには0件が割り当てられます。固定件数を見直してください。',
+        ),
+      );
+      await resultsWhen(page, (r) => assert.equal(r[0].leads, '0'));
     },
     CHANNELS,
   ));
@@ -540,7 +597,10 @@ test('an unreadable unit-economics input gets its message beside the field and t
       // SPEC §0/§2: the message sits next to the field, and the last valid result stays visible
       await eventually(async () => assert.equal(await sales.getAttribute('aria-invalid'), 'true'), 2_000);
       assert.notEqual((await fieldMessage(page, '期間の営業コスト（人件費・ツール）').textContent()).trim(), '');
-      assert.equal(await card(page, 'econ-cac').textContent(), '約472万円');
+      assert.equal(
+        await card(page, 'econ-cac').textContent(),
+        yen((TOTAL_BUDGET + 15_000_000) / mix(DEFAULTS, LEADS_NEEDED).reduce((a, e) => a + e.won, 0)),
+      );
     },
     CHANNELS,
   ));
@@ -549,11 +609,12 @@ test('ROMI shows its decimals when it is negative', () =>
   withOpenPage(
     app,
     async (page) => {
-      // ROMI = (20 won × ¥5,000,000 × 70 % − ¥79,324,000) ÷ ¥79,324,000 = −9,324,000 ÷ 79,324,000
-      //      = −0.11754 → −11.75 % (positive rates show two decimals: 25 %, 22.8 %, 5.94 …)
-      const romi = (20 * 5_000_000 * 0.7 - TOTAL_BUDGET) / TOTAL_BUDGET;
-      assert.equal(`${dec(Math.abs(romi) * 100, 2)}`, '11.75');
-      assert.equal(await card(page, 'econ-romi').textContent(), '-11.75%');
+      // ROMI on the deals the channels deliver: (21.9975 × ¥5,000,000 × 70 % − ¥79,324,000) ÷
+      // ¥79,324,000 = −2,332,750 ÷ 79,324,000 = −2.94 %
+      const won = mix(DEFAULTS, LEADS_NEEDED).reduce((a, e) => a + e.won, 0);
+      const romi = (won * 5_000_000 * 0.7 - TOTAL_BUDGET) / TOTAL_BUDGET;
+      assert.equal(`${dec(Math.abs(romi) * 100, 2)}`, '2.94');
+      assert.equal(await card(page, 'econ-romi').textContent(), '-2.94%');
     },
     CHANNELS,
   ));
@@ -579,11 +640,14 @@ test('a positive ROMI is shown with its decimals', () =>
       // 15,000,000 + 3,335,000 + 4,000,000 + 10,000,000 + 666,000 + 5,010,000 + 1,670,000
       assert.equal(budget, 39_681_000);
       await resultsWhen(page, (r) => assert.equal(r[7].budget, yen(budget)));
-      // ROMI = (10 × 1,000万円 × 70 % − ¥39,681,000) ÷ ¥39,681,000 = 30,319,000 ÷ 39,681,000 = 76.41 %
-      assert.equal(await card(page, 'econ-romi').textContent(), `${dec(((70_000_000 - budget) / budget) * 100, 2)}%`);
-      assert.equal(await card(page, 'econ-romi').textContent(), '76.41%');
-      // CAC = (39,681,000 + 15,000,000) ÷ 10 = ¥5,468,100
-      assert.equal(await card(page, 'econ-cac').textContent(), '約547万円');
+      // the deals the channels deliver: Σ leads × lead → MQL × 3 %
+      const won = expected.reduce((a, e) => a + e.won, 0);
+      // ROMI = (won × 1,000万円 × 70 % − ¥39,681,000) ÷ ¥39,681,000
+      const romi = (won * 10_000_000 * 0.7 - budget) / budget;
+      assert.ok(romi > 0);
+      assert.equal(await card(page, 'econ-romi').textContent(), `${dec(romi * 100, 2)}%`);
+      // CAC = (39,681,000 + 15,000,000) ÷ won
+      assert.equal(await card(page, 'econ-cac').textContent(), yen((budget + 15_000_000) / won));
     },
     CHANNELS,
   ));
@@ -790,7 +854,12 @@ test('in English the channels view is labelled in English', () =>
       assert.equal(rows[7].budget, '¥79,324,000');
       assert.equal(await field(page, 'Web ads: visit → lead rate').inputValue(), '2');
       assert.equal(await field(page, 'Trade shows: lead → MQL rate (empty: the funnel\'s)').inputValue(), '5');
-      assert.equal(await card(page, 'econ-payback').textContent(), '16.8 months');
+      // CAC ÷ monthly margin on the 21.9975 deals the channels deliver: 4,287,942 ÷ 280,000
+      assert.equal(await card(page, 'econ-payback').textContent(), '15.3 months');
+      assert.equal(
+        await page.locator('[data-testid="econ-customers"]').textContent(),
+        'Customers: the 22 deals the channel plan delivers (21.9975 exactly). CPA, CAC, LTV/CAC, payback and ROMI all use this count.',
+      );
       await field(page, 'Web ads: share of leads').fill('20');
       await eventually(async () =>
         assert.equal(await card(page, 'channels-message').textContent(), 'The shares add up to 90%, not 100%.'),

@@ -195,7 +195,10 @@ test('the tree is generated from the funnel: 1億円 → 20 won → 80 → 200 �
       // nothing entered yet: no data, no bottleneck, no warning, no inconsistency
       assert.ok(rows.every((r) => r.status === 'データなし' && r.tags.length === 0 && !r.bottleneck));
       assert.equal(await warnings(page).count(), 0);
-      assert.equal(await headline(page).textContent(), '転換率や件数の実績を入れると、売上への影響が最も大きい段階を示します。');
+      assert.equal(
+        await headline(page).textContent(),
+        '件数・転換率・受注単価・チャネル別リードの実績を入れると、売上への影響が最も大きい指標を示します。',
+      );
       // every node has an actual input named after it; the root is selected
       for (const [title] of DEFAULT_TREE) assert.equal(await actual(page, title).count(), 1, title);
       assert.equal(await editorHeading(page).textContent(), '選択中のノード: 売上');
@@ -329,9 +332,28 @@ test('achievement and status on a count node: リード数 7,000 / 6,200 / 5,000
       await leads.fill('5000');
       assert.equal(pct(5_000 / 6_667), '75%');
       const row = await expectRow(page, 'リード数', '目標 6,667 ・ 実績 5,000 ・ 75%', '遅れ');
-      assert.equal(row.tags.length, 0);
-      // a count alone is not a rate: no bottleneck row (the top count is visits, not leads)
-      assert.equal(await page.locator('[data-testid="bottleneck-table"]').count(), 0);
+      assert.deepEqual(row.tags, ['ボトルネック']);
+      // a short count competes for the bottleneck like a rate: with only the leads at 5,000 of
+      // 6,666.67, revenue is 1億円 × 5,000 ÷ 6,666.67 = 7,500万円 2,500万円 short
+      await eventually(async () =>
+        assert.equal(
+          await headline(page).textContent(),
+          'ボトルネック: 「リード」が計画 6,667 に対して実績 5,000。他をすべて計画どおりとしても、売上が 2,500万円 不足します。',
+        ),
+      );
+      assert.ok((await rowOf(page, 'リード数')).bottleneck);
+      // and lead → MQL 9 % of 10 % costs 1,000万円: ranked after the leads
+      await actual(page, 'リード → MQL 転換率').fill('9');
+      await eventually(async () => {
+        const rows = await page.locator('[data-testid="bottleneck-table"] tbody tr').evaluateAll((trs) =>
+          trs.map((tr) => [tr.querySelector('th').textContent.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim())]),
+        );
+        assert.deepEqual(rows, [
+          ['リード', '2,500万円', '6,667', '5,000', '7,500万円'],
+          ['リード → MQL 転換率', '1,000万円', '10%', '9%', '9,000万円'],
+        ]);
+      });
+      await actual(page, 'リード → MQL 転換率').fill('');
 
       // the revenue node's actual is its own: 8,000万円 against 1億円 = 80 %, behind
       await actual(page, '売上').fill('8,000万');
@@ -406,7 +428,10 @@ test('bad actuals (-5, abc, 1e16, 150 %, 12.5 deals) get a message next to their
         DEFAULT_TREE,
       );
       assert.ok(rows.every((r) => r.status === 'データなし'));
-      assert.equal(await headline(page).textContent(), '転換率や件数の実績を入れると、売上への影響が最も大きい段階を示します。');
+      assert.equal(
+        await headline(page).textContent(),
+        '件数・転換率・受注単価・チャネル別リードの実績を入れると、売上への影響が最も大きい指標を示します。',
+      );
       await assertNoGarbage(page, 'with bad actuals');
       const label = await page.locator('#kpi-canvas').getAttribute('aria-label');
       for (const bad of ['NaN', 'Infinity', '∞', 'undefined']) assert.ok(!label.includes(bad), label);
@@ -940,13 +965,15 @@ test('a 42-node tree at 1280 px and 375 px (and in English): readable, no sidewa
         return r;
       });
       // a few actuals, for every status colour
-      await actual(page, '受注数').fill('15'); // 75 %: behind
+      await actual(page, '受注数').fill('15'); // 75 %: behind, the bottleneck (2,500万円 short)
       await actual(page, 'リード数').fill('7,000'); // 104.99 %: ahead
-      await actual(page, 'MQL → SQL 転換率').fill('24'); // 80 %: behind, the bottleneck
+      await actual(page, 'MQL → SQL 転換率').fill('24'); // 80 %: behind (2,000万円 short)
       await actual(page, '商談化率（SQL → 商談）').fill('38'); // 95 %: on track
       await actual(page, '架電数').fill('1,200'); // no target: no data
       await expectRow(page, '商談化率（SQL → 商談）', '目標 40% ・ 実績 38% ・ 95%', 'ほぼ計画どおり');
-      await eventually(async () => assert.match(await headline(page).textContent(), /「MQL → SQL 転換率」/));
+      // every figure with plan and actual competes: won 15 of 20 alone costs 1億円 × 5/20 = 2,500万円
+      // more than MQL → SQL's 2,000万円
+      await eventually(async () => assert.match(await headline(page).textContent(), /「受注」が計画 20 に対して実績 15。.*2,500万円 不足/));
       const label = await page.locator('#kpi-canvas').getAttribute('aria-label');
       for (const r of rows) assert.ok(label.includes(r.title), `${r.title} on the canvas label`);
       // the generated figures are untouched by the added KPIs (they start outside the formulas)
@@ -979,7 +1006,7 @@ test('a 42-node tree at 1280 px and 375 px (and in English): readable, no sidewa
       await eventually(async () =>
         assert.equal(
           await headline(page).textContent(),
-          'Bottleneck: “MQL → SQL rate” is 24% against a plan of 30%. With everything else at plan, revenue falls ¥20,000,000 short.',
+          'Bottleneck: “Won deals” is 15 against a plan of 20. With everything else at plan, revenue falls ¥25,000,000 short.',
         ),
       );
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -1004,33 +1031,36 @@ test('a rate from two typed counts, and the top count (visits) below plan, are r
       await expectRow(page, 'MQL数', `目標 667 ・ 実績 600 ・ ${pct(600 / 667)}`, '遅れ');
       assert.equal(pct(600 / 667), '89.96%');
       await expectRow(page, 'SQL数', '目標 200 ・ 実績 150 ・ 75%', '遅れ');
-      // 1億円 × 25 ÷ 30 = ¥83,333,333 → 約1,667万円 short
+      // Every figure with a plan and an actual competes (bottleneck.rs): SQL 150 of 200 alone
+      // makes 1億円 × 150 ÷ 200 = 7,500万円 2,500万円 short; the derived MQL → SQL rate 1億円 × 25 ÷ 30
+      // = 約8,333万円 約1,667万円 short; MQL 600 of 666.67 9,000万円 1,000万円 short
       assert.deepEqual([yen((1e8 * 25) / 30), yen(1e8 - (1e8 * 25) / 30)], ['約8,333万円', '約1,667万円']);
       await eventually(async () =>
         assert.equal(
           await headline(page).textContent(),
-          'ボトルネック: 「MQL → SQL 転換率」が計画 30% に対して実績 25%。他をすべて計画どおりとしても、売上が 約1,667万円 不足します。',
+          'ボトルネック: 「SQL」が計画 200 に対して実績 150。他をすべて計画どおりとしても、売上が 2,500万円 不足します。',
         ),
       );
-      // the count entering the top of the funnel: visits 300,000 against 333,333.3 →
-      // 1億円 × 300,000 ÷ 333,333.3 = 9,000万円 1,000万円 short — less than the rate's loss
-      await actual(page, '訪問数').fill('300,000');
+      // visits 280,000 against 333,333.3 → 1億円 × 280,000 ÷ 333,333.3 = 8,400万円 1,600万円 short
+      await actual(page, '訪問数').fill('280,000');
       const table = page.locator('[data-testid="bottleneck-table"] tbody tr');
-      await eventually(async () => assert.equal(await table.count(), 2));
+      await eventually(async () => assert.equal(await table.count(), 4));
       const rows = await table.evaluateAll((trs) =>
         trs.map((tr) => [tr.querySelector('th').textContent.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim())]),
       );
       assert.deepEqual(rows, [
+        ['SQL', '2,500万円', '200', '150', '7,500万円'],
         ['MQL → SQL 転換率', '約1,667万円', '30%', '25%', '約8,333万円'],
         // the plan of a count is shown rounded up
-        ['訪問', '1,000万円', '333,334', '300,000', '9,000万円'],
+        ['訪問', '1,600万円', '333,334', '280,000', '8,400万円'],
+        ['MQL', '1,000万円', '667', '600', '9,000万円'],
       ]);
-      // visits 250,000: 1億円 × 250,000 ÷ 333,333.3 = 7,500万円 → 2,500万円 short, now the worst
-      await actual(page, '訪問数').fill('250000');
+      // visits 200,000: 1億円 × 200,000 ÷ 333,333.3 = 6,000万円 → 4,000万円 short, now the worst
+      await actual(page, '訪問数').fill('200000');
       await eventually(async () =>
         assert.equal(
           await headline(page).textContent(),
-          'ボトルネック: 「訪問」が計画 333,334 に対して実績 250,000。他をすべて計画どおりとしても、売上が 2,500万円 不足します。',
+          'ボトルネック: 「訪問」が計画 333,334 に対して実績 200,000。他をすべて計画どおりとしても、売上が 4,000万円 不足します。',
         ),
       );
       assert.ok((await rowOf(page, '訪問数')).bottleneck);

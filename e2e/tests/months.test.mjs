@@ -1,6 +1,6 @@
 // The monthly plan (月次計画, `#view=months`): reachable by tab and by URL; what must be created
 // in which month for the default plan (each stage's months add up to the funnel's requirement,
-// months before the period marked 期首前 and counted in the 期首までに… cards); period, fiscal
+// months before the period marked 計画期間前 and counted in the 計画期間前に作る… cards); period, fiscal
 // start and period index; seasonality weights; lead time as average days or as a distribution,
 // with every wrong input getting its message while the last valid plan stays; headcount and
 // coverage; the timeline canvas; the CSV download; English; phones.
@@ -16,7 +16,6 @@ import {
   openPage,
   eventually,
   setLanguage,
-  readTable,
   waitForApp,
   waitForMonths,
   readMonthTable,
@@ -24,12 +23,10 @@ import {
   waitForCanvasDrawAfter,
   countOf,
   grouped,
-  largestRemainder,
   fieldMessage,
   fullPageScreenshot,
   captureDownload,
   assertNoGarbage,
-  DEFAULT_COUNTS,
 } from './helpers.mjs';
 
 const app = useApp();
@@ -77,37 +74,81 @@ const FS = 7;
 // Funnel: 1億円 ÷ 500万円 = 20 won; ÷ 25 % = 80 opportunities; ÷ 40 % = 200 SQL; ÷ 30 % =
 // 666.67 → 667 MQL; ÷ 10 % = 6,666.67 → 6,667 leads; ÷ 2 % = 333,333.3 → 333,334 visits.
 const REQUIRED = [333_334, 6_667, 667, 200, 80, 20];
-// Lead time 90 days = 90 ÷ 30.4 = 2.9605 months (lead_time.rs from_days): split between the
-// neighbouring whole months so the mean is exact: 96.05 % close 3 months after creation and
-// 1 − 0.9605 = 3.95 % after 2 months. The earliest month is 3 before April = January.
-const LAG3 = 90 / 30.4 - 2; // 0.96053
-const LAG2 = 1 - LAG3; // 0.03947
-// Won per month, even: 20 ÷ 3 = 6.67 → largest remainder 7 / 7 / 6 (ties go to the earlier).
-// Any earlier stage created in month s serves Σ_k D[k] · won[s + k] over the period's months
-// (phasing.rs), with won = w each month:
-//   Jan (−3): D[3]·w          = 0.9605 w
-//   Feb (−2): D[2]·w + D[3]·w = w
-//   Mar (−1): D[2]·w + D[3]·w = w
-//   Apr ( 0): D[2]·w          = 0.0395 w   (its lag-3 share would close in July)
-//   May, Jun: nothing closes inside the quarter → 0
-// so each stage's required total is split by largest remainder over [0.9605, 1, 1, 0.0395, 0, 0].
-const DEFAULT_WEIGHTS = [LAG3, 1, 1, LAG2, 0, 0];
-function defaultColumns() {
-  return REQUIRED.map((r, i) => (i === 5 ? largestRemainder(r, [0, 0, 0, 1, 1, 1]) : largestRemainder(r, DEFAULT_WEIGHTS)));
+// Share of each stage ending won: visits 2 % × 0.3 %, leads 0.3 %, MQL 3 %, SQL 10 %, opps 25 %.
+const CUMULATIVE = [0.02 * 0.003, 0.003, 0.03, 0.1, 0.25, 1];
+// Each month plans its own deals rounded up: 1億円 ÷ 3 ÷ 500万円 = 6.67 → 7 a month (6 would
+// make 3,000万円 of 3,333万円), 21 in the quarter, one above the funnel's 20.
+const DEFAULT_WON = [0, 0, 0, 7, 7, 7];
+
+/** A lag of `m` months split linearly between its neighbouring whole months (lead_time.rs). */
+function lagOfMonths(m) {
+  const whole = Math.floor(m);
+  const frac = m - whole;
+  const shares = Array(whole + 2).fill(0);
+  shares[whole] = 1 - frac;
+  shares[whole + 1] = frac;
+  while (shares.length > 1 && shares[shares.length - 1] === 0) shares.pop();
+  return shares;
 }
-// e.g. leads: 6,667 × (0.9605/3, 1/3, 1/3, 0.0395/3) = 2,134.61 / 2,222.33 / 2,222.33 / 87.72 →
-// floors 2,134 + 2,222 + 2,222 + 87 = 6,665; the 2 left go to .72 (Apr) and .61 (Jan):
-const DEFAULT_LEADS = [2_135, 2_222, 2_222, 88, 0, 0];
-// SQL: 200 × (…) = 64.04 / 66.67 / 66.67 / 2.63 → 64 + 66 + 66 + 2 = 198, +1 to Feb and Mar:
-const DEFAULT_SQL = [64, 67, 67, 2, 0, 0];
-// opportunities: 80 × (…) = 25.61 / 26.67 / 26.67 / 1.05 → 25 + 26 + 26 + 1 = 78, +1 Feb, Mar:
-const DEFAULT_OPPS = [25, 27, 27, 1, 0, 0];
-const DEFAULT_WON = [0, 0, 0, 7, 7, 6];
+/** Every lag of `shares` scaled by `factor` (a stage created part of the way to close). */
+function scaledLag(shares, factor) {
+  const out = Array(shares.length + 1).fill(0);
+  shares.forEach((d, k) => {
+    const m = k * factor;
+    const whole = Math.floor(m);
+    out[whole] += d * (1 - (m - whole));
+    out[whole + 1] += d * (m - whole);
+  });
+  while (out.length > 1 && out[out.length - 1] === 0) out.pop();
+  return out;
+}
+const meanOf = (shares) => shares.reduce((a, d, k) => a + d * k, 0);
+const openAt = (shares, j) => shares.slice(j).reduce((a, b) => a + b, 0);
+// Where each stage is created on the way to close with no per-stage days: visits and leads
+// with the lead, opportunities with half the lead time left (the default sales-cycle share),
+// MQL and SQL evenly between: 1, 1, 5/6, 4/6, 1/2 of the lead time left.
+const LEFT = [1, 1, 5 / 6, 4 / 6, 0.5];
+/** Each stage's lag distribution for a whole-lead-time distribution `lead`. */
+const stageLags = (lead) => LEFT.map((f) => scaledLag(lead, f));
+
+/**
+ * Deals the whole counts of a stage column deliver in each month of the period, read forward:
+ * Σ over creation months of count × share ending won × D[close − creation].
+ */
+function deliveredByMonth(table, col, lag, cumulative, periodMonths) {
+  const first = -table.rows.filter((r) => r.before).length;
+  return Array.from({ length: periodMonths }, (_, t) =>
+    table.rows.reduce((a, r, row) => {
+      const k = t - (first + row);
+      return a + (k >= 0 && k < lag.length ? countOf(r.cells[col]) * cumulative * lag[k] : 0);
+    }, 0),
+  );
+}
+/** Items worked each month: created then or earlier and still open (velocity.rs). */
+function workedByMonth(counts, stay) {
+  return counts.map((_, t) => counts.slice(0, t + 1).reduce((a, n, s) => a + n * openAt(stay, t - s), 0));
+}
+/** What a stage stays open for: opportunities until close, earlier stages until the next. */
+function stayOf(lags, stage) {
+  return stage === lags.length - 1 ? lags[stage] : lagOfMonths(meanOf(lags[stage]) - meanOf(lags[stage + 1]));
+}
+// Lead time 90 days = 90 ÷ 30.4 = 2.9605 months: 96.05 % close 3 months after the lead,
+// 3.95 % after 2; the earliest month is 3 before April = January.
+const DEFAULT_LAGS = stageLags(lagOfMonths(90 / 30.4));
+/** The plan's checks for a table: every stage delivers every month's deals; totals add up. */
+function assertPlanDelivers(t, lags, won, label = '') {
+  STAGES_JA.slice(0, 5).forEach((s, i) => {
+    const got = deliveredByMonth(t, COL[s], lags[i], CUMULATIVE[i], won.length);
+    got.forEach((d, m) => assert.ok(d >= won[m] - 1e-6, `${label}${s}: month ${m} delivers ${d} < ${won[m]}`));
+  });
+  STAGES_JA.forEach((s) => assert.equal(countOf(t.total[COL[s]]), sum(column(t, s)), `${label}${s} total`));
+}
 
 /** The column of stage `stage` (a name) as numbers. */
 function column(table, stage) {
   return table.rows.map((r) => countOf(r.cells[COL[stage]]));
 }
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 /** The month table once it satisfies `check(table)`. */
 async function monthTableWhen(page, check) {
@@ -117,8 +158,6 @@ async function monthTableWhen(page, check) {
     return t;
   });
 }
-
-const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 test('the 月次計画 tab and #view=months open the monthly plan, and the view survives a reload', () =>
   withOpenPage(app, async (page, { context }) => {
@@ -151,119 +190,174 @@ test('the 月次計画 tab and #view=months open the monthly plan, and the view 
     assert.doesNotMatch(new URL(page.url()).hash, /view=months/);
   }));
 
-test('each stage’s months add up to the funnel’s requirement; 期首前 months feed the 期首までに cards', () =>
+test('each month plans the deals its target needs, and the months before feed them forward; 計画期間前 rows feed the cards', () =>
   withOpenPage(
     app,
     async (page) => {
       const t = await readMonthTable(page);
       assert.deepEqual(t.head, ['月', ...STAGES_JA, 'IS人数', 'FS人数', '売上目標']);
-      // January–March are before the April quarter (lag up to 3 months), then April–June
+      // January–March are before the April quarter (lag up to 3 months), then April–June; one
+      // calendar year, so no years on the months
       assert.deepEqual(
         t.rows.map((r) => [r.month, r.tag, r.before]),
         [
-          ['1月', '期首前', true],
-          ['2月', '期首前', true],
-          ['3月', '期首前', true],
+          ['1月', '計画期間前', true],
+          ['2月', '計画期間前', true],
+          ['3月', '計画期間前', true],
           ['4月', '', false],
           ['5月', '', false],
           ['6月', '', false],
         ],
       );
-      // the 合計 row is the funnel's requirement, and every stage column adds up to it
-      assert.equal(t.totalLabel, '合計');
-      assert.deepEqual(t.total.slice(0, 6), DEFAULT_COUNTS);
-      assert.deepEqual(t.total.slice(6), ['—', '—', '1億円']);
-      STAGES_JA.forEach((s, i) => {
-        assert.equal(sum(column(t, s)), REQUIRED[i], `${s}: the months add up to ${REQUIRED[i]}`);
-      });
-      // each month, as computed above
-      const expected = defaultColumns();
-      STAGES_JA.forEach((s, i) => assert.deepEqual(column(t, s), expected[i], `${s} by month`));
-      assert.deepEqual(column(t, 'リード'), DEFAULT_LEADS);
-      assert.deepEqual(column(t, 'SQL'), DEFAULT_SQL);
-      assert.deepEqual(column(t, '商談'), DEFAULT_OPPS);
+      // 7 deals every month: 3,500万円 ≥ the month's 3,333万円; the quarter plans 21 of 20
       assert.deepEqual(column(t, '受注'), DEFAULT_WON);
-
-      // before the period: leads 2,135 + 2,222 + 2,222 = 6,579; opportunities 25 + 27 + 27 = 79
-      assert.equal(sum(DEFAULT_LEADS.slice(0, 3)), 6_579);
-      assert.equal(await card(page, 'before-leads').textContent(), '6,579件');
-      assert.equal(await card(page, 'before-opps').textContent(), `${sum(DEFAULT_OPPS.slice(0, 3))}件`);
-      assert.equal(await page.locator('.card-before-leads dt').textContent(), '期首までに必要なリード');
-      assert.equal(await page.locator('.card-before-opps dt').textContent(), '期首までに必要な商談');
-
-      // the funnel view shows the same requirements as the 合計 row
-      await page.getByRole('tab', { name: 'ファネル', exact: true }).click();
-      await waitForApp(page);
-      const funnel = await readTable(page);
-      assert.deepEqual(
-        funnel.map((r) => r.required),
-        t.total.slice(0, 6),
+      assert.equal(await card(page, 'won-total').textContent(), '21件（目標 20件・余裕 1件）');
+      // read forward, the leads, MQL, SQL and opportunities created deliver ≥ 7 every month,
+      // and the 合計 row adds up the months
+      assert.equal(t.totalLabel, '合計');
+      assertPlanDelivers(t, DEFAULT_LAGS, [7, 7, 7]);
+      assert.deepEqual(t.total.slice(6), ['—', '—', '1億円']);
+      // no leads are created in May or June (they would close after the period)
+      assert.deepEqual(column(t, 'リード').slice(4), [0, 0]);
+      STAGES_JA.slice(0, 5).forEach((s, i) =>
+        assert.ok(sum(column(t, s)) >= REQUIRED[i], `${s}: at least the funnel's ${REQUIRED[i]}`),
       );
-      assert.deepEqual(
-        funnel.map((r) => r.stage),
-        STAGES_JA,
-      );
+
+      // before the period: the sums of the 計画期間前 rows
+      const before = (s) => sum(column(t, s).slice(0, 3));
+      assert.equal(await card(page, 'before-leads').textContent(), `${grouped(before('リード'))}件`);
+      assert.equal(await card(page, 'before-opps').textContent(), `${before('商談')}件`);
+      assert.equal(await page.locator('.card-before-leads dt').textContent(), '計画期間前に作るリード');
+      assert.equal(await page.locator('.card-before-opps dt').textContent(), '計画期間前に作る商談');
+      assert.doesNotMatch(await page.locator('#view-months').innerText(), /期首前|期首まで/);
     },
     MONTHS,
   ));
 
-test('the cards: coverage 1 ÷ win rate, velocity, headcount; an open pipeline of 2億 covers 2×', () =>
+test('the cards: coverage 1 ÷ win rate, velocity with its days, headcount on open items; an open pipeline cuts what is needed before', () =>
   withOpenPage(
     app,
     async (page) => {
+      const IS_LABEL = 'インサイドセールス1人が月に担当できるSQL数（継続中を含む）';
+      const OPEN_LABEL = '計画期間の開始時点で進行中の商談金額（任意）';
       // coverage needed = 1 ÷ 25 % = 4×; nothing open yet → 0×, short
-      // no verdict while the optional open pipeline is empty
-      assert.equal(await card(page, 'coverage').textContent(), '4倍');
-      // velocity = 80 opportunities × ¥5,000,000 × 25 % ÷ 90 days = ¥1,111,111.1 a day
+      assert.equal(await card(page, 'coverage').textContent(), '4倍'); // no verdict without an open pipeline
+      // velocity = 80 opportunities × ¥5,000,000 × 25 % ÷ 90 days = ¥1,111,111.1 a day, and
+      // the card says which days it divided by
       assert.equal(Math.round((80 * 5_000_000 * 0.25) / 90), 1_111_111);
       assert.equal(await card(page, 'velocity').textContent(), '約111万円');
-      // headcount: SQL 67 in the busiest month ÷ 40 a rep → 2; opportunities 27 ÷ 8 → 4
-      assert.equal(Math.ceil(Math.max(...DEFAULT_SQL) / 40), 2);
-      assert.equal(Math.ceil(Math.max(...DEFAULT_OPPS) / 8), 4);
-      assert.equal(await card(page, 'headcount').textContent(), 'IS 2人・FS 4人');
-      // per month: IS = ⌈SQL ÷ 40⌉, FS = ⌈opportunities ÷ 8⌉
+      assert.equal(await page.locator('.card-velocity dt').textContent(), 'セールスベロシティ（1日あたり・リード→受注90日）');
+      assert.equal(
+        await page.locator('[data-testid="velocity-note"]').textContent(),
+        'セールスベロシティはリードから受注までの日数で割っています。段階ごとの日数を入れると商談期間で計算します。',
+      );
+      // headcount: items worked each month (new and still open) ÷ 40 SQL or 8 opportunities
       const t = await readMonthTable(page);
-      assert.deepEqual(
-        t.rows.map((r) => Number(r.cells[IS])),
-        DEFAULT_SQL.map((n) => Math.ceil(n / 40)),
-      );
-      assert.deepEqual(
-        t.rows.map((r) => Number(r.cells[FS])),
-        DEFAULT_OPPS.map((n) => Math.ceil(n / 8)),
-      );
+      const isWant = workedByMonth(column(t, 'SQL'), stayOf(DEFAULT_LAGS, 3)).map((n) => Math.ceil(n / 40 - 1e-9));
+      const fsWant = workedByMonth(column(t, '商談'), stayOf(DEFAULT_LAGS, 4)).map((n) => Math.ceil(n / 8 - 1e-9));
+      assert.deepEqual(t.rows.map((r) => Number(r.cells[IS])), isWant);
+      assert.deepEqual(t.rows.map((r) => Number(r.cells[FS])), fsWant);
+      // every month in which deals close needs field sales
+      assert.ok(fsWant.slice(3).every((n) => n > 0), `${fsWant}`);
+      assert.equal(await card(page, 'headcount').textContent(), `IS ${Math.max(...isWant)}人・FS ${Math.max(...fsWant)}人`);
 
-      // open pipeline 2億円 against the 1億円 target: 2× of the 4× needed
-      await field(page, '期首時点で進行中の商談金額（任意）').fill('2億');
+      // open pipeline 2億円 against the 1億円 target: 2× of the 4× needed; its expected deals,
+      // 2億円 × 25 % ÷ 500万円 = 10, count toward April and May first, so fewer leads and
+      // opportunities are needed before the period
+      const beforeLeads = await card(page, 'before-leads').textContent();
+      await field(page, OPEN_LABEL).fill('2億');
       await eventually(async () => assert.equal(await card(page, 'coverage').textContent(), '4倍（現在 2倍・不足）'));
+      assert.equal(await card(page, 'open-deals').textContent(), '10件');
+      const reduced = countOf((await card(page, 'before-leads').textContent()).replace('件', ''));
+      assert.ok(reduced < countOf(beforeLeads.replace('件', '')), `${reduced} < ${beforeLeads}`);
       // 4億円 × 25 % = 1億円 = the target exactly: covered
-      await field(page, '期首時点で進行中の商談金額（任意）').fill('4億');
+      await field(page, OPEN_LABEL).fill('4億');
       await eventually(async () => assert.equal(await card(page, 'coverage').textContent(), '4倍（現在 4倍・足りています）'));
-      // not money → a message beside it, the last plan stays
-      await field(page, '期首時点で進行中の商談金額（任意）').fill('たくさん');
-      await eventually(async () => assert.notEqual((await fieldMessage(page, '期首時点で進行中の商談金額（任意）').textContent()).trim(), ''));
-      assert.equal(await field(page, '期首時点で進行中の商談金額（任意）').getAttribute('aria-invalid'), 'true');
+      // not money, and −5: a message naming the amount and saying empty or 0 are fine
+      await field(page, OPEN_LABEL).fill('たくさん');
+      await eventually(async () =>
+        assert.equal((await fieldMessage(page, OPEN_LABEL).textContent()).trim(), '金額として読めません。例: 2億、5,000万'),
+      );
+      assert.equal(await field(page, OPEN_LABEL).getAttribute('aria-invalid'), 'true');
       await staleNotice(page).waitFor();
       assert.equal(await card(page, 'coverage').textContent(), '4倍（現在 4倍・足りています）');
-
-      // inside sales can take 1 SQL a month: one rep per SQL, so the IS column is the SQL column
-      await field(page, '期首時点で進行中の商談金額（任意）').fill('');
-      await field(page, 'インサイドセールス1人が月に対応できるSQL数').fill('1');
-      const t1 = await monthTableWhen(page, (x) =>
-        assert.deepEqual(
-          x.rows.map((r) => r.cells[IS]),
-          x.rows.map((r) => r.cells[COL.SQL]),
+      await field(page, OPEN_LABEL).fill('-5');
+      await eventually(async () =>
+        assert.equal(
+          (await fieldMessage(page, OPEN_LABEL).textContent()).trim(),
+          '0以上の金額を入力してください（空欄か0は進行中の商談なし）。',
         ),
       );
-      assert.deepEqual(column(t1, 'SQL'), DEFAULT_SQL);
-      assert.equal(await card(page, 'headcount').textContent(), 'IS 67人・FS 4人');
+      await field(page, OPEN_LABEL).fill('0');
+      await eventually(async () => assert.equal(await field(page, OPEN_LABEL).getAttribute('aria-invalid'), 'false'));
+      assert.equal(await card(page, 'before-leads').textContent(), beforeLeads);
+
+      // inside sales can work 1 SQL a month: one rep per SQL worked
+      await field(page, OPEN_LABEL).fill('');
+      await field(page, IS_LABEL).fill('1');
+      const worked = workedByMonth(column(t, 'SQL'), stayOf(DEFAULT_LAGS, 3)).map((n) => Math.ceil(n - 1e-9));
+      await monthTableWhen(page, (x) => assert.deepEqual(x.rows.map((r) => Number(r.cells[IS])), worked));
       assert.equal(await staleNotice(page).count(), 0);
-      // 0 reps' capacity is refused beside the field
-      await field(page, 'インサイドセールス1人が月に対応できるSQL数').fill('0');
+      // 0 and a word are refused beside the field, as counts of items (not money)
+      await field(page, IS_LABEL).fill('0');
+      await eventually(async () => assert.equal(await field(page, IS_LABEL).getAttribute('aria-invalid'), 'true'));
+      assert.equal((await fieldMessage(page, IS_LABEL).textContent()).trim(), '1以上の整数を入力してください。');
+      await field(page, IS_LABEL).fill('たくさん');
       await eventually(async () =>
-        assert.equal(await field(page, 'インサイドセールス1人が月に対応できるSQL数').getAttribute('aria-invalid'), 'true'),
+        assert.equal((await fieldMessage(page, IS_LABEL).textContent()).trim(), '人数あたりの件数として読めません。例: 40'),
       );
-      assert.notEqual((await fieldMessage(page, 'インサイドセールス1人が月に対応できるSQL数').textContent()).trim(), '');
       await assertNoGarbage(page, 'with a capacity of 0');
+    },
+    MONTHS,
+  ));
+
+test('velocity uses the opportunity stage’s days when days per stage are given, and explains 0 days', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      await field(page, 'リードタイムの入れ方').selectOption({ label: '段階ごとの滞留日数' });
+      await field(page, '商談 → 受注 の日数').fill('30');
+      // 80 × ¥5,000,000 × 25 % ÷ 30 days = ¥3,333,333 a day
+      assert.equal(Math.round((80 * 5_000_000 * 0.25) / 30), 3_333_333);
+      await eventually(async () => assert.equal(await card(page, 'velocity').textContent(), '約333万円'));
+      assert.equal(await page.locator('.card-velocity dt').textContent(), 'セールスベロシティ（1日あたり・商談→受注30日）');
+      await field(page, '商談 → 受注 の日数').fill('0');
+      await eventually(async () =>
+        assert.equal(
+          await page.locator('[data-testid="velocity-note"]').textContent(),
+          '商談から受注までが0日のため、1日あたりのセールスベロシティは計算できません。',
+        ),
+      );
+      assert.equal(await card(page, 'velocity').textContent(), '—');
+      await field(page, 'リードタイムの入れ方').selectOption({ label: '平均日数' });
+      await field(page, 'リード獲得から受注までの平均日数').fill('0');
+      await eventually(async () =>
+        assert.equal(
+          await page.locator('[data-testid="velocity-note"]').textContent(),
+          'リードタイムが1日未満のため、1日あたりのセールスベロシティは計算できません。',
+        ),
+      );
+      assert.equal(await card(page, 'velocity').textContent(), '—');
+    },
+    MONTHS,
+  ));
+
+test('the sales-cycle share places the opportunities: 100 % creates them with the leads', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      const share = field(page, 'リードタイムのうち商談化から受注までの割合');
+      assert.equal(await share.inputValue(), '');
+      await share.fill('100');
+      // every stage is then created with its lead, 90 days before close: each stage's column
+      // delivers forward through the leads' own distribution
+      const lead = lagOfMonths(90 / 30.4);
+      const t = await monthTableWhen(page, (x) =>
+        assertPlanDelivers(x, LEFT.map(() => lead), [7, 7, 7]),
+      );
+      assert.ok(countOf(t.rows[0].cells[COL['商談']]) > 0, 'opportunities in January');
+      await share.fill('120');
+      await eventually(async () => assert.equal((await fieldMessage(page, 'リードタイムのうち商談化から受注までの割合').textContent()).trim(), '0〜100%の値を入力してください。'));
     },
     MONTHS,
   ));
@@ -295,32 +389,32 @@ test('period length, fiscal start and period index change the months', () =>
       let t = await monthTableWhen(page, (x) =>
         assert.deepEqual(
           x.rows.map((r) => `${r.month}${r.tag}`),
-          ['4月期首前', '5月期首前', '6月期首前', '7月', '8月', '9月'],
+          ['4月計画期間前', '5月計画期間前', '6月計画期間前', '7月', '8月', '9月'],
         ),
       );
-      assert.deepEqual(column(t, '受注'), [0, 0, 0, 7, 7, 6]);
-      assert.deepEqual(column(t, 'リード'), DEFAULT_LEADS, 'the same plan, three months later');
+      assert.deepEqual(column(t, '受注'), [0, 0, 0, 7, 7, 7]);
+      assertPlanDelivers(t, DEFAULT_LAGS, [7, 7, 7], 'three months later: ');
 
       // one month: the index (2) stays inside the year → the third month of a January year = 3月;
-      // 90 days (up to 3 months) is longer than the 1-month period → a note
+      // 90 days (up to 3 months) reach back into December of the year before, so the months
+      // carry their year; 90 days is longer than the 1-month period → a note
+      const now = new Date();
+      const fy = now.getFullYear(); // a January fiscal year is the calendar year
       await field(page, '期間の単位').selectOption({ label: '月' });
       t = await monthTableWhen(page, (x) =>
         assert.deepEqual(
           x.rows.map((r) => `${r.month}${r.tag}`),
-          ['12月期首前', '1月期首前', '2月期首前', '3月'],
+          [`${fy - 1}/12計画期間前`, `${fy}/1計画期間前`, `${fy}/2計画期間前`, `${fy}/3`],
         ),
       );
       assert.equal(await index.locator('option:checked').textContent(), '3月');
       assert.deepEqual(column(t, '受注'), [0, 0, 0, 20]);
-      // one month's 20 deals: leads created 3 months earlier × 0.9605, 2 months earlier × 0.0395
-      // → 6,667 × 0.9605 = 6,403.7 and × 0.0395 = 263.2 → 6,403 + 263 = 6,666, the 1 left to .7
-      assert.deepEqual(column(t, 'リード'), largestRemainder(6_667, [LAG3, LAG2, 0, 0]));
-      assert.deepEqual(column(t, 'リード'), [6_404, 263, 0, 0]);
+      assertPlanDelivers(t, DEFAULT_LAGS, [20]);
       const note = page.locator('#view-months p.note');
       await eventually(async () =>
         assert.equal(
           (await note.textContent()).trim(),
-          '受注まで最長3か月かかり、期間（1か月）より長くなっています。 期間前の月に作る分は「期首前」の行に示します。',
+          '受注まで最長3か月かかり、期間（1か月）より長くなっています。 計画期間より前の月に作る分は「計画期間前」の行に示します。',
         ),
       );
       // picking another month by its name
@@ -328,22 +422,28 @@ test('period length, fiscal start and period index change the months', () =>
       await monthTableWhen(page, (x) =>
         assert.deepEqual(
           x.rows.map((r) => `${r.month}${r.tag}`),
-          ['7月期首前', '8月期首前', '9月期首前', '10月'],
+          // July–October of one calendar year: no years
+          ['7月計画期間前', '8月計画期間前', '9月計画期間前', '10月'],
         ),
       );
 
-      // the fiscal year: twelve months January–December plus October–December before it;
-      // 20 won ÷ 12 = 1.67 a month → floors 12 × 1 = 12, the 8 left to the first 8 months (ties)
+      // the fiscal year: twelve months January–December plus October–December of the year
+      // before (so with years); 20 won ÷ 12 = 1.67 a month → 2 every month, 24 planned
       await field(page, '期間の単位').selectOption({ label: '年度' });
       t = await monthTableWhen(page, (x) => assert.equal(x.rows.length, 15));
       assert.equal(await index.locator('option:checked').textContent(), '通期（1月〜12月）');
       assert.deepEqual(
         t.rows.map((r) => `${r.month}${r.tag}`),
-        ['10月期首前', '11月期首前', '12月期首前', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)],
+        [
+          `${fy - 1}/10計画期間前`,
+          `${fy - 1}/11計画期間前`,
+          `${fy - 1}/12計画期間前`,
+          ...Array.from({ length: 12 }, (_, i) => `${fy}/${i + 1}`),
+        ],
       );
-      assert.deepEqual(column(t, '受注'), [0, 0, 0, ...largestRemainder(20, Array(12).fill(1))]);
-      assert.deepEqual(column(t, '受注').slice(3), [2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1]);
-      STAGES_JA.forEach((s, i) => assert.equal(sum(column(t, s)), REQUIRED[i], `${s} over the year`));
+      assert.deepEqual(column(t, '受注').slice(3), Array(12).fill(2));
+      assert.equal(await card(page, 'won-total').textContent(), '24件（目標 20件・余裕 4件）');
+      assertPlanDelivers(t, DEFAULT_LAGS, Array(12).fill(2));
       // no note: 3 months of lead time fit in a 12-month period
       assert.equal(await note.count(), 0);
     },
@@ -374,12 +474,8 @@ test('seasonality: April weighted 2 gets half the quarter’s deals; all-zero an
           ],
         ),
       );
-      STAGES_JA.forEach((s, i) => assert.equal(sum(column(t, s)), REQUIRED[i], `${s} with seasonality`));
-      // leads created in month s serve D[k]·won[s+k]: won 10 / 5 / 5 (exact 20 × ½, ¼, ¼)
-      //   Jan: 0.9605·10; Feb: 0.0395·10 + 0.9605·5; Mar: 0.0395·5 + 0.9605·5 = 5; Apr: 0.0395·5
-      const w = [10, 5, 5];
-      const seasonal = [LAG3 * w[0], LAG2 * w[0] + LAG3 * w[1], LAG2 * w[1] + LAG3 * w[2], LAG2 * w[2], 0, 0];
-      assert.deepEqual(column(t, 'リード'), largestRemainder(6_667, seasonal));
+      // read forward, every stage delivers 10 / 5 / 5
+      assertPlanDelivers(t, DEFAULT_LAGS, [10, 5, 5]);
 
       // an unreadable weight: its own message, the last plan stays
       await field(page, '5月の重み').fill('abc');
@@ -406,16 +502,16 @@ test('seasonality: April weighted 2 gets half the quarter’s deals; all-zero an
       assert.deepEqual(inPeriod(t).map((r) => r.cells[COL['受注']]), ['0', '0', '20'], 'the last valid plan stays');
       await assertNoGarbage(page, 'with all weights 0');
 
-      // unchecking goes back to even months: 7 / 7 / 6
+      // unchecking goes back to even months: 7 / 7 / 7
       await box.uncheck();
-      await monthTableWhen(page, (x) => assert.deepEqual(inPeriod(x).map((r) => r.cells[COL['受注']]), ['7', '7', '6']));
+      await monthTableWhen(page, (x) => assert.deepEqual(inPeriod(x).map((r) => r.cells[COL['受注']]), ['7', '7', '7']));
       assert.equal(await staleNotice(page).count(), 0);
       assert.equal(await field(page, '4月の重み').count(), 0);
     },
     MONTHS,
   ));
 
-test('a distribution with everything won the same month: no 期首前 rows, period and cohort rates agree', () =>
+test('a distribution with everything won the same month: no 計画期間前 rows, period and cohort rates agree', () =>
   withOpenPage(
     app,
     async (page) => {
@@ -440,16 +536,20 @@ test('a distribution with everything won the same month: no 期首前 rows, peri
           ['4月', '5月', '6月'],
         ),
       );
-      // every stage follows the won deals month by month: 1 / 1 / 1 → 6,667 = 2,223 + 2,222 + 2,222
-      STAGES_JA.forEach((s, i) => assert.deepEqual(column(t, s), largestRemainder(REQUIRED[i], [1, 1, 1]), s));
-      assert.deepEqual(column(t, 'リード'), [2_223, 2_222, 2_222]);
+      // every stage follows the 7 deals of each month: ⌈7 ÷ share ending won⌉, e.g. leads
+      // 7 ÷ 0.3 % = 2,333.33 → 2,334 a month
+      STAGES_JA.forEach((s, i) => assert.deepEqual(column(t, s), Array(3).fill(Math.ceil(7 / CUMULATIVE[i] - 1e-9)), s));
+      assert.deepEqual(column(t, 'リード'), [2_334, 2_334, 2_334]);
       assert.equal(await card(page, 'before-leads').textContent(), '0件');
       assert.equal(await card(page, 'before-opps').textContent(), '0件');
-      // won ÷ leads in the period = 20 ÷ 6,666.67 = 0.3 % = the cohort rate (the funnel's
-      // lead → won: 10 % × 30 % × 40 % × 25 % = 0.3 %)
+      // the worked example: ⌈6,667 ÷ 3⌉ = 2,223 leads a month, all closing the same month:
+      // won ÷ leads = 0.3 % = the cohort rate (10 % × 30 % × 40 % × 25 %)
       assert.equal(await page.locator('[data-testid="cohort-period"]').textContent(), '0.3%');
       assert.equal(await page.locator('[data-testid="cohort-true"]').textContent(), '0.3%');
-      assert.match(await page.locator('[data-testid="cohort-explain"]').textContent(), /どちらも0\.3%です/);
+      assert.equal(
+        await page.locator('[data-testid="cohort-explain"]').textContent(),
+        '例: 毎月2,223件のリードを作ると、どのリードも作った月に受注するため、期間で区切った率とコホートの率はどちらも0.3%です。',
+      );
       assert.equal(await page.locator('#view-months p.note').count(), 0);
     },
     MONTHS,
@@ -460,14 +560,12 @@ test('a distribution that does not add up to 100 gets a message; the last valid 
     app,
     async (page) => {
       await field(page, 'リードタイムの入れ方').selectOption({ label: '受注月の分布' });
-      // 0 / 30 / 50 / 20 %: leads created in month s serve 0.3·won[s+1] + 0.5·won[s+2] + 0.2·won[s+3]
-      //   Jan (−3): 0.2 w; Feb (−2): 0.5 w + 0.2 w = 0.7 w; Mar (−1): 0.3 + 0.5 + 0.2 = w;
-      //   Apr (0): 0.3 w + 0.5 w = 0.8 w; May (1): 0.3 w; Jun: 0
-      const before = await monthTableWhen(page, (x) =>
-        assert.deepEqual(column(x, 'リード'), largestRemainder(6_667, [0.2, 0.7, 1, 0.8, 0.3, 0])),
-      );
-      // 6,667 × (0.2, 0.7, 1, 0.8, 0.3) ÷ 3 = 444.47 / 1,555.63 / 2,222.33 / 1,777.87 / 666.7
-      assert.deepEqual(column(before, 'リード'), [444, 1_556, 2_222, 1_778, 667, 0]);
+      // 0 / 30 / 50 / 20 %, read forward: of the leads created in a month, 30 % close one month
+      // later, 50 % two, 20 % three; the old backward table (leads 444 / 1,556 / 2,222 / 1,778 /
+      // 667) delivered only 0.69 + 0.88 + 0.69 = 2.26 × 6.67 = 15.1 of 20 deals. Now every
+      // month's 7 are delivered.
+      const before = await monthTableWhen(page, (x) => assertPlanDelivers(x, stageLags([0, 0.3, 0.5, 0.2]), [7, 7, 7]));
+      assert.notDeepEqual(column(before, 'リード'), [444, 1_556, 2_222, 1_778, 667, 0]);
       assert.equal(await staleNotice(page).count(), 0);
 
       await field(page, '1か月後に受注').fill('40');
@@ -543,26 +641,25 @@ test('the timeline redraws after an edit and its accessible name lists every sta
       const label = await canvas.getAttribute('aria-label');
       assert.ok(label.startsWith('月次計画のタイムライン. '), label);
       const months = ['1月', '2月', '3月', '4月', '5月', '6月'];
-      const cols = defaultColumns();
-      STAGES_JA.forEach((s, i) => {
-        const part = `${s}: ${months.map((m, k) => `${m} ${grouped(cols[i][k])}`).join(', ')}`;
+      const t = await readMonthTable(page);
+      STAGES_JA.forEach((s) => {
+        const part = `${s}: ${months.map((m, k) => `${m} ${grouped(column(t, s)[k])}`).join(', ')}`;
         assert.ok(label.includes(part), `"${part}" in ${label}`);
       });
 
       // 60 days = 1.974 months → 97.37 % after 2 months, 2.63 % after 1: February is the first
-      // month; leads created in s serve D[1]·won[s+1] + D[2]·won[s+2]:
-      //   Feb: 0.9737 w; Mar: w; Apr: w; May: 0.0263 w; Jun: 0
+      // month, and the label follows the new table
       const before = await canvasDraws(page, 'timeline-canvas');
       await field(page, 'リード獲得から受注までの平均日数').fill('60');
       await waitForCanvasDrawAfter(page, 'timeline-canvas', before);
-      const l2 = 60 / 30.4 - 1;
-      const leads = largestRemainder(6_667, [l2, 1, 1, 1 - l2, 0]);
-      // 6,667 × (0.9737, 1, 1, 0.0263) ÷ 3 = 2,163.85 / 2,222.33 / 2,222.33 / 58.48 → +1 to .85, .48
-      assert.deepEqual(leads, [2_164, 2_222, 2_222, 59, 0]);
+      const t60 = await monthTableWhen(page, (x) => assert.equal(x.rows[0].month, '2月'));
+      assertPlanDelivers(t60, stageLags(lagOfMonths(60 / 30.4)), [7, 7, 7]);
+      const m60 = ['2月', '3月', '4月', '5月', '6月'];
       await eventually(async () => {
         const now = await canvas.getAttribute('aria-label');
-        assert.ok(now.includes('リード: 2月 2,164, 3月 2,222, 4月 2,222, 5月 59, 6月 0'), now);
-        assert.ok(now.includes('受注: 2月 0, 3月 0, 4月 7, 5月 7, 6月 6'), now);
+        const leads = `リード: ${m60.map((m, k) => `${m} ${grouped(column(t60, 'リード')[k])}`).join(', ')}`;
+        assert.ok(now.includes(leads), now);
+        assert.ok(now.includes('受注: 2月 0, 3月 0, 4月 7, 5月 7, 6月 7'), now);
       });
       // the canvas has real pixels on it
       const size = await canvas.evaluate((c) => [c.width, c.height]);
@@ -580,7 +677,7 @@ test('表をCSVで保存: BOM, header, one row per month, columns adding up to t
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
       const text = bytes.toString('utf8').slice(1);
       const lines = text.split('\r\n').filter((l) => l !== '');
-      assert.equal(lines[0], '月,期首前,訪問,リード,MQL,SQL,商談,受注,IS人数,FS人数');
+      assert.equal(lines[0], '月,計画期間前,訪問,リード,MQL,SQL,商談,受注,IS人数,FS人数');
       const rows = lines.slice(1).map((l) => l.split(',').map(Number));
       assert.equal(rows.length, 6);
       assert.deepEqual(
@@ -594,20 +691,14 @@ test('表をCSVで保存: BOM, header, one row per month, columns adding up to t
           [6, 0],
         ],
       );
-      const cols = defaultColumns();
+      // the same figures as the table on the page, month by month
+      const t = await readMonthTable(page);
       STAGES_JA.forEach((s, i) => {
-        const col = rows.map((r) => r[2 + i]);
-        assert.deepEqual(col, cols[i], `${s} by month`);
-        assert.equal(sum(col), REQUIRED[i], `${s} adds up`);
+        assert.deepEqual(rows.map((r) => r[2 + i]), column(t, s), `${s} by month`);
       });
-      assert.deepEqual(
-        rows.map((r) => r[8]),
-        DEFAULT_SQL.map((n) => Math.ceil(n / 40)),
-      );
-      assert.deepEqual(
-        rows.map((r) => r[9]),
-        DEFAULT_OPPS.map((n) => Math.ceil(n / 8)),
-      );
+      assert.deepEqual(rows.map((r) => r[7]), DEFAULT_WON);
+      assert.deepEqual(rows.map((r) => r[8]), t.rows.map((r) => Number(r.cells[IS])));
+      assert.deepEqual(rows.map((r) => r[9]), t.rows.map((r) => Number(r.cells[FS])));
     },
     MONTHS,
   ));
@@ -635,7 +726,7 @@ test('an edited plan is saved: a reload keeps the fiscal start, period and lead 
       const t = await readMonthTable(page);
       assert.deepEqual(
         t.rows.map((r) => `${r.month}${r.tag}`),
-        ['5月期首前', '6月期首前', '7月', '8月', '9月'],
+        ['5月計画期間前', '6月計画期間前', '7月', '8月', '9月'],
       );
     },
     MONTHS,
@@ -656,6 +747,8 @@ test('in English the monthly plan is labelled in English', () =>
         'Give the lead time as',
         'Average days from lead to won deal',
         'Open pipeline at the period start (optional)',
+        'Share of the lead time from opportunity to won',
+        'SQL one inside-sales rep can work in a month (open ones included)',
       ]) {
         assert.equal(await field(page, label).count(), 1, label);
       }
@@ -665,15 +758,24 @@ test('in English the monthly plan is labelled in English', () =>
       assert.deepEqual(t.head.slice(-3), ['Inside sales', 'Field sales', 'Revenue target']);
       assert.deepEqual(
         t.rows.map((r) => `${r.month}|${r.tag}`),
-        ['Jan|before', 'Feb|before', 'Mar|before', 'Apr|', 'May|', 'Jun|'],
+        [
+          'Jan|before the period',
+          'Feb|before the period',
+          'Mar|before the period',
+          'Apr|',
+          'May|',
+          'Jun|',
+        ],
       );
       assert.equal(t.totalLabel, 'Total');
-      assert.deepEqual(t.total.slice(0, 6), DEFAULT_COUNTS);
-      assert.equal(await card(page, 'before-leads').textContent(), '6,579');
+      assert.equal(await card(page, 'before-leads').textContent(), grouped(sum(column(t, 'リード').slice(0, 3))));
       assert.match(await page.locator('.card-before-leads dt').textContent(), /needed before the period$/);
+      assert.equal(await card(page, 'won-total').textContent(), '21 (target 20, surplus 1)');
       assert.equal(await card(page, 'coverage').textContent(), '4×');
-      assert.equal(await card(page, 'headcount').textContent(), 'inside sales 2 · field sales 4');
+      const peak = (c) => Math.max(...t.rows.map((r) => Number(r.cells[c])));
+      assert.equal(await card(page, 'headcount').textContent(), `IS ${peak(IS)} · FS ${peak(FS)}`);
       assert.equal(await card(page, 'velocity').textContent(), '¥1,111,111');
+      assert.equal(await page.locator('.card-velocity dt').textContent(), 'Sales velocity (per day, 90 days lead to won)');
       assert.ok((await page.locator('canvas#timeline-canvas').getAttribute('aria-label')).startsWith('Monthly plan timeline. '));
       assert.equal(await button(page, 'Save the table as CSV').count(), 1);
       const body = await page.locator('#view-months').innerText();

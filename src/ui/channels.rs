@@ -10,6 +10,7 @@ use funnel_model::format::{
 use funnel_model::plan::benchmarks::{
     benchmark, caveat, check_channel, AppliesTo, Metric, BENCHMARKS,
 };
+use funnel_model::plan::channels::Blended;
 use funnel_model::plan::draft::{ChannelDraft, MoneyPlan, PlanField, SpendMode, VolumeMode};
 use funnel_model::plan::economics::UnitEconomics;
 use funnel_model::plan::export::channels_csv;
@@ -530,11 +531,11 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
                 .filter(|g| format_decimal(*g, 2) != "0")?;
             Some(match l {
                 Lang::Ja => format!(
-                    "チャネルの質（リード→MQL率）がファネルの率より低いため、受注が目標より{}件足りません。割合や各チャネルの率を見直してください。",
+                    "チャネルの質（リード→MQL率）がファネルの率より低いか固定件数が足りないため、受注が目標より{}件足りません。割合や各チャネルの率を見直してください。",
                     format_decimal(gap, 2)
                 ),
                 Lang::En => format!(
-                    "The channels' quality (lead → MQL) is below the funnel's, so the mix wins {} deals fewer than the target needs. Revisit the shares or the rates.",
+                    "The channels' quality (lead → MQL) is below the funnel's or their fixed counts fall short, so the mix wins {} deals fewer than the target needs. Revisit the shares or the rates.",
                     format_decimal(gap, 2)
                 ),
             })
@@ -545,6 +546,10 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
         result.with(|r| {
             let r = r.as_ref()?;
             let names = r.names(l);
+            let exact = move |x: f64| match l {
+                Lang::Ja => format!("正確な値: {}", format_decimal(x, 2)),
+                Lang::En => format!("Exact: {}", format_decimal(x, 2)),
+            };
             let mut rows: Vec<_> = r
                 .plan
                 .mix
@@ -563,8 +568,8 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
                             <td class="num">{format_count(c.visits)}</td>
                             <td class="num">{Figure::money(c.budget, l).view()}</td>
                             <td class="num">{money_or_dash(c.cpl, l).view()}</td>
-                            <td class="num">{Figure::count(c.mql).view()}</td>
-                            <td class="num">{Figure::count(c.won).view()}</td>
+                            <td class="num" title=exact(c.mql)>{format_count(c.mql_shown)}</td>
+                            <td class="num" title=exact(c.won)>{format_count(c.won_shown)}</td>
                             <td class="num">{money_or_dash(c.cpa, l).view()}</td>
                         </tr>
                     }
@@ -579,8 +584,8 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
                     <td class="num">{format_count(b.visits)}</td>
                     <td class="num">{Figure::money(b.budget, l).view()}</td>
                     <td class="num">{money_or_dash(b.cpl, l).view()}</td>
-                    <td class="num">{Figure::count(b.mql).view()}</td>
-                    <td class="num">{Figure::count(b.won).view()}</td>
+                    <td class="num" title=exact(b.mql)>{format_count(b.mql_shown)}</td>
+                    <td class="num" title=exact(b.won)>{format_count(b.won_shown)}</td>
                     <td class="num">{money_or_dash(b.cpa, l).view()}</td>
                 </tr>
             }.into_any());
@@ -606,6 +611,27 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
             })
         })
     };
+    let fixed_above = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let mix = &r.as_ref()?.plan.mix;
+            let fixed = mix.fixed_above_need?;
+            Some(match l {
+                Lang::Ja => format!(
+                    "固定件数のチャネルの合計 {}件が、必要なリード {}件を{}件上回っています。割合で指定したチャネルには0件が割り当てられます。固定件数を見直してください。",
+                    format_count(fixed),
+                    format_count(mix.leads_needed),
+                    format_count(fixed - mix.leads_needed)
+                ),
+                Lang::En => format!(
+                    "The fixed-count channels add up to {} leads, {} more than the {} needed, so the share channels get none. Check the fixed counts.",
+                    format_count(fixed),
+                    format_count(fixed - mix.leads_needed),
+                    format_count(mix.leads_needed)
+                ),
+            })
+        })
+    };
     let reconcile = move || {
         let l = lang.get();
         result.with(|r| r.as_ref().map(|r| totals_note(l, r)))
@@ -613,7 +639,14 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
     view! {
         {move || over_budget().map(|s| view! { <p class="note warning-note" role="note" data-testid="budget-warning">{s}</p> })}
         {move || reconcile().map(|s| view! { <p class="note totals-note" role="note" data-testid="channel-totals-note">{s}</p> })}
+        {move || fixed_above().map(|s| view! { <p class="note" role="note" data-testid="fixed-above-need">{s}</p> })}
         {move || shortfall().map(|s| view! { <p class="note" role="note">{s}</p> })}
+        <p class="hint">
+            {move || tr(
+                "MQLと受注はチャネルごとに切り上げた件数です（正確な値はカーソルを合わせると表示）。CPAは正確な受注件数で割っています。",
+                "MQL and won deals are rounded up per channel (hover for the exact value). CPA divides by the exact deals.",
+            )}
+        </p>
         <div class="table-wrap">
             <table class="channel-results" data-testid="channel-results">
                 <caption class="sr-only">{move || tr("チャネル別の結果", "Results by channel")}</caption>
@@ -718,13 +751,17 @@ fn EconomicsResults(
 ) -> impl IntoView {
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
     // The last good figures stay (dimmed) while an economics input is wrong.
-    let econ = Memo::new(move |previous: Option<&(Option<UnitEconomics>, bool)>| {
-        result.with(|r| match r.as_ref().map(|r| &r.plan.economics) {
-            Some(Ok(e)) => (Some(e.clone()), true),
-            Some(Err(_)) => (previous.and_then(|p| p.0.clone()), false),
-            None => (None, true),
-        })
-    });
+    let econ = Memo::new(
+        move |previous: Option<&(Option<(UnitEconomics, Blended)>, bool)>| {
+            result.with(
+                |r| match r.as_ref().map(|r| (&r.plan.economics, r.plan.mix.blended)) {
+                    Some((Ok(e), b)) => (Some((e.clone(), b)), true),
+                    Some((Err(_), _)) => (previous.and_then(|p| p.0.clone()), false),
+                    None => (None, true),
+                },
+            )
+        },
+    );
     let body = move || {
         let l = lang.get();
         econ.with(|(e, ok)| {
@@ -733,8 +770,25 @@ fn EconomicsResults(
                     {pick(l, "ユニットエコノミクスの入力を見直してください。", "Check the unit-economics inputs.")}
                 </p>
             });
-            let figures = e.as_ref().map(|e| {
+            let figures = e.as_ref().map(|(e, b)| {
                 {
+                    let customers = match l {
+                        Lang::Ja => format!(
+                            "顧客数はチャネル計画が生む受注 {}件（正確には{}件）です。CPA・CAC・LTV/CAC・回収期間・ROMIはすべてこの件数で計算しています。",
+                            format_count(b.won_shown),
+                            format_decimal(b.won, 4)
+                        ),
+                        Lang::En => format!(
+                            "Customers: the {} deals the channel plan delivers ({} exactly). CPA, CAC, LTV/CAC, payback and ROMI all use this count.",
+                            format_count(b.won_shown),
+                            format_decimal(b.won, 4)
+                        ),
+                    };
+                    let romi_note = e.romi.is_none().then(|| pick(
+                        l,
+                        "マーケティング予算が0のため、ROMI（マーケティング費用に対する粗利の割合）は計算できません。",
+                        "ROMI is not shown: the marketing budget is 0, and ROMI is gross profit relative to marketing spend.",
+                    ));
                     let ratio = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_decimal(v, 2));
                     let cards = vec![
                         ("cac", CardLabel::term("CAC", explain("CAC", l)), Figure::money(e.cac, l)),
@@ -766,7 +820,9 @@ fn EconomicsResults(
                         ).to_string());
                     }
                     view! {
+                        <p class="hint" data-testid="econ-customers">{customers}</p>
                         <dl class="headline">{cards_view("econ", cards)}</dl>
+                        {romi_note.map(|n| view! { <p class="note" role="note" data-testid="romi-note">{n}</p> })}
                         {notes.into_iter().map(|n| view! { <p class="note" role="note">{n}</p> }).collect_view()}
                     }
                     .into_any()

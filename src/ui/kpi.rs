@@ -43,6 +43,7 @@ pub fn channel_inputs(draft: &Draft, lang: Lang) -> Vec<ChannelInput> {
             .map(|(c, r)| ChannelInput {
                 name: c.display_name(lang),
                 leads: r.leads,
+                won: r.won,
             })
             .collect(),
         Err(_) => Vec::new(),

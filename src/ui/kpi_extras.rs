@@ -22,11 +22,27 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
                 .map(|b| {
                     let name = draft.with(|d| match b.what {
                         Shortfall::Rate => d.rate_label(b.stage, l).unwrap_or_default(),
-                        Shortfall::TopCount => d.display_name(b.stage, l),
+                        Shortfall::Count => d.display_name(b.stage, l),
+                        Shortfall::DealSize => {
+                            pick(l, "平均受注単価", "Average deal size").to_string()
+                        }
+                        Shortfall::ChannelLeads => {
+                            let channel = d
+                                .plan
+                                .channels
+                                .get(b.stage)
+                                .map(|c| c.display_name(l))
+                                .unwrap_or_default();
+                            match l {
+                                Lang::Ja => format!("{channel}のリード数"),
+                                Lang::En => format!("{channel} leads"),
+                            }
+                        }
                     });
                     let (plan, actual) = match b.what {
                         Shortfall::Rate => (format_percent(b.plan), format_percent(b.actual)),
-                        Shortfall::TopCount => (
+                        Shortfall::DealSize => (format_money(b.plan, l), format_money(b.actual, l)),
+                        Shortfall::Count | Shortfall::ChannelLeads => (
                             format_count(b.plan.ceil() as u64),
                             format_count(b.actual.round().max(0.0) as u64),
                         ),
@@ -59,21 +75,21 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
             <h3 id="bottleneck-heading">{move || tr("ボトルネック", "Bottleneck")}</h3>
             <p class="bottleneck-headline" data-testid="bottleneck" role="status">
                 {move || headline().unwrap_or_else(|| tr(
-                    "転換率や件数の実績を入れると、売上への影響が最も大きい段階を示します。",
-                    "Enter actual rates or counts to see which stage costs the most revenue.",
+                    "件数・転換率・受注単価・チャネル別リードの実績を入れると、売上への影響が最も大きい指標を示します。",
+                    "Enter actual counts, rates, the deal size or channel leads to see which figure costs the most revenue.",
                 ).to_string())}
             </p>
             <Show when=move || !rows().is_empty()>
                 <div class="table-wrap">
                     <table class="bottleneck-table" data-testid="bottleneck-table">
-                        <caption class="sr-only">{move || tr("段階ごとの売上への影響（大きい順）", "Revenue impact by stage, largest first")}</caption>
+                        <caption class="sr-only">{move || tr("実績のある指標ごとの売上への影響（大きい順）", "Revenue impact of each figure with an actual, largest first")}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{move || tr("指標", "Figure")}</th>
                                 <th scope="col" class="num">{move || tr("不足額", "Shortfall")}</th>
                                 <th scope="col" class="num">{move || tr("計画", "Plan")}</th>
                                 <th scope="col" class="num">{move || tr("実績", "Actual")}</th>
-                                <th scope="col" class="num">{move || tr("この段階だけ実績の売上", "Revenue with only this at actual")}</th>
+                                <th scope="col" class="num">{move || tr("この指標だけ実績の売上", "Revenue with only this at actual")}</th>
                             </tr>
                         </thead>
                         <tbody>

@@ -4,7 +4,7 @@
 use funnel_charts::{draw_timeline, timeline_height, TimelineData, TimelineRow};
 use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::plan::cohort::explain;
-use funnel_model::plan::draft::{LeadTimeMode, PlanField, TimePlan};
+use funnel_model::plan::draft::{CycleDays, LeadTimeMode, PlanField, TimePlan};
 use funnel_model::plan::export::monthly_plan_csv;
 use funnel_model::plan::phasing::PhasingNote;
 use funnel_model::plan::velocity::team_stages;
@@ -15,7 +15,8 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::app::ValidPlan;
-use crate::plan_text::{month_name, pick, plan_input_error};
+use crate::browser::current_fiscal_year;
+use crate::plan_text::{month_name, pick, plan_input_error, plan_month_name};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
@@ -343,6 +344,22 @@ fn LeadTimeInputs(
                     </button>
                 </div>
             </Show>
+            <Show when=move || mode() != LeadTimeMode::StageDwell>
+                <TextField
+                    id="plan-sales-cycle-share"
+                    label=Signal::derive(move || tr("リードタイムのうち商談化から受注までの割合", "Share of the lead time from opportunity to won").to_string())
+                    hint=Signal::derive(move || tr(
+                        "段階ごとの日数がないときに各段階を作る時期を決めます。空欄は50%（商談化までと商談後が半分ずつ）。MQL・SQLはその間に均等に置きます。",
+                        "Places the stages when there are no per-stage days. Empty means 50% (half before the opportunity, half after); MQL and SQL sit evenly in between.",
+                    ).to_string())
+                    value=Signal::derive(move || draft.with(|d| d.plan.sales_cycle_share.clone()))
+                    error=field_error(lang, draft, errors, PlanField::SalesCycleShare)
+                    on_input=Callback::new(move |v: String| draft.update(|d| d.plan.sales_cycle_share = v))
+                    inputmode="decimal"
+                    suffix="%"
+                    class="compact"
+                />
+            </Show>
         </fieldset>
     }
 }
@@ -371,9 +388,10 @@ fn CapacityInputs(
             <TextField
                 id="plan-inside-per-rep"
                 label=Signal::derive(move || match lang.get() {
-                    Lang::Ja => format!("インサイドセールス1人が月に対応できる{}数", inside_stage()),
-                    Lang::En => format!("{} one inside-sales rep takes on a month", inside_stage()),
+                    Lang::Ja => format!("インサイドセールス1人が月に担当できる{}数（継続中を含む）", inside_stage()),
+                    Lang::En => format!("{} one inside-sales rep can work in a month (open ones included)", inside_stage()),
                 })
+                hint=Signal::derive(move || tr("例: 40（件）", "e.g. 40").to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.inside_per_rep.clone()))
                 error=field_error(lang, draft, errors, PlanField::InsidePerRep)
                 on_input=Callback::new(move |v: String| draft.update(|d| d.plan.inside_per_rep = v))
@@ -382,9 +400,10 @@ fn CapacityInputs(
             <TextField
                 id="plan-field-per-rep"
                 label=Signal::derive(move || match lang.get() {
-                    Lang::Ja => format!("フィールドセールス1人が月に対応できる{}数", field_stage()),
-                    Lang::En => format!("{} one field-sales rep takes on a month", field_stage()),
+                    Lang::Ja => format!("フィールドセールス1人が月に担当できる{}数（継続中を含む）", field_stage()),
+                    Lang::En => format!("{} one field-sales rep can work in a month (open ones included)", field_stage()),
                 })
+                hint=Signal::derive(move || tr("例: 8（件）", "e.g. 8").to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.field_per_rep.clone()))
                 error=field_error(lang, draft, errors, PlanField::FieldPerRep)
                 on_input=Callback::new(move |v: String| draft.update(|d| d.plan.field_per_rep = v))
@@ -392,8 +411,11 @@ fn CapacityInputs(
             />
             <TextField
                 id="plan-open-pipeline"
-                label=Signal::derive(move || tr("期首時点で進行中の商談金額（任意）", "Open pipeline at the period start (optional)").to_string())
-                hint=Signal::derive(move || tr("空欄は0。例: 2億", "Empty means none. e.g. 200,000,000").to_string())
+                label=Signal::derive(move || tr("計画期間の開始時点で進行中の商談金額（任意）", "Open pipeline at the period start (optional)").to_string())
+                hint=Signal::derive(move || tr(
+                    "空欄か0は進行中の商談なし。例: 2億。見込める受注（金額 × 受注率 ÷ 単価）は最初の月から目標に充て、期間前に作る件数を減らします。",
+                    "Empty or 0 means none. e.g. 200,000,000. The deals it is expected to win (value × win rate ÷ deal size) count toward the first months and reduce what must be created before the period.",
+                ).to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.open_pipeline.clone()))
                 error=field_error(lang, draft, errors, PlanField::OpenPipeline)
                 on_input=Callback::new(move |v: String| draft.update(|d| d.plan.open_pipeline = v))
@@ -419,23 +441,41 @@ fn MonthSummary(
                 return Vec::new();
             };
             let won = funnel.won_index();
-            let before = |i: usize| -> u64 {
-                plan.monthly
-                    .months
-                    .iter()
-                    .filter(|m| m.already_in_pipeline)
-                    .map(|m| m.shown[i])
-                    .sum()
-            };
+            let before_shown = plan.monthly.before_period_shown();
+            let before = |i: usize| -> u64 { before_shown.get(i).copied().unwrap_or(0) };
             let lead = plan.lead_stage;
             let opp = won.saturating_sub(1);
             let unit = pick(l, "件", "");
-            let cards = vec![
+            let targets = &plan.monthly.won_targets;
+            let mut cards = vec![
+                (
+                    "won-total",
+                    pick(
+                        l,
+                        "期間の受注（月ごとに切り上げ）",
+                        "Deals planned in the period (each month rounded up)",
+                    )
+                    .to_string(),
+                    match l {
+                        Lang::Ja => format!(
+                            "{}件（目標 {}件・余裕 {}件）",
+                            format_count(targets.shown_total()),
+                            format_count(targets.period_required),
+                            format_count(targets.surplus())
+                        ),
+                        Lang::En => format!(
+                            "{} (target {}, surplus {})",
+                            format_count(targets.shown_total()),
+                            format_count(targets.period_required),
+                            format_count(targets.surplus())
+                        ),
+                    },
+                ),
                 (
                     "before-leads",
                     match l {
                         Lang::Ja => {
-                            format!("期首までに必要な{}", funnel.stages[lead].display_name(l))
+                            format!("計画期間前に作る{}", funnel.stages[lead].display_name(l))
                         }
                         Lang::En => format!(
                             "{} needed before the period",
@@ -448,7 +488,7 @@ fn MonthSummary(
                     "before-opps",
                     match l {
                         Lang::Ja => {
-                            format!("期首までに必要な{}", funnel.stages[opp].display_name(l))
+                            format!("計画期間前に作る{}", funnel.stages[opp].display_name(l))
                         }
                         Lang::En => format!(
                             "{} needed before the period",
@@ -495,39 +535,48 @@ fn MonthSummary(
                     },
                 ),
             ];
-            let mut cards: Vec<(&str, CardLabel, Figure)> = cards
-                .into_iter()
-                .map(|(key, label, value)| {
-                    // The coverage card names jargon: its explanation on hover and focus.
-                    let explanation = (key == "coverage")
-                        .then(|| explain_term("coverage", l))
-                        .flatten();
-                    (
-                        key,
-                        CardLabel::term(label, explanation),
-                        Figure::from(value),
-                    )
-                })
-                .collect();
-            if let Some(v) = plan.velocity {
+            if plan.open_pipeline_deals > 0.0 {
                 cards.push((
-                    "velocity",
-                    CardLabel::term(
-                        pick(
-                            l,
-                            "セールスベロシティ（1日あたり）",
-                            "Sales velocity (per day)",
-                        ),
-                        explain_term("velocity", l),
-                    ),
-                    Figure::money(v, l),
+                    "open-deals",
+                    pick(
+                        l,
+                        "進行中の商談から見込む受注",
+                        "Deals expected from the open pipeline",
+                    )
+                    .to_string(),
+                    match l {
+                        Lang::Ja => format!("{}件", format_decimal(plan.open_pipeline_deals, 1)),
+                        Lang::En => format_decimal(plan.open_pipeline_deals, 1),
+                    },
                 ));
             }
+            let days = format_decimal(plan.cycle_days, 0);
+            cards.push((
+                "velocity",
+                match (plan.cycle_source, l) {
+                    (CycleDays::SalesCycle, Lang::Ja) => {
+                        format!("セールスベロシティ（1日あたり・商談→受注{days}日）")
+                    }
+                    (CycleDays::SalesCycle, Lang::En) => {
+                        format!("Sales velocity (per day, {days}-day sales cycle)")
+                    }
+                    (CycleDays::LeadToClose, Lang::Ja) => {
+                        format!("セールスベロシティ（1日あたり・リード→受注{days}日）")
+                    }
+                    (CycleDays::LeadToClose, Lang::En) => {
+                        format!("Sales velocity (per day, {days} days lead to won)")
+                    }
+                },
+                plan.velocity.map_or_else(
+                    || "—".to_string(),
+                    |v| funnel_model::format::format_money(v, l),
+                ),
+            ));
             let peak = |v: &[u64]| v.iter().copied().max().unwrap_or(0);
             cards.push((
                 "headcount",
-                CardLabel::from(pick(l, "必要人数（最大月）", "Headcount (busiest month)")),
-                Figure::from(match l {
+                pick(l, "必要人数（最大月）", "Headcount (busiest month)").to_string(),
+                match l {
                     Lang::Ja => format!(
                         "IS {}人・FS {}人",
                         peak(&plan.staffing.inside_sales),
@@ -538,9 +587,23 @@ fn MonthSummary(
                         peak(&plan.staffing.inside_sales),
                         peak(&plan.staffing.field_sales)
                     ),
-                }),
+                },
             ));
+            // Jargon explained on hover and focus; money with its exact figure.
             cards
+                .into_iter()
+                .map(|(key, label, value)| {
+                    let explanation = match key {
+                        "coverage" | "velocity" => explain_term(key, l),
+                        _ => None,
+                    };
+                    let figure = match (key, plan.velocity) {
+                        ("velocity", Some(v)) => Figure::money(v, l),
+                        _ => Figure::from(value),
+                    };
+                    (key, CardLabel::term(label, explanation), figure)
+                })
+                .collect::<Vec<_>>()
         })
     };
     let notes = move || {
@@ -563,8 +626,8 @@ fn MonthSummary(
                                 };
                                 let extra = pick(
                                     l,
-                                    "期間前の月に作る分は「期首前」の行に示します。",
-                                    "What must be created before the period is in the rows marked “before”.",
+                                    "計画期間より前の月に作る分は「計画期間前」の行に示します。",
+                                    "What must be created before the period is in the rows marked “before the period”.",
                                 );
                                 format!("{} {extra}", plan_input_error(l, &e, &[]))
                             }
@@ -574,9 +637,27 @@ fn MonthSummary(
                 .unwrap_or_default()
         })
     };
+    // Which days the velocity divides by, and why there is none at 0 days.
+    let velocity_note = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let plan = &r.as_ref()?.plan;
+            Some(match (plan.velocity.is_some(), plan.cycle_source, l) {
+                (true, CycleDays::SalesCycle, Lang::Ja) => "セールスベロシティは商談から受注までの日数（段階ごとの日数）で割っています。",
+                (true, CycleDays::SalesCycle, Lang::En) => "Sales velocity divides by the days from opportunity to won (the days per stage).",
+                (true, CycleDays::LeadToClose, Lang::Ja) => "セールスベロシティはリードから受注までの日数で割っています。段階ごとの日数を入れると商談期間で計算します。",
+                (true, CycleDays::LeadToClose, Lang::En) => "Sales velocity divides by the days from lead to won; give days per stage to use the sales cycle.",
+                (false, CycleDays::SalesCycle, Lang::Ja) => "商談から受注までが0日のため、1日あたりのセールスベロシティは計算できません。",
+                (false, CycleDays::SalesCycle, Lang::En) => "The opportunity stage has 0 days, so there is no sales velocity per day to compute.",
+                (false, CycleDays::LeadToClose, Lang::Ja) => "リードタイムが1日未満のため、1日あたりのセールスベロシティは計算できません。",
+                (false, CycleDays::LeadToClose, Lang::En) => "The lead time is under a day, so there is no sales velocity per day to compute.",
+            })
+        })
+    };
     view! {
         {move || notes().into_iter().map(|n| view! { <p class="note" role="note">{n}</p> }).collect_view()}
         <dl class="headline">{move || cards_view("months", cards())}</dl>
+        <p class="hint" data-testid="velocity-note">{velocity_note}</p>
     }
 }
 
@@ -603,6 +684,10 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
             // The month's share of the revenue target: its won-deal target × the deal size (the
             // seasonality split of the target itself); nothing is due before the period.
             let deal = r.funnel.deal_size.units();
+            let base = p.monthly.needs_years().then(|| {
+                current_fiscal_year(p.monthly.period.fiscal_start.month())
+            });
+            let year = |offset: i32| base.map(|b| b + offset);
             let revenue = |offset: i32| {
                 usize::try_from(offset)
                     .ok()
@@ -615,9 +700,9 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                 .iter()
                 .enumerate()
                 .map(|(row, m)| {
-                    let label = month_name(l, m.calendar_month);
+                    let label = plan_month_name(l, m.calendar_month, year(m.year_offset));
                     let kind = if m.already_in_pipeline {
-                        pick(l, "期首前", "before")
+                        pick(l, "計画期間前", "before the period")
                     } else {
                         ""
                     };
@@ -636,7 +721,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                     .into_any()
                 })
                 .collect();
-            let totals: Vec<u64> = p.monthly.reverse.stages.iter().map(|s| s.required).collect();
+            let totals: Vec<u64> = p.monthly.shown_totals();
             rows.push(view! {
                 <tr class="total">
                     <th scope="row">{pick(l, "合計", "Total")}</th>
@@ -654,8 +739,8 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
             <table class="month-table" data-testid="month-table">
                 <caption>
                     {move || tr(
-                        "各月に新しく作る件数（受注はその月に決まる件数）。IS・FSは必要人数、売上目標はその月に決まる売上。",
-                        "New items to create each month (won: deals closing that month). Inside / field sales: reps needed; revenue target: revenue closing that month.",
+                        "各月に新しく作る件数（受注はその月に決まる件数）。各月を切り上げるため、合計はファネルの件数を上回ることがあります。IS・FSは担当中の件数（継続中を含む）に必要な人数、売上目標はその月に決まる売上。",
+                        "New items to create each month (won: deals closing that month). Each month is rounded up, so totals can be above the funnel's. Inside / field sales: reps for the items worked that month (open ones included); revenue target: revenue closing that month.",
                     )}
                 </caption>
                 <thead>
@@ -685,16 +770,22 @@ fn TimelineChart(
         result.with(|r| {
             let r = r.as_ref()?;
             let months = &r.plan.monthly.months;
+            let base = r
+                .plan
+                .monthly
+                .needs_years()
+                .then(|| current_fiscal_year(r.plan.monthly.period.fiscal_start.month()));
+            let year = |offset: i32| base.map(|b| b + offset);
             Some(Timeline(TimelineData {
                 months: months
                     .iter()
-                    .map(|m| month_name(l, m.calendar_month))
+                    .map(|m| plan_month_name(l, m.calendar_month, year(m.year_offset)))
                     .collect(),
                 first_in_period: months
                     .iter()
                     .position(|m| !m.already_in_pipeline)
                     .unwrap_or(0),
-                before_label: pick(l, "期首までに必要", "Before the period").to_string(),
+                before_label: pick(l, "計画期間前", "Before the period").to_string(),
                 rows: r
                     .funnel
                     .stages
@@ -718,6 +809,10 @@ fn TimelineChart(
             r.as_ref()
                 .map(|r| {
                     let months = &r.plan.monthly.months;
+                    let base =
+                        r.plan.monthly.needs_years().then(|| {
+                            current_fiscal_year(r.plan.monthly.period.fiscal_start.month())
+                        });
                     let parts: Vec<String> = r
                         .funnel
                         .stages
@@ -729,7 +824,11 @@ fn TimelineChart(
                                 .map(|m| {
                                     format!(
                                         "{} {}",
-                                        month_name(l, m.calendar_month),
+                                        plan_month_name(
+                                            l,
+                                            m.calendar_month,
+                                            base.map(|b| b + m.year_offset)
+                                        ),
                                         format_count(m.shown[i])
                                     )
                                 })
@@ -752,7 +851,7 @@ fn TimelineChart(
                 <h3>{move || tr("タイムライン", "Timeline")}</h3>
                 <p class="hint">
                     {move || tr(
-                        "段階ごとに各月の件数を、その段階の最大値を基準に描いています。網掛けは期首までに必要な月です。",
+                        "段階ごとに各月の件数を、その段階の最大値を基準に描いています。網掛けは計画期間前の月です。",
                         "Each stage's months are scaled to that stage's largest month. Shaded months come before the period.",
                     )}
                 </p>
@@ -786,7 +885,7 @@ fn CohortNote(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                         view! {
                             <dl class="headline small">
                                 <div class="card">
-                                    <dt>{tr("期間で区切った率（受注 ÷ 期間内のリード）", "Per period (won ÷ leads in the period)")}</dt>
+                                    <dt>{tr("例で期間で区切った率（受注 ÷ 期間内のリード）", "Per period in the example (won ÷ leads in the period)")}</dt>
                                     <dd data-testid="cohort-period">{period}</dd>
                                 </div>
                                 <div class="card">

@@ -65,5 +65,7 @@ fn describe(notice: &Notice, lang: Lang) -> (&'static str, String) {
         Notice::LinkCopied(n) => ("success", (t.link_copied)(*n)),
         Notice::EmbedCopied => ("success", t.embed_copied.to_string()),
         Notice::CopyFailed => ("error", t.copy_failed.to_string()),
+        Notice::BothEdited(n) => ("warning", (t.both_edited)(*n)),
+        Notice::KeptBoth(name) => ("warning", (t.kept_both)(name)),
     }
 }

@@ -23,6 +23,8 @@ pub fn Toolbar(
     let lang = session.lang;
     let t = move || texts(lang.get());
     let viewing_shared = move || session.shared.with(Option::is_some);
+    // Renaming, copying or deleting waits until a scenario deleted in another tab is kept or closed.
+    let detached = move || viewing_shared() || session.deleted_elsewhere.get();
     let options = move || {
         let shared = session.shared.get().map(|name| {
             view! { <option selected disabled>{(t().shared_option)(&name)}</option> }
@@ -34,7 +36,10 @@ pub fn Toolbar(
                 .map(|s| {
                     let selected = s.id == l.current && !viewing_shared;
                     view! {
-                        <option value=s.id.to_string() selected=selected>
+                        // The property, not only the attribute: once the user has picked an
+                        // option, the attribute no longer moves the selection when another tab
+                        // adds or removes options above it.
+                        <option value=s.id.to_string() selected=selected prop:selected=selected>
                             {s.scenario.name.clone()}
                         </option>
                     }
@@ -43,12 +48,13 @@ pub fn Toolbar(
         });
         (shared, own)
     };
-    let name = move || {
+    // A memo, so another tab's save of some other field does not reset a name being typed here.
+    let name = Memo::new(move |_| {
         session
             .shared
             .get()
             .unwrap_or_else(|| session.library.with(|l| l.current().scenario.name.clone()))
-    };
+    });
     // On a phone the scenario controls fold behind one button, so the target field and the
     // answer are on the first screen; from 600 px they are always shown and the button hidden.
     let menu_open = RwSignal::new(false);
@@ -62,11 +68,12 @@ pub fn Toolbar(
                 on:click=move |_| menu_open.update(|o| *o = !*o)
             >
                 <span class="menu-icon" aria-hidden="true">"☰"</span>
-                <span class="menu-label">{move || format!("{}: {}", t().scenario_label, name())}</span>
+                <span class="menu-label">{move || format!("{}: {}", t().scenario_label, name.get())}</span>
             </button>
             // Shown also while the controls are folded on a phone: a shared scenario on screen
             // must say so.
             <SharedBanner session=session />
+            <DeletedBanner session=session />
             <div class="scenario-controls" id="scenario-controls">
             <div class="scenario-bar">
                 <div class="field compact">
@@ -90,21 +97,21 @@ pub fn Toolbar(
                         maxlength="80"
                         autocomplete="off"
                         prop:value=name
-                        disabled=viewing_shared
+                        disabled=detached
                         on:change=move |ev| session.rename(&event_target_value(&ev))
                     />
                 </div>
                 <div class="button-row">
-                    <button type="button" disabled=viewing_shared on:click=move |_| session.create()>
+                    <button type="button" disabled=detached on:click=move |_| session.create()>
                         {move || t().new_scenario}
                     </button>
-                    <button type="button" disabled=viewing_shared on:click=move |_| session.duplicate()>
+                    <button type="button" disabled=detached on:click=move |_| session.duplicate()>
                         {move || t().duplicate}
                     </button>
                     <button
                         type="button"
                         class="danger"
-                        disabled=move || session.library.with(|l| l.entries.len() < 2) || viewing_shared()
+                        disabled=move || session.library.with(|l| l.entries.len() < 2) || detached()
                         on:click=move |_| session.delete()
                     >
                         {move || t().delete}
@@ -116,8 +123,10 @@ pub fn Toolbar(
                             t().saving_off_status
                         } else if session.save_failed.get() {
                             t().save_failed_status
-                        } else if viewing_shared() {
+                        } else if detached() {
                             ""
+                        } else if session.updated_elsewhere.get() {
+                            t().updated_elsewhere_status
                         } else {
                             t().saved_status
                         }
@@ -147,6 +156,28 @@ fn SharedBanner(session: Session) -> impl IntoView {
                     </button>
                     <button type="button" on:click=move |_| session.close_shared()>
                         {move || t().close_shared}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Shown while the open scenario has been deleted in another tab: keep this tab's copy, or close.
+#[component]
+fn DeletedBanner(session: Session) -> impl IntoView {
+    let t = move || texts(session.lang.get());
+    move || {
+        session.deleted_elsewhere.get().then(|| {
+            let name = session.library.with(|l| l.current().scenario.name.clone());
+            view! {
+                <div class="shared-banner deleted-banner" role="alert">
+                    <p>{move || (t().deleted_elsewhere)(&name)}</p>
+                    <button type="button" class="primary" on:click=move |_| session.keep_deleted_copy()>
+                        {move || t().save_copy}
+                    </button>
+                    <button type="button" on:click=move |_| session.close_deleted()>
+                        {move || t().close_deleted}
                     </button>
                 </div>
             }
@@ -272,6 +303,7 @@ const TABS: &[(View, TabLabel)] = &[
     (View::Kpi, |t| t.tab_kpi),
     (View::Definitions, |t| t.tab_definitions),
     (View::Compare, |t| t.tab_compare),
+    (View::Import, |t| t.tab_import),
 ];
 
 /// Every view that has a tab, for reading `#view=`.

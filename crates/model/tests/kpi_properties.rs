@@ -8,6 +8,7 @@ use funnel_model::kpi::{
     DefinitionField, Department, Direction, Formula, KpiDraft, KpiEdit, KpiNode, KpiTree, NodeKind,
     SmartItem, Unit, Warning, MAX_NODES,
 };
+use funnel_model::kpi::{ActualSource, NodeId};
 use funnel_model::{Lang, Rate, StageKind};
 use proptest::prelude::*;
 
@@ -74,6 +75,7 @@ fn channels() -> impl Strategy<Value = Vec<ChannelInput>> {
             .map(|(i, leads)| ChannelInput {
                 name: format!("ch{i}"),
                 leads,
+                won: leads as f64 * 0.003,
             })
             .collect()
     })
@@ -368,5 +370,42 @@ proptest! {
         if !fixed.is_empty() {
             check_tree(&t, fixed.len())?;
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Every bound figure revenue depends on, with a typed actual and a plan, is ranked.
+    #[test]
+    fn the_ranking_includes_every_figure_with_plan_and_actual(
+        d in funnel_draft(),
+        picks in prop::collection::vec((0usize..40, 1u32..=200_000), 0..8),
+    ) {
+        let mut kpi = KpiDraft::default();
+        let basis = Basis::new(&d, &[]);
+        let tree = evaluate(&kpi, &basis);
+        let candidates: Vec<(NodeId, Binding, Unit)> = tree
+            .nodes
+            .iter()
+            .filter(|n| !matches!(n.binding, Binding::None | Binding::Revenue))
+            .map(|n| (n.id, n.binding, n.unit.clone()))
+            .collect();
+        prop_assume!(!candidates.is_empty());
+        for (i, v) in &picks {
+            let (node, _, unit) = &candidates[i % candidates.len()];
+            let text = if *unit == Unit::Percent { format!("{}", v % 100 + 1) } else { v.to_string() };
+            kpi.apply(&basis, KpiEdit::SetActual { node: *node, month: None, text });
+        }
+        let t = evaluate(&kpi, &basis);
+        let ranked = t.bottlenecks.len();
+        let with_both = t
+            .nodes
+            .iter()
+            .filter(|n| !matches!(n.binding, Binding::None | Binding::Revenue))
+            .filter(|n| n.target.is_some() && n.actual_source == Some(ActualSource::Typed))
+            .count();
+        // Rates derived from two typed counts compete as well, so at least these.
+        prop_assert!(ranked >= with_both, "{} ranked, {} with plan and typed actual", ranked, with_both);
     }
 }

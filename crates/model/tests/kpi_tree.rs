@@ -202,6 +202,7 @@ fn channels_break_the_leads_down_as_a_sum() {
         .map(|(c, r)| ChannelInput {
             name: c.display_name(Lang::Ja),
             leads: r.leads,
+            won: r.won,
         })
         .collect();
     let t = evaluate(&KpiDraft::default(), &Basis::new(&d, &channels));
@@ -278,7 +279,7 @@ fn the_bottleneck_is_the_rate_whose_shortfall_costs_most() {
     assert_eq!(
         ranked,
         [
-            (0, Shortfall::TopCount, 2_500),
+            (0, Shortfall::Count, 2_500),
             (1, Shortfall::Rate, 2_000),
             (0, Shortfall::Rate, 1_000),
             (3, Shortfall::Rate, 0),
@@ -303,8 +304,22 @@ fn a_rate_without_a_typed_actual_is_derived_from_two_counts() {
     // 150 ÷ 600 = 25 % against 30 % → 83.3 %, behind
     assert_eq!(rate.actual, Some(0.25));
     assert_eq!(rate.status, Status::Behind);
-    assert_eq!(t.bottlenecks[0].what, Shortfall::Rate);
-    assert!((t.bottlenecks[0].loss - 1e8 / 6.0).abs() < 1.0);
+    // Every figure with a plan and an actual competes: SQL 150 of 200 alone costs
+    // ¥1億 × (1 − 150/200) = ¥2,500万; the derived MQL → SQL rate (25 % of 30 %) ¥1億 / 6 =
+    // ¥1,666.67万; MQL 600 of 666.67 ¥1億 × (1 − 600/666.67) = ¥1,000万.
+    let ranked: Vec<(usize, Shortfall, i64)> = t
+        .bottlenecks
+        .iter()
+        .map(|b| (b.stage, b.what, (b.loss / 100.0).round() as i64))
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            (2, Shortfall::Count, 250_000),
+            (1, Shortfall::Rate, 166_667),
+            (1, Shortfall::Count, 100_000),
+        ]
+    );
 }
 
 #[test]
@@ -973,4 +988,82 @@ fn a_tree_stops_growing_at_the_node_cap() {
     assert_eq!(added, MAX_NODES - 11);
     assert_eq!(kpi.stored_nodes().len(), MAX_NODES);
     assert_eq!(validate(kpi.stored_nodes()), Ok(()));
+}
+
+/// The default funnel (visits → leads → MQL → SQL → opportunities → won) with the default
+/// channels as the tree's channel breakdown.
+fn default_basis_channels(d: &Draft) -> Vec<ChannelInput> {
+    let funnel = d.funnel().unwrap();
+    let mix = plan_channels(&funnel, &default_channels()).unwrap();
+    default_channels()
+        .iter()
+        .zip(&mix.channels)
+        .map(|(c, r)| ChannelInput {
+            name: c.display_name(Lang::Ja),
+            leads: r.leads,
+            won: r.won,
+        })
+        .collect()
+}
+
+#[test]
+fn a_short_count_competes_with_the_rates_for_the_bottleneck() {
+    // Default plan: 6,666.67 leads needed. Actual leads 5,000 with every rate at plan:
+    // ¥1億 × 5,000 ÷ 6,666.67 = ¥7,500万, a loss of ¥2,500万. Lead → MQL 9 % against 10 % alone:
+    // ¥1億 × 9/10 = ¥9,000万, a loss of ¥1,000万. The leads are the bottleneck.
+    let d = Draft::default();
+    let channels = default_basis_channels(&d);
+    let basis = Basis::new(&d, &channels);
+    let set = |kpi: &mut KpiDraft, binding, text: &str| {
+        let node = evaluate(kpi, &basis).bound(binding).unwrap().id;
+        kpi.apply(
+            &basis,
+            KpiEdit::SetActual {
+                node,
+                month: None,
+                text: text.into(),
+            },
+        );
+    };
+    let mut kpi = KpiDraft::default();
+    set(&mut kpi, Binding::StageCount(1), "5,000");
+    let t = evaluate(&kpi, &basis);
+    // Only the lead count is short: it is named (before, nothing was).
+    assert_eq!(t.bottlenecks.len(), 1);
+    assert_eq!(
+        (t.bottlenecks[0].stage, t.bottlenecks[0].what),
+        (1, Shortfall::Count)
+    );
+    assert!((t.bottlenecks[0].loss - 25_000_000.0).abs() < 1.0);
+    assert!(t.bound(Binding::StageCount(1)).unwrap().bottleneck);
+
+    set(&mut kpi, Binding::StageRate(1), "9");
+    // Visits 300,000 of 333,333.33 (2 % → leads): ¥1億 × 0.9 = loss ¥1,000万.
+    set(&mut kpi, Binding::StageCount(0), "300,000");
+    // Deal size ¥450万 of ¥500万: loss ¥1億 × 0.1 = ¥1,000万.
+    set(&mut kpi, Binding::DealSize, "450万");
+    // Web ads 1,500 leads of the planned 2,000, each planned lead winning 6 ÷ 2,000 = 0.003
+    // deals: 500 × 0.003 × ¥500万 = ¥750万.
+    set(&mut kpi, Binding::ChannelLeads(0), "1,500");
+    let t = evaluate(&kpi, &basis);
+    let ranked: Vec<(Shortfall, usize, i64)> = t
+        .bottlenecks
+        .iter()
+        .map(|b| (b.what, b.stage, (b.loss / 10_000.0).round() as i64))
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            (Shortfall::Count, 1, 2_500),
+            // The visit → lead rate, derived from the two typed counts: 5,000 ÷ 300,000 =
+            // 1.667 % of 2 %: ¥1億 × (1 − 5/6) = ¥1,666.67万.
+            (Shortfall::Rate, 0, 1_667),
+            (Shortfall::Count, 0, 1_000),
+            (Shortfall::Rate, 1, 1_000),
+            (Shortfall::DealSize, 0, 1_000),
+            (Shortfall::ChannelLeads, 0, 750),
+        ]
+    );
+    assert!(t.bound(Binding::StageCount(1)).unwrap().bottleneck);
+    assert!(!t.bound(Binding::StageRate(1)).unwrap().bottleneck);
 }

@@ -110,23 +110,42 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
-    fn monthly_plans_sum_to_the_period_totals((f, p, w, l) in plan_inputs()) {
+    fn every_month_reaches_its_target_and_the_creation_delivers_it((f, p, w, l) in plan_inputs()) {
         if let Ok(plan) = monthly_plan(&f, p, &w, &l) {
-            let reverse = f.reverse().unwrap();
-            let totals = plan.stage_totals();
-            for (i, s) in reverse.stages.iter().enumerate() {
-                let shown: u64 = plan.months.iter().map(|m| m.shown[i]).sum();
-                prop_assert_eq!(shown, s.required, "stage {}", i);
-                prop_assert!((totals[i] - s.exact).abs() <= 1e-9 * s.exact.max(1.0),
-                    "stage {} exact {} vs {}", i, totals[i], s.exact);
+            let won = f.won_index();
+            let deal = f.deal_size.units();
+            let shares = w.shares(p.period.months() as usize).unwrap();
+            let target = f.target.units();
+            let tol = |x: f64| 1e-9 * x.abs().max(1.0);
+            // Every month's won deals × deal size reach that month's share of the target, and
+            // so every month-to-date plan reaches the month-to-date target.
+            let (mut planned, mut due) = (0.0, 0.0);
+            for (t, share) in shares.iter().enumerate() {
+                let month_target = target * share;
+                let deals = plan.won_targets.shown[t] as f64;
+                prop_assert!(deals * deal >= month_target - tol(month_target), "month {}", t);
+                planned += deals * deal;
+                due += month_target;
+                prop_assert!(planned >= due - tol(due), "to date at month {}", t);
             }
-            prop_assert_eq!(plan.won_targets.shown_total(), reverse.won());
+            prop_assert!(plan.won_targets.shown_total() >= f.reverse().unwrap().won());
+            // Each stage's whole counts, spread forward by its lag distribution and converted
+            // at its share ending won, deliver at least every month's won deals.
+            for (i, s) in plan.reverse.stages.iter().enumerate() {
+                if i == won {
+                    continue;
+                }
+                for (t, d) in plan.delivered(i).iter().enumerate() {
+                    let want = plan.won_targets.shown[t] as f64;
+                    prop_assert!(*d >= want - 1e-6 * want.max(1.0),
+                        "stage {} month {}: {} < {} (cum {})", i, t, d, want, s.cumulative_to_won);
+                }
+            }
             for m in &plan.months {
                 prop_assert!(m.exact.iter().all(|x| finite(*x) && *x >= 0.0));
                 prop_assert_eq!(m.already_in_pipeline, m.offset < 0);
             }
             // Won deals land only inside the period.
-            let won = f.won_index();
             prop_assert!(plan.months.iter().filter(|m| m.offset < 0).all(|m| m.exact[won] == 0.0));
             let c = compare(&plan, 1);
             prop_assert!(finite(c.cohort_based) && c.period_based.is_none_or(finite));
@@ -134,22 +153,11 @@ proptest! {
         }
     }
 
-    #[test]
-    fn more_lead_time_never_lowers_the_pipeline_needed_in_advance(
-        (f, p, w, _) in plan_inputs(),
-        a in 0u32..=1_000,
-        b in 0u32..=1_000,
-    ) {
-        let (short, long) = (a.min(b), a.max(b));
-        let before = |days| {
-            monthly_plan(&f, p, &w, &LeadTime::AverageDays(days)).map(|plan| plan.before_period())
-        };
-        if let (Ok(s), Ok(l)) = (before(short), before(long)) {
-            for (i, (x, y)) in s.iter().zip(&l).enumerate() {
-                prop_assert!(*y >= *x - 1e-9 * x.max(1.0), "stage {}: {} days {} > {} days {}", i, short, x, long, y);
-            }
-        }
-    }
+    // "More average days never need less created before the period" held for the backward
+    // reading of the lead time. Read forward, longer days also move more of the earliest
+    // months' creation into deals that close before the period, and the planned amount can dip
+    // by a fraction of a percent between neighbouring day counts, so it is not an invariant;
+    // the distribution version below (a whole-month delay) still is.
 
     #[test]
     fn delaying_a_distribution_never_lowers_the_pipeline_needed_in_advance(
@@ -179,7 +187,11 @@ proptest! {
         prop_assert_eq!(parts.iter().sum::<u64>(), total);
         if w.iter().sum::<f64>() > 0.0 {
             if let Ok(t) = MonthlyTargets::split(total as f64, total, w.len(), &Weights::Seasonal(w.clone())) {
-                prop_assert_eq!(t.shown_total(), total);
+                // Each month rounds its own need up: at least the total, less than one extra
+                // deal per month (binary rounding of huge totals aside).
+                prop_assert!(t.shown_total() >= total);
+                prop_assert!(t.shown_total() <= total + w.len() as u64 + total / 1_000_000_000);
+                prop_assert!(t.shown.iter().zip(&t.exact).all(|(s, x)| *s as f64 >= *x * (1.0 - 1e-12)));
                 prop_assert!(t.exact.iter().all(|x| finite(*x)));
             }
         }
@@ -214,6 +226,47 @@ proptest! {
             // With only shares, the mix fills the need exactly.
             if channels.iter().all(|c| matches!(c.volume, Volume::SharePercent(_))) {
                 prop_assert_eq!(b.leads, mix.leads_needed);
+            }
+            // Shown counts are the exact ones rounded up.
+            for c in &mix.channels {
+                prop_assert!(c.won_shown as f64 >= c.won * (1.0 - 1e-12) && (c.won_shown as f64) < c.won + 1.0);
+                prop_assert!(c.mql_shown as f64 >= c.mql * (1.0 - 1e-12) && (c.mql_shown as f64) < c.mql + 1.0);
+            }
+        }
+    }
+
+    /// Unit economics count the deals the channels deliver, as CPA does, so CAC (marketing and
+    /// sales) is never below CPA (marketing only) while the sales cost is ≥ 0.
+    #[test]
+    fn cac_is_never_below_cpa(
+        f in funnel(),
+        shares in prop::collection::vec((1u32..100, 0.0f64..1e6, prop::option::of(rate())), 1..6),
+        sales in 0.0f64..1e12,
+    ) {
+        let total: u32 = shares.iter().map(|s| s.0).sum();
+        let mut channels: Vec<Channel> = shares.iter().map(|(w, cpl, mql)| Channel {
+            kind: ChannelKind::WebAds,
+            name: None,
+            volume: Volume::SharePercent(f64::from(*w) * 100.0 / f64::from(total)),
+            visit_cvr: Rate::from_ppm(20_000).unwrap(),
+            spend: Spend::CostPerLead(*cpl),
+            lead_to_mql: *mql,
+        }).collect();
+        // Make the shares add up to exactly 100 despite rounding.
+        let sum: f64 = channels.iter().map(|c| match c.volume { Volume::SharePercent(s) => s, Volume::Fixed(_) => 0.0 }).sum();
+        if let Volume::SharePercent(s) = &mut channels[0].volume { *s += 100.0 - sum; }
+        if let Ok(mix) = plan_channels(&f, &channels) {
+            let input = EconomicsInput {
+                marketing_cost: mix.blended.budget,
+                sales_cost: sales,
+                new_customers: mix.blended.won,
+                monthly_revenue_per_account: 100_000.0,
+                gross_margin: Rate::from_ppm(700_000).unwrap(),
+                monthly_churn: Rate::from_ppm(10_000).unwrap(),
+                attributed_revenue: mix.blended.won * f.deal_size.units(),
+            };
+            if let (Ok(u), Some(cpa)) = (unit_economics(&input), mix.blended.cpa) {
+                prop_assert!(u.cac >= cpa * (1.0 - 1e-12), "CAC {} < CPA {}", u.cac, cpa);
             }
         }
     }

@@ -3,11 +3,13 @@
 //! out by hand in the comments.
 
 use funnel_model::plan::cohort::{compare, explain};
-use funnel_model::plan::lead_time::{LagDistribution, LeadTime};
+use funnel_model::plan::lead_time::{LagDistribution, LeadTime, StageSplit};
 use funnel_model::plan::period::{
     calendar_month, FiscalStart, MonthlyTargets, Period, PeriodSpec, Weights,
 };
-use funnel_model::plan::phasing::{monthly_plan, MonthlyPlan, PhasingNote};
+use funnel_model::plan::phasing::{
+    monthly_plan, monthly_plan_with, MonthlyPlan, PhasingNote, PhasingOptions,
+};
 use funnel_model::plan::velocity::{coverage, headcount_by_month, sales_velocity, staffing};
 use funnel_model::plan::{largest_remainder, PlanInputError};
 use funnel_model::{Count, Funnel, Lang, Money, Rate, Stage, StageKind};
@@ -98,12 +100,14 @@ fn bad_periods_are_refused_with_a_message() {
 }
 
 #[test]
-fn even_split_of_twenty_deals_is_seven_seven_six() {
-    // 20 ÷ 3 = 6.67 a month exactly; whole months 6+6+6 = 18, the 2 left go to the first two.
+fn even_split_of_twenty_deals_is_seven_every_month() {
+    // 20 ÷ 3 = 6.67 a month exactly; each month needs 7 (6 × ¥500万 = ¥3,000万 < ¥3,333万), so
+    // the period plans 21, one above the funnel's 20.
     let t = MonthlyTargets::split(20.0, 20, 3, &Weights::Even).unwrap();
     assert!(t.exact.iter().all(|x| close(*x, 20.0 / 3.0)));
-    assert_eq!(t.shown, vec![7, 7, 6]);
-    assert_eq!(t.shown_total(), 20);
+    assert_eq!(t.shown, vec![7, 7, 7]);
+    assert_eq!(t.shown_total(), 21);
+    assert_eq!(t.surplus(), 1);
 }
 
 #[test]
@@ -112,9 +116,10 @@ fn seasonal_weights_shape_the_months() {
     let t = MonthlyTargets::split(20.0, 20, 3, &Weights::Seasonal(vec![1.0, 1.0, 2.0])).unwrap();
     assert_eq!(t.shown, vec![5, 5, 10]);
     assert!(close(t.exact[2], 10.0));
-    // 20.5 exact (21 rounded up) at 0 : 1 : 1 → 0, 10.25, 10.25 exact; 0, 11, 10 shown.
+    // 20.5 exact (21 rounded up) at 0 : 1 : 1 → 0, 10.25, 10.25 exact; 0, 11, 11 shown.
     let t = MonthlyTargets::split(20.5, 21, 3, &Weights::Seasonal(vec![0.0, 1.0, 1.0])).unwrap();
-    assert_eq!(t.shown, vec![0, 11, 10]);
+    assert_eq!(t.shown, vec![0, 11, 11]);
+    assert_eq!(t.surplus(), 1);
     assert!(close(t.exact[1], 10.25));
 }
 
@@ -198,7 +203,8 @@ fn dwell_days_place_each_stage() {
     // Dwell 0 / 15 / 15 / 30 days for leads, MQL, SQL, opps: opps close 30 days (0.99 month)
     // after creation, SQL 45, MQL 60, leads 60.
     let lt = LeadTime::StageDwellDays(vec![0, 15, 15, 30]);
-    let lags = lt.per_stage(5).unwrap();
+    let split = StageSplit::new(0, 0.5);
+    let lags = lt.per_stage(5, split).unwrap();
     assert_eq!(lags.len(), 5);
     assert!(close(lags[0].mean_months(), 60.0 / 30.4));
     assert!(close(lags[1].mean_months(), 60.0 / 30.4));
@@ -207,12 +213,23 @@ fn dwell_days_place_each_stage() {
     assert_eq!(lags[4].shares(), &[1.0]);
     assert!(close(lt.distribution().unwrap().mean_months(), 60.0 / 30.4));
     let e = LeadTime::StageDwellDays(vec![10, 10])
-        .per_stage(5)
+        .per_stage(5, split)
         .unwrap_err();
     assert_eq!(e.to_string(), "enter dwell days for 4 stages, not 2");
-    // Without dwell days every stage before won shares the lead's lag.
-    let lags = LeadTime::AverageDays(45).per_stage(3).unwrap();
-    assert_eq!(lags[0], lags[1]);
+    // Without dwell days the stages are placed by the split: leads, MQL, SQL, opps, won with the
+    // opportunity created when half the lead time is left: leads 60 days before close, MQL
+    // 60 × (1 − ½·½) = 45, SQL 60 × (1 − 2·¼)... the stages between share the other half
+    // evenly: 1, 5/6, 4/6, 3/6 of the lead time left.
+    let lags = LeadTime::AverageDays(60).per_stage(5, split).unwrap();
+    for (i, left) in [1.0, 5.0 / 6.0, 4.0 / 6.0, 0.5, 0.0]
+        .into_iter()
+        .enumerate()
+    {
+        assert!(
+            close(lags[i].mean_months(), 60.0 / 30.4 * left),
+            "stage {i}"
+        );
+    }
 }
 
 #[test]
@@ -225,46 +242,80 @@ fn strict_check_refuses_a_lead_time_longer_than_the_period() {
     );
 }
 
+/// Deals the whole counts created at `stage` deliver in each period month, read forward by
+/// hand: Σ over creation months s of count[s] × share ending won × D[t − s].
+fn forward(plan: &MonthlyPlan, stage: usize, shares: &[f64], cumulative: f64) -> Vec<f64> {
+    (0..3)
+        .map(|t| {
+            plan.months
+                .iter()
+                .filter(|m| t - m.offset >= 0 && ((t - m.offset) as usize) < shares.len())
+                .map(|m| m.shown[stage] as f64 * cumulative * shares[(t - m.offset) as usize])
+                .sum()
+        })
+        .collect()
+}
+
 #[test]
 fn seed_quarter_phased_with_a_30_50_20_distribution() {
-    // w = 20/3 won each in Apr, May, Jun. Opportunities created in month s:
-    // Σ_k D[k]·w[s+k] ÷ 25 %:
-    //   Jan (−3): 0.2w ÷ 0.25 = 5.33     Feb (−2): 0.7w ÷ 0.25 = 18.67
-    //   Mar (−1): 1.0w ÷ 0.25 = 26.67    Apr (0):  0.8w ÷ 0.25 = 21.33
-    //   May (1):  0.3w ÷ 0.25 = 8        Jun (2):  0
-    // total 80 ✓. Whole: floors 5,18,26,21,8,0 = 78; +1 to the two .67s (Feb, Mar) → 80.
+    // Read forward as the page says: of the leads created in month s, 30 % close one month
+    // later, 50 % two, 20 % three. The old backward reading created (with w = 20/3 a month)
+    // leads of 0.2w, 0.7w, 1.0w, 0.8w, 0.3w, 0 ÷ 0.3 % in Jan … Jun; forward those deliver
+    // Apr 0.3·1.0 + 0.5·0.7 + 0.2·0.2 = 0.69w, May 0.3·0.8 + 0.5·1.0 + 0.2·0.7 = 0.88w,
+    // Jun 0.3·0.3 + 0.5·0.8 + 0.2·1.0 = 0.69w: 2.26 × 6.67 = 15.1 of 20 deals.
+    let w = 20.0 / 3.0;
+    let old: f64 = [0.69, 0.88, 0.69].iter().sum::<f64>() * w;
+    assert!((old - 15.07).abs() < 0.01);
+
     let plan = seed_plan();
     assert_eq!(plan.months.len(), 6);
     let offsets: Vec<i32> = plan.months.iter().map(|m| m.offset).collect();
     assert_eq!(offsets, vec![-3, -2, -1, 0, 1, 2]);
     let cal: Vec<u8> = plan.months.iter().map(|m| m.calendar_month).collect();
     assert_eq!(cal, vec![1, 2, 3, 4, 5, 6]);
+    // January–March are in the calendar year after the April fiscal start's… no: before it.
+    // The fiscal year starts April of year 0, so January–March of this plan are year 0 too.
+    assert!(plan.months.iter().all(|m| m.year_offset == 0));
+    assert!(!plan.needs_years());
     assert!(plan.months[..3].iter().all(|m| m.already_in_pipeline));
     assert!(plan.months[3..].iter().all(|m| !m.already_in_pipeline));
-    let w = 20.0 / 3.0;
-    let opps: Vec<f64> = plan.months.iter().map(|m| m.exact[3]).collect();
-    for (got, want) in opps.iter().zip([0.2, 0.7, 1.0, 0.8, 0.3, 0.0]) {
-        assert!(close(*got, want * w / 0.25), "{got} vs {}", want * w / 0.25);
-    }
-    let shown_opps: Vec<u64> = plan.months.iter().map(|m| m.shown[3]).collect();
-    assert_eq!(shown_opps, vec![5, 19, 27, 21, 8, 0]);
-    // Leads = opps ÷ (10 % · 30 % · 40 %) = opps ÷ 0.012: 444.44, 1555.56, 2222.22, 1777.78,
-    // 666.67, 0 (sum 6,666.67). Whole: floors sum 6,664; +1 to .78 (Apr), .67 (May), .56 (Feb).
-    let shown_leads: Vec<u64> = plan.months.iter().map(|m| m.shown[0]).collect();
-    assert_eq!(shown_leads, vec![444, 1556, 2222, 1778, 667, 0]);
-    assert_eq!(shown_leads.iter().sum::<u64>(), 6_667);
-    // Won deals land in the period's months only: 7, 7, 6.
+    // Won deals: 7 each month (6.67 rounded up), 21 in all.
     let won: Vec<u64> = plan.months.iter().map(|m| m.shown[4]).collect();
-    assert_eq!(won, vec![0, 0, 0, 7, 7, 6]);
-    // Already in the pipeline on 1 April: 1.9w ÷ 0.25 = 50.67 opportunities, 4,222.22 leads.
-    let before = plan.before_period();
-    assert!(close(before[3], 1.9 * w / 0.25));
-    assert!(close(before[0], 1.9 * w / 0.003));
-    let totals = plan.stage_totals();
-    assert!(close(totals[0], 20.0 / 0.003));
-    assert!(close(totals[3], 80.0));
-    assert_eq!(plan.in_period().count(), 3);
+    assert_eq!(won, vec![0, 0, 0, 7, 7, 7]);
+    // Forward, the planned leads (share ending won 0.3 %) deliver at least 7 every month, and
+    // so do the opportunities (25 %) with their own, shorter lags.
+    let leads = forward(&plan, 0, &[0.0, 0.3, 0.5, 0.2], 0.003);
+    assert!(leads.iter().all(|d| *d >= 7.0 - 1e-9), "{leads:?}");
+    let opp_lag = plan.lags[3].shares().to_vec();
+    let opps = forward(&plan, 3, &opp_lag, 0.25);
+    assert!(opps.iter().all(|d| *d >= 7.0 - 1e-9), "{opps:?}");
+    // Nothing is created in June (it could only close after the period).
+    assert_eq!(plan.months[5].shown[0], 0);
+    let before = plan.before_period_shown();
+    assert!(before[0] > 0 && before[3] > 0);
     assert!(plan.notes.is_empty());
+}
+
+#[test]
+fn a_one_month_lag_shifts_each_months_deals_back_one_month() {
+    // All of a month's leads close one month later; weights 1 : 1 : 2 → 5, 5, 10 deals. The
+    // leads of Mar, Apr, May are 5, 5, 10 ÷ 0.3 % = 1,666.67, 1,666.67, 3,333.33 → 1,667,
+    // 1,667, 3,334 (each rounded up): 6,668, one above the funnel's 6,667.
+    let plan = monthly_plan(
+        &seed_funnel(),
+        april_q1(),
+        &Weights::Seasonal(vec![1.0, 1.0, 2.0]),
+        &LeadTime::Distribution(vec![0.0, 100.0]),
+    )
+    .unwrap();
+    let leads: Vec<u64> = plan.months.iter().map(|m| m.shown[0]).collect();
+    assert_eq!(leads, vec![1_667, 1_667, 3_334, 0]);
+    assert_eq!(plan.shown_totals()[0], 6_668);
+    assert!(close(plan.before_period()[0], 5.0 / 0.003));
+    let delivered = plan.delivered(0);
+    for (d, want) in delivered.iter().zip([5.0, 5.0, 10.0]) {
+        assert!(*d >= want && *d < want + 0.01, "{delivered:?}");
+    }
 }
 
 #[test]
@@ -354,13 +405,29 @@ fn coverage_needed_is_one_over_the_win_rate() {
 }
 
 #[test]
-fn headcount_follows_the_monthly_plan() {
-    let plan = seed_plan();
-    // Opportunities 5, 19, 27, 21, 8, 0 at 10 a rep → 1, 2, 3, 3, 1, 0 field reps.
+fn headcount_counts_the_items_still_open() {
+    // Everything closes one month after the lead, and the opportunity is created with the lead
+    // (sales cycle = the whole lead time): 7 deals a month need 7 ÷ 25 % = 28 opportunities in
+    // each of Mar, Apr, May. Each is worked in its month and the next, when it closes.
+    // Opportunities worked: Mar 28, Apr 28 + 28 = 56, May 56, Jun 28. At 10 a rep: 3, 6, 6, 3
+    // — June, when 7 deals close, needs 3 people though no opportunity is created in it.
+    let plan = monthly_plan_with(
+        &seed_funnel(),
+        april_q1(),
+        &Weights::Even,
+        &LeadTime::Distribution(vec![0.0, 100.0]),
+        PhasingOptions {
+            split: StageSplit::new(0, 1.0),
+            open_pipeline_deals: 0.0,
+        },
+    )
+    .unwrap();
+    let opps: Vec<u64> = plan.months.iter().map(|m| m.shown[3]).collect();
+    assert_eq!(opps, vec![28, 28, 28, 0]);
     let field = headcount_by_month(&plan, 3, Count::new(10).unwrap()).unwrap();
-    assert_eq!(field, vec![1, 2, 3, 3, 1, 0]);
-    // SQL = opps ÷ 40 %: 13.33, 46.67, 66.67, 53.33, 20, 0 → whole 13, 47, 67, 53, 20, 0
-    // (sum 200); at 40 a rep → 1, 2, 2, 2, 1, 0 inside-sales reps.
+    assert_eq!(field, vec![3, 6, 6, 3]);
+    // SQL are worked until the opportunity is created: the same month (0 days), 70 a month
+    // (28 ÷ 40 %) → at 40 a rep 2, 2, 2, 0.
     let s = staffing(
         &plan,
         &seed_funnel(),
@@ -368,7 +435,7 @@ fn headcount_follows_the_monthly_plan() {
         Count::new(10).unwrap(),
     )
     .unwrap();
-    assert_eq!(s.inside_sales, vec![1, 2, 2, 2, 1, 0]);
+    assert_eq!(s.inside_sales, vec![2, 2, 2, 0]);
     assert_eq!(s.field_sales, field);
     assert_eq!(
         headcount_by_month(&plan, 9, Count::new(1).unwrap())
@@ -379,24 +446,40 @@ fn headcount_follows_the_monthly_plan() {
 }
 
 #[test]
-fn period_ratio_reads_high_when_wins_come_from_earlier_leads() {
-    // In the seed plan, leads created in Apr–Jun are 1,777.78 + 666.67 + 0 = 2,444.44, yet
-    // the quarter wins 20: "won ÷ leads this quarter" = 0.818 %, while each lead cohort
-    // converts at 10 % · 30 % · 40 % · 25 % = 0.3 %. 4,222.22 leads came before April.
-    let c = compare(&seed_plan(), 0);
+fn the_period_ratio_is_shown_on_a_steady_example() {
+    // Leads needed 6,666.67 → 6,667; over 3 months 2,223 a month from April. Everything
+    // closes one month later, so April's and May's leads close inside the quarter and June's
+    // in July: won = 2 × 2,223 × 0.3 % = 13.338; leads 6,669; won ÷ leads = 0.2 %, two thirds
+    // of the cohort rate 0.3 %.
+    let plan = monthly_plan(
+        &seed_funnel(),
+        april_q1(),
+        &Weights::Even,
+        &LeadTime::Distribution(vec![0.0, 100.0]),
+    )
+    .unwrap();
+    let c = compare(&plan, 0);
+    assert_eq!(c.leads_per_month, 2_223);
     assert!(close(c.cohort_based, 0.003));
-    assert!(close(c.won_in_period, 20.0));
-    assert!(close(c.leads_in_period, 20.0 * 1.1 / 3.0 / 0.003));
-    assert!(close(c.leads_before_period, 1.9 * 20.0 / 3.0 / 0.003));
-    let p = c.period_based.unwrap();
-    assert!(close(p, 20.0 / (1.1 * 20.0 / 3.0 / 0.003)));
-    assert!(close(c.gap().unwrap(), p - 0.003));
-    assert_eq!(c.monthly.len(), 6);
-    assert_eq!(c.monthly[5].period_ratio, None); // no leads created in June
+    assert!(close(c.won_in_period, 2.0 * 2_223.0 * 0.003));
+    assert!(close(c.leads_in_period, 6_669.0));
+    assert!(close(c.period_based.unwrap(), 0.002));
+    assert!(close(c.closing_inside, 2.0 / 3.0));
+    assert!(close(c.gap().unwrap(), -0.001));
     let en = explain(&c, Lang::En);
-    assert!(en.contains("0.818%") && en.contains("0.3%") && en.contains("4,222"));
+    assert!(
+        en.contains("2,223 leads every month")
+            && en.contains("6,669 leads and 13.3 deals")
+            && en.contains("is 0.2%")
+            && en.contains("converts at 0.3%")
+            && en.contains("1 month on average only 66.67%"),
+        "{en}"
+    );
     let ja = explain(&c, Lang::Ja);
-    assert!(ja.contains("0.818%") && ja.contains("4,222"));
+    assert!(
+        ja.contains("毎月2,223件") && ja.contains("0.2%") && ja.contains("66.67%"),
+        "{ja}"
+    );
 }
 
 #[test]
@@ -412,19 +495,8 @@ fn without_a_lead_time_the_two_ratios_agree() {
     assert!(close(c.period_based.unwrap(), 0.003));
     assert_eq!(
         explain(&c, Lang::En),
-        "Deals close within the month they start, so the period ratio and the cohort ratio are both 0.3%."
+        "Example: with 2,223 leads every month, every lead closes in the month it is created, so the period ratio and the cohort ratio are both 0.3%."
     );
-    // Everything created before a one-month period: no period ratio to show.
-    let plan = monthly_plan(
-        &seed_funnel(),
-        PeriodSpec::new(Period::Month, FiscalStart::default(), 0).unwrap(),
-        &Weights::Even,
-        &LeadTime::Distribution(vec![0.0, 100.0]),
-    )
-    .unwrap();
-    let c = compare(&plan, 0);
-    assert_eq!(c.period_based, None);
-    assert!(explain(&c, Lang::Ja).contains("0.3%"));
 }
 
 #[test]

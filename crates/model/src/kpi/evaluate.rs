@@ -27,7 +27,7 @@ use crate::plan::ratio;
 use crate::stage::Stage;
 use crate::values::Rate;
 
-use super::bottleneck::{rank_bottlenecks, worst, Bottleneck, Shortfall};
+use super::bottleneck::{rank_bottlenecks, worst, Actuals, Bottleneck, ChannelActual, Shortfall};
 use super::generate::Basis;
 use super::kpi_draft::KpiDraft;
 use super::label::Label;
@@ -526,20 +526,51 @@ pub fn evaluate(kpi: &KpiDraft, basis: &Basis) -> KpiTree {
         .iter()
         .map(|s| node_actual(Binding::StageCount(s.id)))
         .collect();
+    // Only figures measured compete: a count the tree computes from other actuals (MQL = leads
+    // × rate) carries their shortfalls and would be counted twice.
+    let typed_actual = |binding: Binding| -> Option<f64> {
+        nodes.iter().enumerate().find_map(|(i, n)| {
+            (n.binding == binding && actual_source[i] == Some(ActualSource::Typed))
+                .then_some(actual[i])
+                .flatten()
+        })
+    };
+    let typed_stage_counts: Vec<Option<f64>> = draft
+        .stages
+        .iter()
+        .map(|s| typed_actual(Binding::StageCount(s.id)))
+        .collect();
+    let channel_actuals: Vec<ChannelActual> = basis
+        .channels
+        .iter()
+        .enumerate()
+        .map(|(c, ch)| ChannelActual {
+            plan_leads: ch.leads as f64,
+            plan_won: ch.won,
+            actual_leads: u16::try_from(c)
+                .ok()
+                .and_then(|c| typed_actual(Binding::ChannelLeads(c))),
+        })
+        .collect();
     let bottlenecks = match (&funnel, &plan) {
         (Some(f), Some(p)) => rank_bottlenecks(
             f,
             p,
-            &stage_rate_actuals,
-            stage_count_actuals.first().copied().flatten(),
+            &Actuals {
+                rates: &stage_rate_actuals,
+                counts: &typed_stage_counts,
+                deal_size: typed_actual(Binding::DealSize),
+                channels: &channel_actuals,
+            },
         ),
         _ => Vec::new(),
     };
     let bottleneck_binding = worst(&bottlenecks).and_then(|b| {
-        let id = draft.stages.get(b.stage)?.id;
         Some(match b.what {
-            Shortfall::TopCount => Binding::StageCount(id),
-            Shortfall::Rate => Binding::StageRate(id),
+            Shortfall::Count => Binding::StageCount(draft.stages.get(b.stage)?.id),
+            Shortfall::Rate => Binding::StageRate(draft.stages.get(b.stage)?.id),
+            Shortfall::DealSize => Binding::DealSize,
+            Shortfall::ChannelLeads => Binding::ChannelLeads(u16::try_from(b.stage).ok()?),
         })
     });
 

@@ -26,11 +26,13 @@ use super::node::{Binding, Department, Direction, Formula, KpiNode, NodeId, Node
 use super::MAX_CHANNELS;
 
 /// One channel's planned leads, as the channel plan computed them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChannelInput {
     /// The channel's name in the current language.
     pub name: String,
     pub leads: u64,
+    /// Deals those leads are planned to win (for the bottleneck ranking).
+    pub won: f64,
 }
 
 /// What the tree is built on: the funnel as typed (its stages' ids, kinds and names, and —

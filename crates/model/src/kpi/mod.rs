@@ -23,7 +23,7 @@ mod smart;
 mod value;
 mod warnings;
 
-pub use bottleneck::{rank_bottlenecks, worst, Bottleneck, Shortfall};
+pub use bottleneck::{rank_bottlenecks, worst, Actuals, Bottleneck, ChannelActual, Shortfall};
 pub use checklist::{Checklist, ChecklistItem};
 pub use csv::{tree_csv, TREE_CSV_HEADERS_EN, TREE_CSV_HEADERS_JA};
 pub use definitions::{DefinedStage, DefinitionField, Definitions, StageDefinition};

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{check_amount, PlanInputError};
 use super::largest_remainder;
+use super::phasing::ceil_whole;
 use super::ratio;
 use crate::funnel::Funnel;
 use crate::lang::Lang;
@@ -168,9 +169,13 @@ pub struct ChannelResult {
     pub cpl: Option<f64>,
     /// MQL contributed, exact.
     pub mql: f64,
+    /// MQL contributed, rounded up (as every count on the page).
+    pub mql_shown: u64,
     /// Won deals contributed, exact.
     pub won: f64,
-    /// Cost per won deal; `None` when the channel wins nothing.
+    /// Won deals contributed, rounded up.
+    pub won_shown: u64,
+    /// Cost per won deal (budget ÷ the exact deals); `None` when the channel wins nothing.
     pub cpa: Option<f64>,
 }
 
@@ -187,8 +192,12 @@ pub struct Blended {
     pub cpl: Option<f64>,
     /// MQL contributed, exact.
     pub mql: f64,
-    /// Won deals contributed, exact.
+    /// MQL in total, the exact total rounded up.
+    pub mql_shown: u64,
+    /// Won deals contributed, exact: the customers unit economics count.
     pub won: f64,
+    /// Won deals in total, the exact total rounded up.
+    pub won_shown: u64,
     /// Blended cost per won deal; `None` when nothing is won.
     pub cpa: Option<f64>,
 }
@@ -204,6 +213,9 @@ pub struct ChannelMix {
     pub leads_needed: u64,
     /// Won deals the target needs, exact.
     pub won_needed: f64,
+    /// The fixed-count channels' leads added up, when they exceed the leads needed (the share
+    /// channels then get none): worth a message, since it is usually a typo.
+    pub fixed_above_need: Option<u64>,
 }
 
 impl ChannelMix {
@@ -267,7 +279,10 @@ fn visits_needed(leads: u64, rate: Rate) -> u64 {
 /// Fills the funnel's lead requirement from `channels` and follows each channel down to won.
 ///
 /// Fixed counts are taken first; the shares split what is left (nothing, if the fixed counts
-/// already cover the need). MQL = leads × (the channel's own lead → MQL rate, or the funnel's);
+/// already cover the need). Leads are whole already and split by largest remainder, so the
+/// channels add up to exactly the leads the funnel needs (the KPI tree's channel nodes sum to
+/// its lead node); MQL and deals are expectations, each rounded up per channel for display,
+/// with every cost per deal on the exact expectation. MQL = leads × (the channel's own lead → MQL rate, or the funnel's);
 /// won = MQL × the funnel's share of MQL that ends won.
 pub fn plan_channels(funnel: &Funnel, channels: &[Channel]) -> Result<ChannelMix, PlanInputError> {
     validate(channels)?;
@@ -320,6 +335,7 @@ pub fn plan_channels(funnel: &Funnel, channels: &[Channel]) -> Result<ChannelMix
             };
             let mql = leads as f64 * c.lead_to_mql.unwrap_or(funnel_mql).fraction();
             let won = mql * mql_to_won;
+            let (mql_shown, won_shown) = (ceil_whole(mql), ceil_whole(won));
             ChannelResult {
                 leads,
                 visits_exact: leads as f64 / c.visit_cvr.fraction(),
@@ -330,7 +346,9 @@ pub fn plan_channels(funnel: &Funnel, channels: &[Channel]) -> Result<ChannelMix
                     Spend::Budget(b) => ratio(b, leads as f64),
                 },
                 mql,
+                mql_shown,
                 won,
+                won_shown,
                 cpa: ratio(budget, won),
             }
         })
@@ -348,7 +366,9 @@ pub fn plan_channels(funnel: &Funnel, channels: &[Channel]) -> Result<ChannelMix
         budget,
         cpl: ratio(budget, leads as f64),
         mql: results.iter().map(|r| r.mql).sum(),
+        mql_shown: ceil_whole(results.iter().map(|r| r.mql).sum()),
         won,
+        won_shown: ceil_whole(won),
         cpa: ratio(budget, won),
     };
     Ok(ChannelMix {
@@ -356,5 +376,6 @@ pub fn plan_channels(funnel: &Funnel, channels: &[Channel]) -> Result<ChannelMix
         blended,
         leads_needed,
         won_needed,
+        fixed_above_need: (fixed > leads_needed).then_some(fixed),
     })
 }

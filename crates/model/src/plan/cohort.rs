@@ -1,22 +1,30 @@
-//! Period-based against cohort-based conversion for the same plan (seed 000's mismatch between
-//! the review period and reality): with a lead time, the deals won this quarter come partly from
-//! leads created before it, and leads created late in the quarter close after it. So "won this
-//! quarter ÷ leads this quarter" is not the share of leads that become deals; the cohort rate
-//! (follow each month's leads to wherever they close) is.
+//! Period-based against cohort-based conversion (seed 000's mismatch between the review period
+//! and reality): with a lead time, the deals won this period come partly from leads created
+//! before it, and leads created late in the period close after it. So "won this period ÷ leads
+//! this period" is not the share of leads that become deals; the cohort rate (follow each
+//! month's leads to wherever they close) is.
+//!
+//! The plan's own months cannot show this fairly (the plan creates exactly what this period's
+//! deals need, so dividing by its in-period leads measures the plan, not the business). The
+//! comparison therefore works a steady example the reader can follow: the same number of leads
+//! every month, first from the period's first month only (a new channel, or a team that starts
+//! counting), then also before it (a running business). Read forward through the lead time,
+//! the first reads low by exactly the share of leads that close after the period; the second
+//! equals the cohort rate.
 
 use super::phasing::MonthlyPlan;
 use super::ratio;
-use crate::format::format_percent;
+use crate::format::{format_count, format_decimal, format_percent};
 use crate::lang::Lang;
 
-/// One month seen the period way: won that month ÷ leads created that month.
+/// One month of the example seen the period way: won that month ÷ leads created that month.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MonthRatio {
     /// Months from the period start.
     pub offset: i32,
     /// The calendar month, 1–12.
     pub calendar_month: u8,
-    /// Leads created that month, exact.
+    /// Leads created that month.
     pub leads: f64,
     /// Deals won that month, exact.
     pub won: f64,
@@ -24,21 +32,26 @@ pub struct MonthRatio {
     pub period_ratio: Option<f64>,
 }
 
-/// The two ways of measuring conversion, for the same plan.
+/// The two ways of measuring conversion, on the steady example.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CohortComparison {
-    /// Won in the period ÷ leads created in the period; `None` when every lead is created
-    /// before the period (a lead time at least as long as the period).
+    /// Won in the period ÷ leads created in the period, when leads start with the period.
     pub period_based: Option<f64>,
     /// Won ÷ leads followed per cohort: the funnel's lead-to-won rate.
     pub cohort_based: f64,
-    /// Deals won inside the period.
+    /// The example's leads every month.
+    pub leads_per_month: u64,
+    /// Months in the period.
+    pub period_months: u32,
+    /// Deals won inside the period, exact, when leads start with the period.
     pub won_in_period: f64,
-    /// Leads created inside the period.
+    /// Leads created inside the period (`leads_per_month × period_months`).
     pub leads_in_period: f64,
-    /// Leads created before the period that close inside it.
-    pub leads_before_period: f64,
-    /// The period view month by month.
+    /// Share of the period's leads that close inside it.
+    pub closing_inside: f64,
+    /// The lead time's mean, in months.
+    pub mean_lag_months: f64,
+    /// The example month by month.
     pub monthly: Vec<MonthRatio>,
 }
 
@@ -49,79 +62,81 @@ impl CohortComparison {
     }
 }
 
-/// Compares the two rates for `plan`, taking stage `lead_stage` as the leads (clamped to the
-/// funnel). The plan only creates what this period's wins need, so the period-based rate here
-/// reads high by exactly the leads created before the period; in a steady state the two agree
-/// on average, and a change of volume or seasonality moves them apart month by month.
+/// Works the example for `plan`, taking stage `lead_stage` as the leads (clamped to the
+/// funnel): `⌈period lead requirement ÷ months⌉` leads every month from the period's first month.
 pub fn compare(plan: &MonthlyPlan, lead_stage: usize) -> CohortComparison {
     let won_index = plan.reverse.stages.len().saturating_sub(1);
     let lead = lead_stage.min(won_index);
     let cohort_based = plan.reverse.stages[lead].cumulative_to_won;
+    let months = plan.won_targets.shown.len().max(1);
+    let per_month = plan.reverse.stages[lead].required.div_ceil(months as u64);
+    let lag = plan
+        .lags
+        .get(lead)
+        .cloned()
+        .unwrap_or_else(super::lead_time::LagDistribution::immediate);
+    let leads = per_month as f64;
     let monthly: Vec<MonthRatio> = plan
-        .months
-        .iter()
-        .map(|m| MonthRatio {
-            offset: m.offset,
-            calendar_month: m.calendar_month,
-            leads: m.exact[lead],
-            won: m.exact[won_index],
-            period_ratio: if m.exact[lead] > 0.0 {
-                ratio(m.exact[won_index], m.exact[lead])
-            } else {
-                None
-            },
+        .in_period()
+        .map(|m| {
+            let t = m.offset;
+            let won: f64 = (0..=t)
+                .map(|s| leads * cohort_based * lag.share((t - s) as usize))
+                .sum();
+            MonthRatio {
+                offset: t,
+                calendar_month: m.calendar_month,
+                leads,
+                won,
+                period_ratio: ratio(won, leads),
+            }
         })
         .collect();
-    let sum = |before: bool, f: fn(&MonthRatio) -> f64| -> f64 {
-        monthly
-            .iter()
-            .filter(|m| (m.offset < 0) == before)
-            .map(f)
-            .sum()
-    };
-    let won_in_period = sum(false, |m| m.won);
-    let leads_in_period = sum(false, |m| m.leads);
-    let leads_before_period = sum(true, |m| m.leads);
-    let period_based = if leads_in_period > 1e-9 {
-        ratio(won_in_period, leads_in_period)
-    } else {
-        None
-    };
+    let won_in_period: f64 = monthly.iter().map(|m| m.won).sum();
+    let leads_in_period = leads * months as f64;
+    let closing_inside = ratio(won_in_period, leads_in_period * cohort_based).unwrap_or(0.0);
     CohortComparison {
-        period_based,
+        period_based: (leads_in_period > 0.0)
+            .then(|| ratio(won_in_period, leads_in_period))
+            .flatten(),
         cohort_based,
+        leads_per_month: per_month,
+        period_months: months as u32,
         won_in_period,
         leads_in_period,
-        leads_before_period,
+        closing_inside,
+        mean_lag_months: lag.mean_months(),
         monthly,
     }
 }
 
-/// One or two sentences on the gap, in our own words, for the note beside the two rates.
+/// The explanation beside the two rates, worded from the example's figures.
 pub fn explain(c: &CohortComparison, lang: Lang) -> String {
     let cohort = format_percent(c.cohort_based);
-    match (c.period_based, lang) {
-        (None, Lang::Ja) => format!(
-            "この期間の受注はすべて期間前に作られたリードから生まれるため、期間内のリード数で割る比率は意味を持ちません。リードを作成月ごとに追うと受注率は{cohort}です。"
+    let period = c
+        .period_based
+        .map_or_else(|| "—".to_string(), format_percent);
+    let per_month = format_count(c.leads_per_month);
+    let leads = format_count(c.leads_in_period.round() as u64);
+    let won = format_decimal(c.won_in_period, 1);
+    let inside = format_percent(c.closing_inside);
+    let lag = format_decimal(c.mean_lag_months, 1);
+    let unit = if lag == "1" { "month" } else { "months" };
+    let agree = c
+        .period_based
+        .is_some_and(|p| (p - c.cohort_based).abs() <= 1e-9 * c.cohort_based.max(1e-12));
+    match (lang, agree) {
+        (Lang::Ja, true) => format!(
+            "例: 毎月{per_month}件のリードを作ると、どのリードも作った月に受注するため、期間で区切った率とコホートの率はどちらも{cohort}です。"
         ),
-        (None, Lang::En) => format!(
-            "Every deal won in this period comes from leads created before it, so dividing by this period's leads means nothing. Followed from the month each lead was created, {cohort} of leads are won."
+        (Lang::En, true) => format!(
+            "Example: with {per_month} leads every month, every lead closes in the month it is created, so the period ratio and the cohort ratio are both {cohort}."
         ),
-        (Some(p), _) if (p - c.cohort_based).abs() < 1e-9 * c.cohort_based.max(1e-12) => {
-            match lang {
-                Lang::Ja => format!("リードタイムが期間内に収まるため、期間で区切った比率とコホートの比率はどちらも{cohort}です。"),
-                Lang::En => format!("Deals close within the month they start, so the period ratio and the cohort ratio are both {cohort}."),
-            }
-        }
-        (Some(p), Lang::Ja) => format!(
-            "期間で区切ると「受注 ÷ 期間内のリード」は{}ですが、リードを作成月ごとに追った本当の転換率は{cohort}です。差が出るのは、期間の受注の一部が期間前に作られたリード（{}件）から生まれ、期間の終わりに作られたリードは次の期間に受注するためです。",
-            format_percent(p),
-            crate::format::format_decimal(c.leads_before_period, 0),
+        (Lang::Ja, false) => format!(
+            "例: 期間の初月から毎月{per_month}件のリードを作ると、期間内のリードは{leads}件、期間内の受注は{won}件で、期間で区切った率は{period}です。リードの本当の転換率は{cohort}ですが、リードタイムが平均{lag}か月のため、期間内に受注するのは期間内に作ったリードの{inside}だけで、残りは次の期間に受注します。期間前から同じ件数を作り続けていれば前の期間のリードの受注が加わり、期間で区切った率も{cohort}になります。"
         ),
-        (Some(p), Lang::En) => format!(
-            "Measured by period, won ÷ leads in the period is {}, but followed from the month each lead was created the true conversion is {cohort}. They differ because part of this period's wins come from leads created before it ({}), and leads created late in a period close in the next one.",
-            format_percent(p),
-            crate::format::format_decimal(c.leads_before_period, 0),
+        (Lang::En, false) => format!(
+            "Example: creating {per_month} leads every month from the period's first month gives {leads} leads and {won} deals won in the period, so won ÷ leads in the period is {period}. Each lead truly converts at {cohort}, but with a lead time of {lag} {unit} on average only {inside} of the period's leads close inside it; the rest close in the next period. Had the same number been created every month before the period too, the deals from those earlier leads would land in the period and its ratio would also be {cohort}."
         ),
     }
 }

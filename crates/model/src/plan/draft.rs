@@ -11,15 +11,16 @@ use super::channels::{
 use super::cohort::{compare, CohortComparison};
 use super::economics::{unit_economics, EconomicsInput, UnitEconomics};
 use super::error::PlanInputError;
-use super::lead_time::{LeadTime, DAYS_PER_MONTH, MAX_LEAD_DAYS};
+use super::lead_time::{
+    LeadTime, StageSplit, DAYS_PER_MONTH, DEFAULT_SALES_CYCLE_SHARE, MAX_LEAD_DAYS,
+};
 use super::period::{FiscalStart, Period, PeriodSpec, Weights};
-use super::phasing::{monthly_plan, MonthlyPlan};
+use super::phasing::{monthly_plan_with, MonthlyPlan, PhasingOptions};
 use super::velocity::{coverage, sales_velocity, staffing, Coverage, Staffing};
 use crate::error::InputError;
 use crate::funnel::Funnel;
 use crate::lang::Lang;
 use crate::parse::{parse_percent, parse_quantity};
-use crate::stage::StageKind;
 use crate::values::{Count, Money, Rate, MAX_AMOUNT};
 
 /// Most channels a table holds: more would not fit a chart or a link.
@@ -105,6 +106,10 @@ pub struct PlanDraft {
     /// Pipeline value already open at the period start; empty = none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub open_pipeline: String,
+    /// Percent of the lead time left when an opportunity is created (the sales cycle), for
+    /// placing the stages when only the whole lead time is given; empty = the stated default.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sales_cycle_share: String,
     pub channels: Vec<ChannelDraft>,
     /// Sales cost for the period (people, tools).
     pub sales_cost: String,
@@ -159,6 +164,7 @@ impl Default for PlanDraft {
             inside_per_rep: "40".into(),
             field_per_rep: "8".into(),
             open_pipeline: String::new(),
+            sales_cycle_share: String::new(),
             channels,
             sales_cost: "1,500万".into(),
             revenue_per_account: "40万".into(),
@@ -216,6 +222,8 @@ pub enum PlanField {
     InsidePerRep,
     FieldPerRep,
     OpenPipeline,
+    /// The sales cycle's share of the lead time.
+    SalesCycleShare,
     ChannelVolume(u32),
     ChannelCvr(u32),
     ChannelSpend(u32),
@@ -310,11 +318,28 @@ pub struct TimePlan {
     pub staffing: Staffing,
     /// Coverage needed against the open pipeline (against the whole period target).
     pub coverage: Coverage,
-    /// Revenue per day the planned opportunities produce; `None` with a lead time under a day.
+    /// Revenue per day the planned opportunities produce; `None` with a cycle under a day.
     pub velocity: Option<f64>,
-    /// The sales cycle the velocity uses, in days.
+    /// The days the velocity divides by.
     pub cycle_days: f64,
+    /// Which days those are.
+    pub cycle_source: CycleDays,
+    /// The opportunities the velocity counts (the funnel's exact requirement).
+    pub velocity_opportunities: f64,
+    /// Deals the open pipeline is expected to win (value × win rate ÷ deal size).
+    pub open_pipeline_deals: f64,
+    /// The sales cycle's share of the lead time used to place the stages.
+    pub sales_cycle_share: f64,
     pub cohort: CohortComparison,
+}
+
+/// The days sales velocity divides by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CycleDays {
+    /// The opportunity stage's own days, given per stage: the sales cycle proper.
+    SalesCycle,
+    /// Lead to close: the only duration known when the lead time is given as a whole.
+    LeadToClose,
 }
 
 /// The channel mix and its unit economics (which may fail on their own fields).
@@ -490,7 +515,10 @@ impl PlanDraft {
                 LeadTime::Distribution(shares)
             }
         };
-        match lead_time.per_stage(stage_ids.len()) {
+        match lead_time.per_stage(
+            stage_ids.len(),
+            StageSplit::new(0, DEFAULT_SALES_CYCLE_SHARE),
+        ) {
             Ok(_) => Some(lead_time),
             Err(e) => {
                 let field = match self.lead_time {
@@ -513,29 +541,70 @@ impl PlanDraft {
         let lead_time = self.lead_time(stage_ids, &mut errors);
         let inside = errors.input(PlanField::InsidePerRep, Count::parse(&self.inside_per_rep));
         let field = errors.input(PlanField::FieldPerRep, Count::parse(&self.field_per_rep));
+        // Blank and 0 both mean nothing open.
         let open = if self.open_pipeline.trim().is_empty() {
             Some(None)
         } else {
             errors
-                .input(PlanField::OpenPipeline, Money::parse(&self.open_pipeline))
-                .map(Some)
+                .input(PlanField::OpenPipeline, parse_amount(&self.open_pipeline))
+                .map(|v| Money::from_hundredths((v * 100.0).round() as u64).ok())
         };
-        let (Some(spec), Some(weights), Some(lead_time), Some(inside), Some(field), Some(open)) =
-            (spec, weights, lead_time, inside, field, open)
+        let share = if self.sales_cycle_share.trim().is_empty() {
+            Some(DEFAULT_SALES_CYCLE_SHARE)
+        } else {
+            errors
+                .input(
+                    PlanField::SalesCycleShare,
+                    parse_share(&self.sales_cycle_share),
+                )
+                .map(|p| p / 100.0)
+        };
+        let (
+            Some(spec),
+            Some(weights),
+            Some(lead_time),
+            Some(inside),
+            Some(field),
+            Some(open),
+            Some(share),
+        ) = (spec, weights, lead_time, inside, field, open, share)
         else {
             return Err(errors);
         };
         let fail =
             |e: PlanInputError| PlanErrors(vec![(PlanField::AverageDays, FieldProblem::Plan(e))]);
-        let monthly = monthly_plan(funnel, spec, &weights, &lead_time).map_err(fail)?;
-        let staffing = staffing(&monthly, funnel, inside, field).map_err(fail)?;
         let won = funnel.won_index();
         let win_rate = funnel.stages[won.saturating_sub(1)].rate_to_next;
+        let lead_stage = super::phasing::lead_stage(funnel);
+        let open_pipeline_deals = open.map_or(0.0, |v| {
+            v.units() * win_rate.fraction() / funnel.deal_size.units()
+        });
+        let options = PhasingOptions {
+            split: StageSplit::new(lead_stage, share),
+            open_pipeline_deals: if open_pipeline_deals.is_finite() {
+                open_pipeline_deals
+            } else {
+                0.0
+            },
+        };
+        let monthly =
+            monthly_plan_with(funnel, spec, &weights, &lead_time, options).map_err(fail)?;
+        let staffing = staffing(&monthly, funnel, inside, field).map_err(fail)?;
         let coverage = coverage(open, funnel.target, win_rate);
-        let cycle_days = lead_time
-            .distribution()
-            .map(|d| d.mean_months() * DAYS_PER_MONTH)
-            .unwrap_or(0.0);
+        // The sales cycle proper is known only from per-stage days; otherwise the whole lead
+        // time is what there is, and the page says which was used.
+        let (cycle_days, cycle_source) = match &lead_time {
+            LeadTime::StageDwellDays(dwell) if won >= 1 && dwell.len() >= won => {
+                (f64::from(dwell[won - 1]), CycleDays::SalesCycle)
+            }
+            _ => (
+                lead_time
+                    .distribution()
+                    .map(|d| d.mean_months() * DAYS_PER_MONTH)
+                    .unwrap_or(0.0),
+                CycleDays::LeadToClose,
+            ),
+        };
         let cycle_whole = cycle_days.round();
         let opportunities = monthly.reverse.stages[won.saturating_sub(1)].exact;
         let velocity = (cycle_whole >= 1.0)
@@ -549,11 +618,6 @@ impl PlanDraft {
                 .ok()
             })
             .flatten();
-        let lead_stage = funnel
-            .stages
-            .iter()
-            .position(|s| s.kind == StageKind::Leads)
-            .unwrap_or(0);
         let cohort = compare(&monthly, lead_stage);
         Ok(TimePlan {
             lead_stage,
@@ -562,6 +626,10 @@ impl PlanDraft {
             coverage,
             velocity,
             cycle_days: cycle_whole,
+            cycle_source,
+            velocity_opportunities: opportunities,
+            open_pipeline_deals: options.open_pipeline_deals,
+            sales_cycle_share: share,
             cohort,
         })
     }
@@ -657,7 +725,9 @@ impl PlanDraft {
         else {
             return Err(errors);
         };
-        let won = mix.won_needed.ceil();
+        // The customers are the deals the channel plan delivers, the same count CPA divides
+        // by, so CAC (marketing + sales) can never come out below marketing-only CPA.
+        let won = mix.blended.won;
         unit_economics(&EconomicsInput {
             marketing_cost: mix.blended.budget,
             sales_cost: sales,
@@ -809,6 +879,7 @@ impl PlanDraft {
                 &self.inside_per_rep,
                 &self.field_per_rep,
                 &self.open_pipeline,
+                &self.sales_cycle_share,
                 &self.sales_cost,
                 &self.revenue_per_account,
                 &self.gross_margin,

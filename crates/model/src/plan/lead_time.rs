@@ -40,6 +40,51 @@ impl Default for LeadTime {
     }
 }
 
+/// Where the stages sit on the way from lead to close when only the whole lead time is known.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StageSplit {
+    /// The stage counted as leads, by position.
+    pub lead_stage: usize,
+    /// Share of the lead time left when the opportunity (the stage before won) is created:
+    /// the sales cycle, 0–1.
+    pub sales_cycle: f64,
+}
+
+/// The sales cycle's share of the lead time when none is given: half. Marketing nurture and
+/// qualification before an opportunity take about as long as selling it in a typical B2B
+/// cycle; the page states the figure and lets users change it.
+pub const DEFAULT_SALES_CYCLE_SHARE: f64 = 0.5;
+
+impl StageSplit {
+    /// The lead stage first, opportunities half-way.
+    pub fn new(lead_stage: usize, sales_cycle: f64) -> StageSplit {
+        StageSplit {
+            lead_stage,
+            sales_cycle,
+        }
+    }
+
+    /// Share of the lead time left when stage `i` of `stages` is created: 1 up to the lead
+    /// stage, [`Self::sales_cycle`] at the stage before won, linear between, 0 at won.
+    pub fn remaining(self, i: usize, stages: usize) -> f64 {
+        let won = stages.saturating_sub(1);
+        let opp = won.saturating_sub(1);
+        let s = if self.sales_cycle.is_finite() {
+            self.sales_cycle.clamp(0.0, 1.0)
+        } else {
+            DEFAULT_SALES_CYCLE_SHARE
+        };
+        if i >= won {
+            0.0
+        } else if i <= self.lead_stage || opp <= self.lead_stage {
+            1.0
+        } else {
+            let step = (i - self.lead_stage) as f64 / (opp - self.lead_stage) as f64;
+            1.0 - step * (1.0 - s)
+        }
+    }
+}
+
 /// Shares of deals by months between creation and close; index = lag in months, sum = 1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LagDistribution(Vec<f64>);
@@ -58,13 +103,50 @@ impl LagDistribution {
                 max_days: MAX_LEAD_DAYS,
             });
         }
-        let months = f64::from(days) / DAYS_PER_MONTH;
+        Ok(LagDistribution::from_months(
+            f64::from(days) / DAYS_PER_MONTH,
+        ))
+    }
+
+    /// A lag of `months` (≥ 0, fractional), split linearly between the two neighbouring whole
+    /// months so the mean lag is exactly `months`.
+    pub fn from_months(months: f64) -> LagDistribution {
+        let months = if months.is_finite() {
+            months.clamp(0.0, MAX_LAG_MONTHS as f64)
+        } else {
+            0.0
+        };
         let whole = months.floor() as usize;
         let frac = months - months.floor();
         let mut shares = vec![0.0; whole + 2];
         shares[whole] = 1.0 - frac;
         shares[whole + 1] = frac;
-        Ok(LagDistribution::trimmed(shares))
+        LagDistribution::trimmed(shares)
+    }
+
+    /// This distribution with every lag scaled by `factor` (0–1): a stage created part of the
+    /// way to close has the same spread of outcomes, each that much sooner. Each scaled lag is
+    /// split linearly between its neighbouring months, so the mean scales exactly.
+    pub fn scaled(&self, factor: f64) -> LagDistribution {
+        let factor = if factor.is_finite() {
+            factor.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        let mut shares = vec![0.0; self.0.len() + 1];
+        for (k, share) in self.0.iter().enumerate() {
+            let months = k as f64 * factor;
+            let whole = months.floor() as usize;
+            let frac = months - months.floor();
+            shares[whole] += share * (1.0 - frac);
+            shares[whole + 1] += share * frac;
+        }
+        LagDistribution::trimmed(shares)
+    }
+
+    /// Share still open `months` after creation: it closes that month or later.
+    pub fn open_at(&self, months: usize) -> f64 {
+        self.0.iter().skip(months).sum()
     }
 
     /// Percent per month lag, each 0–100, summing to 100 (within 0.01 points, for typed
@@ -153,12 +235,15 @@ impl LeadTime {
     /// The lag from creation at each of `stages` stages to close (the last, won, is always 0).
     ///
     /// With per-stage dwell days, stage `i` closes `dwell[i] + … + dwell[last]` days after it is
-    /// created. With only a total (average or distribution), the whole lead time is put between
-    /// lead creation and close and every earlier stage is dated with its lead: MQL, SQL and
-    /// opportunities are then planned as early as the leads they come from. That over-states how
-    /// early the lower stages must exist, never under-states it, which is the safe side for a
-    /// plan; give dwell days to place them more precisely.
-    pub fn per_stage(&self, stages: usize) -> Result<Vec<LagDistribution>, PlanInputError> {
+    /// created. With only a total (average or distribution), stages are placed along the way by
+    /// [`StageSplit`]: stages up to the lead stage are created with the lead, the opportunity
+    /// stage when `sales_cycle` of the lead time is left, the stages between evenly in between;
+    /// each stage's lag is the lead's distribution scaled by the share of the lead time left.
+    pub fn per_stage(
+        &self,
+        stages: usize,
+        split: StageSplit,
+    ) -> Result<Vec<LagDistribution>, PlanInputError> {
         let transitions = stages.saturating_sub(1);
         let mut lags = match self {
             LeadTime::StageDwellDays(dwell) => {
@@ -175,7 +260,12 @@ impl LeadTime {
                     })
                     .collect::<Result<Vec<_>, _>>()?
             }
-            other => vec![other.distribution()?; transitions],
+            other => {
+                let whole = other.distribution()?;
+                (0..transitions)
+                    .map(|i| whole.scaled(split.remaining(i, stages)))
+                    .collect()
+            }
         };
         lags.push(LagDistribution::immediate());
         Ok(lags)

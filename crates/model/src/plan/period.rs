@@ -13,7 +13,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::PlanInputError;
-use super::largest_remainder;
 
 /// How long the plan covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -175,8 +174,12 @@ impl Weights {
 pub struct MonthlyTargets {
     /// Exact expectation per month (6.67 for 20 over 3 even months).
     pub exact: Vec<f64>,
-    /// Whole numbers per month, summing to the period's rounded-up total.
+    /// Whole deals per month, each month's exact need rounded up: every month's plan reaches
+    /// that month's target (and so every month-to-date target), and the months add up to at
+    /// least the period's rounded-up total.
     pub shown: Vec<u64>,
+    /// The period's rounded-up total, as the single-period funnel gives it.
+    pub period_required: u64,
 }
 
 impl MonthlyTargets {
@@ -194,14 +197,31 @@ impl MonthlyTargets {
         } else {
             rounded as f64
         };
+        let exact: Vec<f64> = shares.iter().map(|s| exact_total * s).collect();
+        let mut shown: Vec<u64> = exact
+            .iter()
+            .map(|x| super::phasing::ceil_whole(*x))
+            .collect();
+        // Binary shares of a huge total can each land a hair low; the months never plan fewer
+        // than the period needs.
+        let short = rounded.saturating_sub(shown.iter().sum());
+        if let Some(biggest) = (0..shown.len()).max_by(|a, b| exact[*a].total_cmp(&exact[*b])) {
+            shown[biggest] += short;
+        }
         Ok(MonthlyTargets {
-            exact: shares.iter().map(|s| exact_total * s).collect(),
-            shown: largest_remainder(rounded, &shares),
+            shown,
+            exact,
+            period_required: rounded,
         })
     }
 
-    /// Sum of the shown months (equals the period's rounded-up total).
+    /// Sum of the shown months: the deals the monthly plan wins in the period.
     pub fn shown_total(&self) -> u64 {
         self.shown.iter().sum()
+    }
+
+    /// Deals the months plan above the period's rounded-up total (rounding each month up).
+    pub fn surplus(&self) -> u64 {
+        self.shown_total().saturating_sub(self.period_required)
     }
 }

@@ -1,6 +1,7 @@
 //! Sales velocity, pipeline coverage and the headcount a monthly plan needs.
 
 use super::error::{check_amount, PlanInputError};
+use super::lead_time::LagDistribution;
 use super::phasing::MonthlyPlan;
 use super::ratio;
 use crate::funnel::Funnel;
@@ -52,25 +53,50 @@ pub fn coverage(open_pipeline: Option<Money>, remaining_target: Money, win_rate:
     }
 }
 
-/// Reps needed each month of the plan to work the count created at `stage`, when one rep can
-/// work `per_rep` a month: `⌈shown count ÷ per_rep⌉` per month, in whole people, from the
-/// earliest month (the months before the period need people too).
-///
-/// Counted on what is created each month, as the plan's workload: a rep also carries deals
-/// created earlier, so set `per_rep` to the new items one rep takes on per month.
+/// How long an item created at `stage` stays at that stage, as a lag distribution: an
+/// opportunity stays open until it closes (the stage's own lag to close); an earlier stage
+/// until the next stage is created (the difference of their mean lags).
+pub fn stay(plan: &MonthlyPlan, stage: usize) -> Option<LagDistribution> {
+    let lag = plan.lags.get(stage)?;
+    let next = plan.lags.get(stage + 1)?;
+    Some(if stage + 2 == plan.lags.len() {
+        lag.clone()
+    } else {
+        LagDistribution::from_months(lag.mean_months() - next.mean_months())
+    })
+}
+
+/// Items at `stage` a team works in each month of the plan: those created that month and those
+/// created earlier that are still open (`Σ_j created[t − j] × share still open j months on`).
+pub fn open_by_month(plan: &MonthlyPlan, stage: usize) -> Result<Vec<f64>, PlanInputError> {
+    if stage + 1 >= plan.reverse.stages.len() {
+        return Err(PlanInputError::StageIndex { index: stage });
+    }
+    let stay = stay(plan, stage).ok_or(PlanInputError::StageIndex { index: stage })?;
+    let months = &plan.months;
+    Ok((0..months.len())
+        .map(|t| {
+            (0..=t)
+                .map(|j| months[t - j].shown[stage] as f64 * stay.open_at(j))
+                .sum()
+        })
+        .collect())
+}
+
+/// Reps needed each month of the plan to work the items at `stage` when one rep can work
+/// `per_rep` at a time in a month: `⌈items worked that month ÷ per_rep⌉`, in whole people,
+/// from the earliest month (the months before the period need people too). Items worked are the
+/// new ones and the ones still open ([`open_by_month`]), so a month where many deals close
+/// needs the people who carry them to the close.
 pub fn headcount_by_month(
     plan: &MonthlyPlan,
     stage: usize,
     per_rep: Count,
 ) -> Result<Vec<u64>, PlanInputError> {
-    if stage >= plan.reverse.stages.len() {
-        return Err(PlanInputError::StageIndex { index: stage });
-    }
-    let cap = per_rep.get();
-    Ok(plan
-        .months
-        .iter()
-        .map(|m| m.shown[stage].div_ceil(cap))
+    let cap = per_rep.get() as f64;
+    Ok(open_by_month(plan, stage)?
+        .into_iter()
+        .map(|n| super::phasing::ceil_whole(n / cap))
         .collect())
 }
 
