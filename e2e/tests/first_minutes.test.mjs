@@ -173,7 +173,7 @@ test('coverage gives a verdict only once the open pipeline is given', () =>
   app.withPage(async (page) => {
     await openTab(page, '月次計画');
     await expectText(page, '[data-testid="months-coverage"]', '4倍');
-    await field(page, '期首時点で進行中の商談金額（任意）').fill('5億');
+    await field(page, '計画期間の開始時点で進行中の商談金額（任意）').fill('5億');
     await expectText(page, '[data-testid="months-coverage"]', /^4倍（現在 .+倍・足りています）$/);
   }));
 
