@@ -161,6 +161,46 @@ async function editLatencies(
   }
 }
 
+// ── risk & sensitivity: the model's own timings, read off the page ───────────────────────────
+// The Risk view times its parts with performance.now() and writes them on its headline as
+// data-ms-* attributes. Each edit of the seed makes it compute everything again.
+async function riskTimings(browser, url, runs, { ranges }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}#view=risk`);
+    const headline = page.locator('[data-testid="risk-headline"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="risk-headline"]')?.getAttribute('data-ms-total'));
+    if (ranges) {
+      await page.getByLabel('受注率（商談 → 受注）の不確かさ', { exact: true }).selectOption('range');
+      await page.getByLabel('受注率（商談 → 受注）の下限', { exact: true }).fill('20');
+      await page.getByLabel('受注率（商談 → 受注）の上限', { exact: true }).fill('30');
+      await page.getByLabel('MQL → SQL 転換率の不確かさ', { exact: true }).selectOption('counts');
+      await page.getByLabel('MQL → SQL 転換率の成功数', { exact: true }).fill('57');
+      await page.getByLabel('MQL → SQL 転換率の母数', { exact: true }).fill('190');
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="risk-headline"]')?.getAttribute('data-trials')) > 0);
+    }
+    const seed = page.getByLabel('乱数シード', { exact: true });
+    const samples = { outlook: [], levels: [], tornado: [], total: [] };
+    for (let i = 0; i < runs; i++) {
+      const before = await headline.getAttribute('data-ms-total');
+      await seed.fill(String(100 + i));
+      await page.waitForFunction(
+        (b) => {
+          const v = document.querySelector('[data-testid="risk-headline"]')?.getAttribute('data-ms-total');
+          return v && v !== b;
+        },
+        before,
+        { timeout: 30_000 },
+      ).catch(() => {});
+      for (const k of Object.keys(samples)) samples[k].push(Number(await headline.getAttribute(`data-ms-${k}`)));
+    }
+    return { samples, trials: Number(await headline.getAttribute('data-trials')) };
+  } finally {
+    await context.close();
+  }
+}
+
 // ── share link of the default scenario ─────────────────────────────────────────────────────
 async function defaultShareLink(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -187,6 +227,8 @@ let monthEdits;
 let treeEdits;
 let bigTreeEdits;
 let shareLink;
+let riskExact;
+let riskSampled;
 try {
   loads = [];
   for (let i = 0; i < LOADS; i++) loads.push(await firstRender(browser, server.url));
@@ -218,6 +260,8 @@ try {
     },
   });
   shareLink = await defaultShareLink(browser, server.url);
+  riskExact = await riskTimings(browser, server.url, 20, { ranges: false });
+  riskSampled = await riskTimings(browser, server.url, 10, { ranges: true });
 } finally {
   await browser.close();
   await server.stop();
@@ -263,3 +307,18 @@ printLatencies('\nKPI tree (42 nodes): win-rate actual input → tree drawn', bi
 console.log('\nShare link of the default scenario');
 console.log(`  ${padEnd('payload', 10)} ${pad(int(shareLink.payload.length), 8)} characters (after #s=)`);
 console.log(`  ${padEnd('whole URL', 10)} ${pad(int(shareLink.link.length), 8)} characters (${shareLink.link.slice(0, shareLink.link.indexOf('#'))})`);
+
+function printRisk(title, run) {
+  console.log(title);
+  for (const [k, label] of [
+    ['outlook', 'chance, P10–P90'],
+    ['levels', '80/90/user counts + curve'],
+    ['tornado', 'tornado'],
+    ['total', 'all figures'],
+  ]) {
+    const sorted = [...run.samples[k]].sort((a, b) => a - b);
+    console.log(`  ${padEnd(label, 28)} median ${pad(ms(median(sorted)), 7)} ms   max ${pad(ms(sorted[sorted.length - 1]), 7)} ms`);
+  }
+}
+printRisk('\nRisk view, default scenario, fixed rates (exact), 20 recomputes', riskExact);
+printRisk(`\nRisk view, win rate 20–30 % and MQL → SQL 57 of 190 (Monte Carlo, ${int(riskSampled.trials)} trials), 10 recomputes`, riskSampled);

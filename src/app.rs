@@ -22,6 +22,7 @@ use crate::ui::kpi_extras::DefinitionsView;
 use crate::ui::months::MonthsView;
 use crate::ui::notices::Notices;
 use crate::ui::results::{CompactSummary, Results};
+use crate::ui::risk::{ReachHeadline, RiskView};
 use crate::ui::stage_editor::{GoalInputs, StageEditor};
 use crate::ui::toolbar::{tab_id, Tabs, Toolbar, PANEL_ID};
 use crate::ui::top_bar::TopBar;
@@ -178,7 +179,9 @@ pub fn App() -> impl IntoView {
                         <CompactSummary lang=lang plan=plan current=current />
                     </section>
                     <section class="panel results" aria-labelledby="results-heading">
-                        <Results lang=lang plan=plan forward=forward current=current draft=draft />
+                        <Results lang=lang plan=plan forward=forward current=current draft=draft>
+                            <ReachHeadline session=session plan=plan current=current />
+                        </Results>
                         <FunnelChart lang=lang plan=plan current=current />
                         <ForwardPanel lang=lang draft=draft plan=plan forward=forward current=current />
                     </section>
@@ -190,6 +193,7 @@ pub fn App() -> impl IntoView {
             View::Kpi => view! { <KpiView session=session /> }.into_any(),
             View::Definitions => view! { <DefinitionsView session=session /> }.into_any(),
             View::Compare => view! { <CompareView session=session /> }.into_any(),
+            View::Risk => view! { <RiskView session=session plan=plan current=current /> }.into_any(),
             View::Import => view! { <ImportView session=session state=import /> }.into_any(),
         }}
         </div>

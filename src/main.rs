@@ -18,6 +18,8 @@ mod library;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod plan_text;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod risk_text;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod seek_text;
 #[cfg(target_arch = "wasm32")]
 mod session;

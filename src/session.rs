@@ -42,6 +42,7 @@ pub enum View {
     Kpi,
     Definitions,
     Compare,
+    Risk,
     Import,
 }
 
@@ -54,6 +55,7 @@ impl View {
             View::Kpi => "kpi",
             View::Definitions => "definitions",
             View::Compare => "compare",
+            View::Risk => "risk",
             View::Import => "import",
         }
     }

@@ -196,6 +196,25 @@ test('"use as the plan\'s rates": before → after, applied, then undone', () =>
     assert.equal(await field(page, '平均受注単価').inputValue(), '500万');
   }, IMPORT));
 
+test('"use as rate ranges": the decided counts become the Risk view\'s history, undoable', () =>
+  withOpenPage(app, async (page) => {
+    await choose(page, fixture('hubspot_deals_en.csv'));
+    await expectSummary(page, '12行を使い、0行を除外しました');
+    await button(page, '転換率の幅として使う').click();
+    // Only the win rate has data in a deal export: 5 won of 8 decided (4 still open left out).
+    await eventually(async () =>
+      assert.match(await page.locator('.import .applied').last().textContent(), /1段階の転換率に実績の件数を入れました。/));
+    await button(page, 'リスクと感度を見る').click();
+    await eventually(async () => assert.equal(await selectedText(page, '受注率（商談 → 受注）の不確かさ'), '実績（成功数／母数）'));
+    assert.equal(await field(page, '受注率（商談 → 受注）の成功数').inputValue(), '5');
+    assert.equal(await field(page, '受注率（商談 → 受注）の母数').inputValue(), '8');
+    assert.equal(await selectedText(page, '商談化率（SQL → 商談）の不確かさ'), '固定（入力どおり）');
+    await page.getByRole('tab', { name: '実績の取り込み' }).click();
+    await button(page, '元に戻す').last().click();
+    await page.getByRole('tab', { name: 'リスクと感度' }).click();
+    await eventually(async () => assert.equal(await selectedText(page, '受注率（商談 → 受注）の不確かさ'), '固定（入力どおり）'));
+  }, IMPORT));
+
 test('the KPI tree\'s actuals are filled for a chosen span of months', () =>
   withOpenPage(app, async (page) => {
     await choose(page, fixture('hubspot_deals_en.csv'));

@@ -8,6 +8,7 @@ use crate::i18n::texts;
 use crate::session::Session;
 use crate::ui::figure::Figure;
 use crate::ui::funnel_chart::FunnelChart;
+use crate::ui::risk::CompareRisk;
 
 /// Two scenarios side by side: every stage's requirement, the differences, and both funnels.
 #[component]
@@ -103,6 +104,7 @@ pub fn CompareView(session: Session) -> impl IntoView {
             </div>
             {invalid}
             <CompareTable lang=lang plan_a=plan_a plan_b=plan_b />
+            <CompareRisk lang=lang draft_a=Signal::derive(move || draft_of(a.get()).map(|(_, d)| d)) draft_b=Signal::derive(move || draft_of(b.get()).map(|(_, d)| d)) plan_a=plan_a plan_b=plan_b />
             <div class="compare-charts">
                 <FunnelChart
                     lang=lang

@@ -9,6 +9,7 @@ use funnel_model::import::apply::PlanChange;
 use funnel_model::import::encoding::{Detected, Encoding};
 use funnel_model::import::mapping::Mapping;
 use funnel_model::import::{Actuals, Month, Records, Table};
+use funnel_model::risk::RiskDraft;
 use funnel_model::Lang;
 use leptos::prelude::*;
 
@@ -64,6 +65,8 @@ pub struct ImportState {
     /// The draft before the KPI tree was filled, for undo, and the months filled.
     pub kpi_undo: RwSignal<Option<(Draft, Month, Month)>>,
     pub kpi_span: RwSignal<Option<(Month, Month)>>,
+    /// The risk inputs before the actuals' counts went in, and how many rates they set.
+    pub risk_undo: RwSignal<Option<(RiskDraft, usize)>>,
 }
 
 impl ImportState {
@@ -83,6 +86,7 @@ impl ImportState {
             plan_preview: RwSignal::new(None),
             plan_undo: RwSignal::new(None),
             kpi_undo: RwSignal::new(None),
+            risk_undo: RwSignal::new(None),
             kpi_span: RwSignal::new(None),
         }
     }

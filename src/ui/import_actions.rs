@@ -15,6 +15,7 @@ use crate::import_text::change_label;
 use crate::plan_text::pick;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;
+use crate::ui::import_ranges::UseAsRanges;
 use crate::ui::kpi::channel_inputs;
 use crate::ui::plan_common::SelectField;
 
@@ -40,6 +41,7 @@ pub fn ImportActions(session: Session, state: ImportState) -> impl IntoView {
             view! {
                 <UseAsPlan session=session state=state />
                 <FillKpi session=session state=state />
+                <UseAsRanges session=session state=state />
             }
         })
     }

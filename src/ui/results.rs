@@ -22,6 +22,9 @@ pub fn Results(
     current: Memo<bool>,
     /// The open draft, for the period the totals are for.
     draft: RwSignal<Draft>,
+    /// Shown right under the headline numbers (the Funnel view's chance of reaching the target).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let t = move || texts(lang.get());
     view! {
@@ -32,6 +35,7 @@ pub fn Results(
                 <p class="stale-notice" role="status">{move || t().stale_notice}</p>
             </Show>
             <Headline lang=lang plan=plan />
+            {children.map(|c| c())}
             <StageTable lang=lang plan=plan forward=forward />
         </div>
     }

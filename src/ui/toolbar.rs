@@ -300,6 +300,7 @@ const TABS: &[(View, TabLabel)] = &[
     (View::Funnel, |t| t.tab_funnel),
     (View::Months, |t| t.tab_months),
     (View::Channels, |t| t.tab_channels),
+    (View::Risk, |t| t.tab_risk),
     (View::Kpi, |t| t.tab_kpi),
     (View::Definitions, |t| t.tab_definitions),
     (View::Compare, |t| t.tab_compare),

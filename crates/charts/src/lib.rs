@@ -5,6 +5,7 @@ pub mod channels;
 mod common;
 pub mod funnel;
 pub mod palette;
+pub mod risk;
 pub mod timeline;
 pub mod tree;
 

@@ -11,6 +11,7 @@ use crate::goal_seek::SeekInput;
 use crate::kpi::KpiDraft;
 use crate::lang::Lang;
 use crate::plan::draft::PlanDraft;
+use crate::risk::RiskDraft;
 use crate::stage::{default_stages, rate_name, Stage, StageKind};
 use crate::values::{Count, Money, Rate, PPM};
 
@@ -52,6 +53,9 @@ pub struct Draft {
     /// The KPI tree's edits, actuals, definitions and checklist (issue 6).
     #[serde(default)]
     pub kpi: KpiDraft,
+    /// The Risk view's doubts about the rates, deal-size spread, confidence and seed.
+    #[serde(default)]
+    pub risk: RiskDraft,
 }
 
 /// Every field's problem at once, so each message can sit next to its own field.
@@ -104,6 +108,7 @@ impl Default for Draft {
             seek: SeekChoice::Rate(4),
             plan: PlanDraft::default(),
             kpi: KpiDraft::default(),
+            risk: RiskDraft::default(),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod lang;
 pub mod merge;
 mod parse;
 pub mod plan;
+pub mod risk;
 pub mod scenario;
 mod schema;
 pub mod share;

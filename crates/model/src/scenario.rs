@@ -100,7 +100,7 @@ pub fn validate(scenario: Scenario) -> Result<Scenario, FormatError> {
     {
         return Err(FormatError::Invalid);
     }
-    if !draft.plan.within_limits(MAX_TEXT_CHARS) {
+    if !draft.plan.within_limits(MAX_TEXT_CHARS) || !draft.risk.within_limits() {
         return Err(FormatError::Invalid);
     }
     draft.plan.repair();

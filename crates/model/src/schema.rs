@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::draft::{Draft, SeekChoice, StageDraft};
 use crate::kpi::KpiDraft;
 use crate::plan::draft::PlanDraft;
+use crate::risk::RiskDraft;
 use crate::scenario::Scenario;
 use crate::stage::StageKind;
 
@@ -152,6 +153,7 @@ impl V1 {
                 seek: SeekChoice::Rate(win_rate),
                 plan: PlanDraft::default(),
                 kpi: KpiDraft::default(),
+                risk: RiskDraft::default(),
             },
         }
     }
@@ -233,6 +235,7 @@ impl From<V2> for Scenario {
                 seek: d.seek.into(),
                 plan: PlanDraft::default(),
                 kpi: KpiDraft::default(),
+                risk: RiskDraft::default(),
             },
         }
     }
@@ -312,6 +315,7 @@ impl LinkV2 {
                 seek,
                 plan: PlanDraft::default(),
                 kpi: KpiDraft::default(),
+                risk: RiskDraft::default(),
             },
         })
     }
@@ -345,6 +349,10 @@ pub(crate) struct DraftV3 {
     /// Left out while the tree is untouched (generated, no actuals, definitions or checklist).
     #[serde(default, skip_serializing_if = "is_untouched")]
     pub kpi: KpiDraft,
+    /// The Risk view's inputs; left out while untouched, so scenarios without them are written
+    /// exactly as before (no version change: older files simply lack the field).
+    #[serde(default, skip_serializing_if = "RiskDraft::is_default")]
+    pub risk: RiskDraft,
 }
 
 fn is_untouched(kpi: &KpiDraft) -> bool {
@@ -391,6 +399,7 @@ impl From<&Scenario> for V3 {
                 seek: d.seek.into(),
                 plan: d.plan.clone(),
                 kpi: d.kpi.clone(),
+                risk: d.risk.clone(),
             },
         }
     }
@@ -410,13 +419,15 @@ impl From<V3> for Scenario {
                 seek: d.seek.into(),
                 plan: d.plan,
                 kpi: d.kpi,
+                risk: d.risk,
             },
         }
     }
 }
 
 // Version 3 in a link: version 2's positions, then the plan and the KPI tree (each `null` when it
-// is the default, which keeps the default link nearly as short as version 2's).
+// is the default, which keeps the default link nearly as short as version 2's), then the Risk
+// view's inputs, written only when touched.
 
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct LinkV3(
@@ -429,6 +440,8 @@ pub(crate) struct LinkV3(
     i64,
     #[serde(default)] Option<PlanDraft>,
     #[serde(default)] Option<KpiDraft>,
+    // The Risk view's inputs, appended only when touched: links without them stay as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")] Option<RiskDraft>,
 );
 
 impl From<&Scenario> for LinkV3 {
@@ -436,17 +449,21 @@ impl From<&Scenario> for LinkV3 {
         let LinkV2(name, target, deal, stages, entry, count, seek) = LinkV2::from(s);
         let plan = (s.draft.plan != PlanDraft::default()).then(|| s.draft.plan.clone());
         let kpi = (!is_untouched(&s.draft.kpi)).then(|| s.draft.kpi.clone());
-        LinkV3(name, target, deal, stages, entry, count, seek, plan, kpi)
+        let risk = (!s.draft.risk.is_default()).then(|| s.draft.risk.clone());
+        LinkV3(
+            name, target, deal, stages, entry, count, seek, plan, kpi, risk,
+        )
     }
 }
 
 impl LinkV3 {
     pub fn into_scenario(self) -> Option<Scenario> {
-        let LinkV3(name, target, deal, stages, entry, count, seek, plan, kpi) = self;
+        let LinkV3(name, target, deal, stages, entry, count, seek, plan, kpi, risk) = self;
         let mut scenario =
             LinkV2(name, target, deal, stages, entry, count, seek).into_scenario()?;
         scenario.draft.plan = plan.unwrap_or_default();
         scenario.draft.kpi = kpi.unwrap_or_default();
+        scenario.draft.risk = risk.unwrap_or_default();
         Some(scenario)
     }
 }

@@ -51,6 +51,7 @@ fn v2_expected() -> Scenario {
             seek: SeekChoice::DealSize,
             plan: PlanDraft::default(),
             kpi: Default::default(),
+            risk: Default::default(),
         },
     }
 }
@@ -488,6 +489,7 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
                     seek,
                     plan: PlanDraft::default(),
                     kpi: Default::default(),
+                    risk: Default::default(),
                 },
             }
         })

@@ -18,6 +18,7 @@ pub mod mapping;
 pub mod period;
 pub mod reader;
 pub mod records;
+pub mod risk_fill;
 
 pub use aggregate::{aggregate, Actuals, LeadTimes, RateCounts, StageConversion};
 pub use date::{parse_date, DateOrder, Day, Month};

@@ -1,0 +1,472 @@
+//! Risk & sensitivity: how likely the plan is to reach its target, the count (and budget) that
+//! buys 80 %, 90 % or the user's confidence, what the entries on hand give, which input moves
+//! revenue most, and which single improvement is worth most. Computed only while this view is
+//! open, so typing in the Funnel view never waits for it.
+
+use funnel_model::draft::Draft;
+use funnel_model::format::{format_count, format_money};
+use funnel_model::risk::{
+    build_setup, exact_level_count, risk_csv, risk_figures_timed, Belief, RiskFigures, Timings,
+};
+use funnel_model::Lang;
+use leptos::prelude::*;
+
+use crate::app::ValidPlan;
+use crate::plan_text::pick;
+use crate::risk_text::{chance, chance_words, count, error_points, worth_sentence};
+use crate::session::Session;
+use crate::ui::exports::{download_canvas_png, download_csv};
+use crate::ui::results::cards_view;
+use crate::ui::risk_charts::{input_label, RiskCharts};
+use crate::ui::risk_inputs::RiskInputs;
+
+/// The figures with the draft they were computed from (its names label them, also while an
+/// older result is kept on screen).
+#[derive(Clone, PartialEq)]
+pub struct RiskResult {
+    pub figures: RiskFigures,
+    pub draft: Draft,
+    /// Expected revenue at the rates as typed.
+    pub base_revenue: f64,
+    pub seed: u64,
+    /// How long the figures took (the benchmark reads them off the page).
+    pub timings: Timings,
+}
+
+impl RiskResult {
+    pub fn rate_name(&self, i: usize, lang: Lang) -> String {
+        self.draft.rate_label(i, lang).unwrap_or_default()
+    }
+
+    pub fn top_name(&self, lang: Lang) -> String {
+        self.draft.display_name(0, lang)
+    }
+
+    fn rate_names(&self, lang: Lang) -> Vec<String> {
+        (0..self.draft.stages.len().saturating_sub(1))
+            .map(|i| self.rate_name(i, lang))
+            .collect()
+    }
+}
+
+/// The stage ids that have a rate out (every stage but won).
+pub fn rate_ids(d: &Draft) -> Vec<u32> {
+    let n = d.stages.len().saturating_sub(1);
+    d.stages[..n].iter().map(|s| s.id).collect()
+}
+
+#[component]
+pub fn RiskView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let settings = Memo::new(move |_| draft.with(|d| d.risk.settings(&rate_ids(d))));
+    let errors = Memo::new(move |_| settings.with(|s| s.clone().err().unwrap_or_default()));
+    let latest: Memo<Option<RiskResult>> = Memo::new(move |_| {
+        let settings = settings.get().ok()?;
+        draft.with(|d| {
+            plan.with(|p| {
+                let (funnel, reverse) = p.as_ref()?;
+                let setup = build_setup(d, funnel, reverse, &settings);
+                let clock = || window().performance().map_or(0.0, |p| p.now());
+                let (figures, timings) = risk_figures_timed(&setup, &clock);
+                Some(RiskResult {
+                    base_revenue: setup.expected_revenue(&setup.point, setup.top, setup.deal()),
+                    figures,
+                    draft: d.clone(),
+                    seed: setup.seed,
+                    timings,
+                })
+            })
+        })
+    });
+    // Bad input keeps the last good figures of this scenario on screen, marked as not current.
+    let opened = session.opened;
+    let kept: Memo<(u32, Option<RiskResult>)> =
+        Memo::new(move |previous: Option<&(u32, Option<RiskResult>)>| {
+            let generation = opened.get();
+            match latest.get() {
+                Some(r) => (generation, Some(r)),
+                None => match previous {
+                    Some((g, r)) if *g == generation => (generation, r.clone()),
+                    _ => (generation, None),
+                },
+            }
+        });
+    let result = Memo::new(move |_| kept.with(|(_, r)| r.clone()));
+    let fresh = Memo::new(move |_| {
+        current.get() && settings.with(Result::is_ok) && latest.with(Option::is_some)
+    });
+    let csv = Signal::derive(move || {
+        let l = lang.get();
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| risk_csv(&r.figures, &r.rate_names(l), &r.top_name(l), l))
+        })
+    });
+    view! {
+        <main class="layout" id="view-risk">
+            <section class="panel inputs" aria-labelledby="risk-inputs-heading">
+                <h2 id="risk-inputs-heading">{move || tr("不確かさの入力", "What is uncertain")}</h2>
+                <RiskInputs lang=lang draft=draft errors=errors />
+            </section>
+            <section class="panel results" aria-labelledby="risk-heading">
+                <div class="results-block" class:stale=move || !fresh.get()>
+                    <h2 id="risk-heading">{move || tr("リスクと感度", "Risk & sensitivity")}</h2>
+                    <Show when=move || !fresh.get() && result.with(Option::is_some)>
+                        <p class="stale-notice" role="status" data-testid="risk-stale">
+                            {move || tr(
+                                "入力に誤りがあるため、最後に計算できた結果を表示しています（最新ではありません）。",
+                                "Some inputs are not valid: showing the last result that could be computed (not current).",
+                            )}
+                        </p>
+                    </Show>
+                    <RiskHeadline lang=lang result=result />
+                    <ForwardOutlook lang=lang result=result />
+                    <WorthMost lang=lang result=result />
+                </div>
+                <RiskCharts lang=lang result=result current=fresh />
+                <TornadoTable lang=lang result=result />
+                <div class="button-row view-exports">
+                    <button type="button" class="secondary" disabled=move || csv.with(Option::is_none)
+                        on:click=move |_| if let Some(text) = csv.get_untracked() { download_csv(session, "risk", &text) }>
+                        {move || tr("数値をCSVで保存", "Save the figures as CSV")}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| download_canvas_png(session, "risk-distribution-canvas", "risk-distribution")>
+                        {move || tr("分布をPNGで保存", "Save the distribution as PNG")}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| download_canvas_png(session, "risk-curve-canvas", "risk-curve")>
+                        {move || tr("確率の曲線をPNGで保存", "Save the chance curve as PNG")}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| download_canvas_png(session, "risk-tornado-canvas", "risk-tornado")>
+                        {move || tr("トルネードをPNGで保存", "Save the tornado as PNG")}
+                    </button>
+                </div>
+            </section>
+        </main>
+    }
+}
+
+/// The chance, won deals and revenue at P10 / P50 / P90, and the counts for each confidence.
+#[component]
+fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl IntoView {
+    let cards = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let Some(r) = r else { return Vec::new() };
+            let f = &r.figures;
+            let top = r.top_name(l);
+            let three = |v: [String; 3]| v.join(" / ");
+            let mut cards = vec![
+                (
+                    "reach",
+                    pick(l, "目標達成の確率", "Chance of reaching the target").to_string(),
+                    format!(
+                        "{}（{}）",
+                        chance(f.plan.reach.value),
+                        chance_words(l, f.plan.reach.value)
+                    ),
+                ),
+                (
+                    "won",
+                    pick(l, "受注件数 P10 / P50 / P90", "Won deals P10 / P50 / P90").to_string(),
+                    three(f.plan.won.map(|w| count(l, w))),
+                ),
+                (
+                    "revenue",
+                    pick(l, "売上 P10 / P50 / P90", "Revenue P10 / P50 / P90").to_string(),
+                    three(f.plan.revenue.map(|v| format_money(v, l))),
+                ),
+            ];
+            for (level, key) in f.levels.iter().zip(["level80", "level90", "level-user"]) {
+                let pct = format!("{:.0}%", level.level * 100.0);
+                let label = match l {
+                    Lang::Ja => format!("{pct}の確信に必要な{top}"),
+                    Lang::En => format!("{top} for {pct} confidence"),
+                };
+                let value = match level.top {
+                    Some(n) => {
+                        let more = n.saturating_sub(f.plan.count);
+                        let mut v = count(l, n);
+                        if more > 0 {
+                            v += &format!("（+{}）", format_count(more));
+                        }
+                        if let Some(b) = level.budget {
+                            v += &match l {
+                                Lang::Ja => format!(" · 予算{}", format_money(b, l)),
+                                Lang::En => format!(" · budget {}", format_money(b, l)),
+                            };
+                        }
+                        v
+                    }
+                    None => {
+                        pick(l, "この率では届きません", "Out of reach at these rates").to_string()
+                    }
+                };
+                cards.push((key, label, value));
+            }
+            cards
+        })
+    };
+    let timing = move |part: fn(&Timings) -> f64| {
+        result.with(|r| {
+            r.as_ref()
+                .map_or(String::new(), |r| format!("{:.3}", part(&r.timings)))
+        })
+    };
+    let method = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let f = &r.figures;
+            let need = count(l, f.need);
+            Some(match (f.trials, l) {
+                (None, Lang::Ja) => format!("目標達成 = 受注{need}以上。転換率が固定なので二項分布から厳密に計算しています。"),
+                (None, Lang::En) => format!("Reaching the target means {need} or more won deals. With fixed rates this is computed exactly from the binomial distribution."),
+                (Some(t), Lang::Ja) => format!(
+                    "目標達成 = 受注{need}以上。率の幅についてモンテカルロ{}回（シード{}）で積分しています。確率の誤差 {}。",
+                    format_count(u64::from(t)), r.seed, error_points(l, f.plan.reach.error)
+                ),
+                (Some(t), Lang::En) => format!(
+                    "Reaching the target means {need} or more won deals. The rate ranges are integrated by a Monte Carlo of {} trials (seed {}); error of the chance {}.",
+                    format_count(u64::from(t)), r.seed, error_points(l, f.plan.reach.error)
+                ),
+            })
+        })
+    };
+    view! {
+        <dl
+            class="headline"
+            data-testid="risk-headline"
+            data-ms-outlook=move || timing(|t| t.outlook)
+            data-ms-levels=move || timing(|t| t.levels)
+            data-ms-tornado=move || timing(|t| t.tornado)
+            data-ms-total=move || timing(|t| t.total)
+            data-trials=move || result.with(|r| r.as_ref().and_then(|r| r.figures.trials).unwrap_or(0).to_string())
+        >
+            {move || cards_view("risk", cards())}
+        </dl>
+        <p class="note" data-testid="risk-method">{method}</p>
+    }
+}
+
+/// What the entries on hand (forward mode's) give.
+#[component]
+fn ForwardOutlook(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl IntoView {
+    let text = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let fw = r.figures.forward.as_ref()?;
+            let stage = r.draft.display_name(fw.stage, l);
+            let range = format!("{}〜{}", count(l, fw.won[0]), count(l, fw.won[2]));
+            let revenue = format!("{}〜{}", format_money(fw.revenue[0], l), format_money(fw.revenue[2], l));
+            Some(match l {
+                Lang::Ja => format!(
+                    "手持ちの{stage} {}件では、目標達成の確率は{}（{}）。受注はP10〜P90で{range}、売上は{revenue}。",
+                    format_count(fw.count), chance(fw.reach.value), chance_words(l, fw.reach.value)
+                ),
+                Lang::En => format!(
+                    "With the {} {stage} you have, the chance of reaching the target is {} ({}). Won deals P10–P90: {range}; revenue {revenue}.",
+                    format_count(fw.count), chance(fw.reach.value), chance_words(l, fw.reach.value)
+                ),
+            })
+        })
+    };
+    view! {
+        <Show when=move || text().is_some()>
+            <h3>{move || pick(lang.get(), "手持ちの件数では", "With what you have")}</h3>
+            <p data-testid="risk-forward">{text}</p>
+        </Show>
+    }
+}
+
+/// Every rate's +1 point, ranked, and the single improvement worth most in a sentence.
+#[component]
+fn WorthMost(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let best = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let top = r.figures.improvements.first()?;
+            let name = r.rate_name(top.stage, l);
+            let top_name = r.top_name(l);
+            Some(worth_sentence(
+                l,
+                &name,
+                top.revenue,
+                top.extra_top,
+                &top_name,
+                top.budget,
+            ))
+        })
+    };
+    let rows = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            Some(r.figures.improvements.iter().enumerate().map(|(rank, imp)| view! {
+                <tr>
+                    <td class="num">{rank + 1}</td>
+                    <th scope="row">{r.rate_name(imp.stage, l)}</th>
+                    <td class="num">{format_money(imp.revenue, l)}</td>
+                    <td class="num">{count(l, imp.extra_top)}</td>
+                    <td class="num">{imp.budget.map_or("—".to_string(), |b| format_money(b, l))}</td>
+                </tr>
+            }).collect_view())
+        })
+    };
+    let extra_col = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let top = r.as_ref().map(|r| r.top_name(l)).unwrap_or_default();
+            match l {
+                Lang::Ja => format!("同じ効果の{top}"),
+                Lang::En => format!("Same as extra {top}"),
+            }
+        })
+    };
+    view! {
+        <h3>{move || tr("どの改善がいちばん効くか", "Which single improvement is worth most")}</h3>
+        <p class="worth-best" data-testid="risk-worth">{best}</p>
+        <div class="table-wrap">
+            <table class="risk-worth">
+                <caption class="sr-only">{move || tr("各転換率を1ポイント上げたときの効果", "What +1 point on each rate is worth")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="num">{move || tr("順位", "Rank")}</th>
+                        <th scope="col">{move || tr("+1ポイントする率", "Rate +1 pt")}</th>
+                        <th scope="col" class="num">{move || tr("売上の増加", "Revenue gained")}</th>
+                        <th scope="col" class="num">{extra_col}</th>
+                        <th scope="col" class="num">{move || tr("その広告費", "As ad budget")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The tornado's numbers, also its text alternative: each input's range, revenue and chance at
+/// both ends.
+#[component]
+fn TornadoTable(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let rows = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            Some(r.figures.tornado.iter().map(|s| view! {
+                <tr>
+                    <th scope="row">{input_label(r, s.input, s.low, s.high, s.source, l)}</th>
+                    <td class="num">{format_money(s.revenue_low, l)}</td>
+                    <td class="num">{format_money(s.revenue_high, l)}</td>
+                    <td class="num">{chance(s.reach_low)}</td>
+                    <td class="num">{chance(s.reach_high)}</td>
+                </tr>
+            }).collect_view())
+        })
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="risk-tornado">
+                <caption>{move || tr(
+                    "範囲は入力した幅、なければベンチマーク、どちらもなければ±20%。",
+                    "Ranges are yours where given, else the survey benchmark, else ±20%.",
+                )}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || tr("入力と範囲", "Input and range")}</th>
+                        <th scope="col" class="num">{move || tr("下端の売上", "Revenue, low end")}</th>
+                        <th scope="col" class="num">{move || tr("上端の売上", "Revenue, high end")}</th>
+                        <th scope="col" class="num">{move || tr("下端の達成確率", "Chance, low end")}</th>
+                        <th scope="col" class="num">{move || tr("上端の達成確率", "Chance, high end")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The Funnel view's chance of reaching the target, exact at the rates as typed: one
+/// distribution, cheap enough for every keystroke.
+pub fn headline_reach(d: &Draft, plan: &ValidPlan) -> Option<f64> {
+    let (funnel, reverse) = plan.as_ref()?;
+    let settings = d.risk.settings(&rate_ids(d)).unwrap_or_default();
+    let mut setup = build_setup(d, funnel, reverse, &settings);
+    setup.beliefs = setup.point.iter().map(|p| Belief::Fixed(*p)).collect();
+    Some(setup.exact_reach())
+}
+
+/// The headline card and its link to the Risk view.
+#[component]
+pub fn ReachHeadline(
+    session: Session,
+    plan: Memo<ValidPlan>,
+    current: Memo<bool>,
+) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let reach = Memo::new(move |_| draft.with(|d| plan.with(|p| headline_reach(d, p))));
+    view! {
+        <Show when=move || reach.get().is_some()>
+            <div class="reach-headline" class:stale=move || !current.get()>
+                <p>
+                    <span class="reach-label">{move || pick(lang.get(), "目標達成の確率", "Chance of reaching the target")}</span>
+                    " "
+                    <strong data-testid="headline-reach">{move || reach.get().map(chance).unwrap_or_default()}</strong>
+                    " "
+                    <span class="reach-words">{move || reach.get().map(|p| format!("（{}）", chance_words(lang.get(), p))).unwrap_or_default()}</span>
+                </p>
+                <a href="#view=risk" on:click=move |ev| {
+                    ev.prevent_default();
+                    session.set_view(crate::session::View::Risk);
+                }>
+                    {move || pick(lang.get(), "リスクと感度を見る →", "See risk & sensitivity →")}
+                </a>
+            </div>
+        </Show>
+    }
+}
+
+/// The compare view's risk rows: each scenario's chance of reaching its target and the
+/// top-stage count for 90 %, exact at the rates as typed.
+#[component]
+pub fn CompareRisk(
+    lang: RwSignal<Lang>,
+    draft_a: Signal<Option<Draft>>,
+    draft_b: Signal<Option<Draft>>,
+    plan_a: Memo<ValidPlan>,
+    plan_b: Memo<ValidPlan>,
+) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let figures = move |d: Option<Draft>, p: ValidPlan| -> Option<(f64, Option<u64>)> {
+        let d = d?;
+        let (funnel, reverse) = p.as_ref()?;
+        let settings = d.risk.settings(&rate_ids(&d)).unwrap_or_default();
+        let setup = build_setup(&d, funnel, reverse, &settings);
+        Some((setup.exact_reach(), exact_level_count(&setup, 0.9)))
+    };
+    let a = Memo::new(move |_| figures(draft_a.get(), plan_a.get()));
+    let b = Memo::new(move |_| figures(draft_b.get(), plan_b.get()));
+    let cell = move |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
+    view! {
+        <div class="table-wrap">
+            <table class="compare-table compare-risk" data-testid="compare-risk">
+                <caption>{move || tr("目標達成の確率（入力どおりの率で厳密計算）", "Chance of reaching the target (exact, at the rates as typed)")}</caption>
+                <tbody>
+                    <tr>
+                        <th scope="row">{move || tr("目標達成の確率", "Chance of reaching the target")}</th>
+                        <td class="num">{move || cell(a.get().map(|x| chance(x.0)))}</td>
+                        <td class="num">{move || cell(b.get().map(|x| chance(x.0)))}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">{move || tr("90%の確信に必要な最上段の件数", "Top-stage count for 90% confidence")}</th>
+                        <td class="num">{move || cell(a.get().and_then(|x| x.1).map(|n| count(lang.get(), n)))}</td>
+                        <td class="num">{move || cell(b.get().and_then(|x| x.1).map(|n| count(lang.get(), n)))}</td>
+                    </tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}

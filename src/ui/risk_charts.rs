@@ -1,0 +1,261 @@
+//! The Risk view's three charts on canvas, each with its text alternative.
+
+use funnel_charts::risk::{
+    draw_distribution, draw_reach_curve, draw_tornado, risk_chart_height, tornado_height,
+    CurveMark, DistributionData, Marker, ReachCurveData, TornadoBar, TornadoData,
+};
+use funnel_model::format::format_money;
+use funnel_model::risk::sensitivity::{Input, RangeSource};
+use funnel_model::Lang;
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
+
+use crate::plan_text::pick;
+use crate::risk_text::{chance, count};
+use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
+use crate::ui::risk::RiskResult;
+
+#[derive(Clone, PartialEq)]
+struct Distribution(DistributionData);
+
+impl CanvasDraw for Distribution {
+    fn height(&self, width: f64) -> f64 {
+        risk_chart_height(width)
+    }
+    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
+        let data = DistributionData {
+            scale,
+            ..self.0.clone()
+        };
+        draw_distribution(area, &data).is_ok()
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct Curve(ReachCurveData);
+
+impl CanvasDraw for Curve {
+    fn height(&self, width: f64) -> f64 {
+        risk_chart_height(width)
+    }
+    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
+        let data = ReachCurveData {
+            scale,
+            ..self.0.clone()
+        };
+        draw_reach_curve(area, &data).is_ok()
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct Tornado(TornadoData);
+
+impl CanvasDraw for Tornado {
+    fn height(&self, width: f64) -> f64 {
+        tornado_height(&self.0, width)
+    }
+    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
+        let data = TornadoData {
+            scale,
+            ..self.0.clone()
+        };
+        draw_tornado(area, &data).is_ok()
+    }
+}
+
+/// The name of a tornado input with its range, e.g. "受注率 15%〜35%（ベンチマーク）".
+pub fn input_label(
+    r: &RiskResult,
+    input: Input,
+    low: f64,
+    high: f64,
+    source: RangeSource,
+    lang: Lang,
+) -> String {
+    let (name, range) = match input {
+        Input::Rate(i) => (r.rate_name(i, lang), format!("{}〜{}", pct(low), pct(high))),
+        Input::DealSize => (
+            pick(lang, "受注単価", "Deal size").to_string(),
+            format!("{}〜{}", format_money(low, lang), format_money(high, lang)),
+        ),
+    };
+    let source = match source {
+        RangeSource::User => "",
+        RangeSource::Benchmark => pick(lang, "（ベンチマーク）", " (benchmark)"),
+        RangeSource::PlusMinus20 => pick(lang, "（±20%）", " (±20%)"),
+    };
+    format!("{name} {range}{source}")
+}
+
+fn pct(f: f64) -> String {
+    funnel_model::format::format_percent(f)
+}
+
+#[component]
+pub fn RiskCharts(
+    lang: RwSignal<Lang>,
+    result: Memo<Option<RiskResult>>,
+    current: Memo<bool>,
+) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let distribution = Memo::new(move |_| {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let f = &r.figures;
+            Some(Distribution(DistributionData {
+                bars: f
+                    .plan
+                    .pmf
+                    .probs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (f.plan.pmf.offset + i as u64, *p))
+                    .collect(),
+                target: f.need,
+                target_label: match l {
+                    Lang::Ja => format!("目標 {}", count(l, f.need)),
+                    Lang::En => format!("Target {}", count(l, f.need)),
+                },
+                markers: ["P10", "P50", "P90"]
+                    .iter()
+                    .zip(f.plan.won)
+                    .map(|(n, at)| Marker {
+                        label: (*n).into(),
+                        at,
+                    })
+                    .collect(),
+                scale: 1.0,
+                font_family: FONT_STACK.into(),
+            }))
+        })
+    });
+    let curve = Memo::new(move |_| {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let f = &r.figures;
+            let mut marks = vec![CurveMark {
+                label: format!(
+                    "{} {} · {}",
+                    pick(l, "計画", "Plan"),
+                    count(l, f.plan.count),
+                    chance(f.plan.reach.value)
+                ),
+                count: f.plan.count,
+                reach: f.plan.reach.value,
+                plan: true,
+            }];
+            for level in f.levels.iter().take(2) {
+                if let Some(top) = level.top {
+                    marks.push(CurveMark {
+                        label: format!("{:.0}% {}", level.level * 100.0, count(l, top)),
+                        count: top,
+                        reach: level.level,
+                        plan: false,
+                    });
+                }
+            }
+            Some(Curve(ReachCurveData {
+                points: f.curve.clone(),
+                marks,
+                scale: 1.0,
+                font_family: FONT_STACK.into(),
+            }))
+        })
+    });
+    let tornado = Memo::new(move |_| {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let f = &r.figures;
+            let base = r.base_revenue;
+            Some(Tornado(TornadoData {
+                bars: f
+                    .tornado
+                    .iter()
+                    .map(|s| TornadoBar {
+                        label: input_label(r, s.input, s.low, s.high, s.source, l),
+                        low: s.revenue_low,
+                        high: s.revenue_high,
+                        low_label: format_money(s.revenue_low, l),
+                        high_label: format_money(s.revenue_high, l),
+                    })
+                    .collect(),
+                base,
+                base_label: format!("{} {}", pick(l, "現在", "Today"), format_money(base, l)),
+                scale: 1.0,
+                font_family: FONT_STACK.into(),
+            }))
+        })
+    });
+    let distribution_label = Signal::derive(move || {
+        let l = lang.get();
+        result.with(|r| r.as_ref().map(|r| {
+            let f = &r.figures;
+            match l {
+                Lang::Ja => format!("受注件数の分布。目標{}、P10 {}、P50 {}、P90 {}。目標に届く確率は{}。", count(l, f.need), count(l, f.plan.won[0]), count(l, f.plan.won[1]), count(l, f.plan.won[2]), chance(f.plan.reach.value)),
+                Lang::En => format!("Distribution of won deals. Target {}; P10 {}, P50 {}, P90 {}. Chance of reaching the target {}.", f.need, f.plan.won[0], f.plan.won[1], f.plan.won[2], chance(f.plan.reach.value)),
+            }
+        }).unwrap_or_default())
+    });
+    let curve_label = Signal::derive(move || {
+        let l = lang.get();
+        result.with(|r| r.as_ref().map(|r| {
+            let f = &r.figures;
+            let top = r.top_name(l);
+            let at = |i: usize| f.levels.get(i).and_then(|x| x.top).map_or("—".to_string(), |n| count(l, n));
+            match l {
+                Lang::Ja => format!("{top}の件数と目標達成の確率。計画の{}で{}、80%には{}、90%には{}。", count(l, f.plan.count), chance(f.plan.reach.value), at(0), at(1)),
+                Lang::En => format!("Chance of reaching the target against the {top} count: {} at the plan's {}; 80% needs {}, 90% needs {}.", chance(f.plan.reach.value), count(l, f.plan.count), at(0), at(1)),
+            }
+        }).unwrap_or_default())
+    });
+    let tornado_label = Signal::derive(move || {
+        let l = lang.get();
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    let parts: Vec<String> = r
+                        .figures
+                        .tornado
+                        .iter()
+                        .map(|s| {
+                            format!(
+                                "{}: {}〜{}",
+                                input_label(r, s.input, s.low, s.high, s.source, l),
+                                format_money(s.revenue_low, l),
+                                format_money(s.revenue_high, l)
+                            )
+                        })
+                        .collect();
+                    format!(
+                        "{}{}",
+                        pick(
+                            l,
+                            "売上の感度（振れ幅の大きい順）。",
+                            "Revenue sensitivity, widest swing first. "
+                        ),
+                        parts.join(pick(l, "。", "; "))
+                    )
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <div class="chart risk-chart" class:stale=move || !current.get()>
+            <h3>{move || tr("受注件数の分布", "Distribution of won deals")}</h3>
+            <CanvasChart data=distribution label=distribution_label id="risk-distribution-canvas" />
+        </div>
+        <div class="chart risk-chart" class:stale=move || !current.get()>
+            <h3>{move || tr("件数と目標達成の確率", "Chance of reaching the target by count")}</h3>
+            <CanvasChart data=curve label=curve_label id="risk-curve-canvas" />
+        </div>
+        <div class="chart risk-chart" class:stale=move || !current.get()>
+            <h3>{move || tr("売上の感度（トルネード）", "Revenue sensitivity (tornado)")}</h3>
+            <CanvasChart data=tornado label=tornado_label id="risk-tornado-canvas" />
+        </div>
+    }
+}

@@ -1,0 +1,233 @@
+//! The Risk view's inputs: the doubt about each rate (fixed, a low–high range, or counts from
+//! history), the confidence asked about, the deal-size spread and the Monte Carlo seed.
+
+use funnel_model::draft::Draft;
+use funnel_model::risk::{DoubtMode, RateDoubt, RiskField, RiskProblem};
+use funnel_model::Lang;
+use leptos::prelude::*;
+
+use crate::plan_text::pick;
+use crate::risk_text::problem_text;
+use crate::ui::field::TextField;
+use crate::ui::plan_common::SelectField;
+
+/// The message for `field`, if it has a problem.
+fn message(
+    lang: RwSignal<Lang>,
+    errors: Memo<Vec<(RiskField, RiskProblem)>>,
+    field: RiskField,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|(f, _)| *f == field)
+                .map(|(f, p)| problem_text(lang.get(), *f, *p))
+        })
+    })
+}
+
+#[component]
+pub fn RiskInputs(
+    lang: RwSignal<Lang>,
+    draft: RwSignal<Draft>,
+    errors: Memo<Vec<(RiskField, RiskProblem)>>,
+) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let text =
+        move |ja: &'static str, en: &'static str| Signal::derive(move || tr(ja, en).to_string());
+    // The stages with a rate out, by id (the won stage has none).
+    let rate_ids = move || {
+        draft.with(|d| {
+            let n = d.stages.len().saturating_sub(1);
+            d.stages[..n].iter().map(|s| s.id).collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <fieldset class="plan-group risk-rates">
+            <legend>{move || tr("転換率の不確かさ", "How sure each rate is")}</legend>
+            <p class="hint">
+                {move || tr(
+                    "確かな率は「固定」のまま。幅があるなら下限〜上限、実績があるなら「成功数／母数」を入力します（例: 190件の商談のうち48件受注）。",
+                    "Leave a rate you trust as fixed. Otherwise give a low–high range, or your history as counts (e.g. 48 won of 190 opportunities).",
+                )}
+            </p>
+            <For each=rate_ids key=|id| *id let:id>
+                <RateDoubtRow lang=lang draft=draft errors=errors id=id />
+            </For>
+        </fieldset>
+        <fieldset class="plan-group">
+            <legend>{move || tr("確信度と受注単価のばらつき", "Confidence and deal-size spread")}</legend>
+            <div class="field-row">
+                <TextField
+                    id="risk-confidence"
+                    label=text("確信度（任意の水準）", "Confidence level")
+                    hint=text("50〜99%。80%と90%はいつも表示します", "50–99%. 80% and 90% are always shown")
+                    value=Signal::derive(move || draft.with(|d| d.risk.confidence.clone()))
+                    error=message(lang, errors, RiskField::Confidence)
+                    on_input=Callback::new(move |v: String| draft.update(|d| d.risk.confidence = v))
+                    inputmode="decimal"
+                    suffix="%"
+                    class="compact"
+                />
+                <TextField
+                    id="risk-deal-p10"
+                    label=text("受注単価 P10（小さい案件）", "Deal size P10 (small deals)")
+                    hint=text("空欄なら単価は一定", "Leave empty for a fixed deal size")
+                    value=Signal::derive(move || draft.with(|d| d.risk.deal_p10.clone()))
+                    error=message(lang, errors, RiskField::DealP10)
+                    on_input=Callback::new(move |v: String| draft.update(|d| d.risk.deal_p10 = v))
+                    inputmode="decimal"
+                    class="compact"
+                />
+                <TextField
+                    id="risk-deal-p90"
+                    label=text("受注単価 P90（大きい案件）", "Deal size P90 (large deals)")
+                    hint=text("例: 800万", "e.g. 8,000,000")
+                    value=Signal::derive(move || draft.with(|d| d.risk.deal_p90.clone()))
+                    error=message(lang, errors, RiskField::DealP90)
+                    on_input=Callback::new(move |v: String| draft.update(|d| d.risk.deal_p90 = v))
+                    inputmode="decimal"
+                    class="compact"
+                />
+                <TextField
+                    id="risk-seed"
+                    label=text("乱数シード", "Monte Carlo seed")
+                    hint=text("同じシードなら同じ結果（共有リンクにも含まれます）", "Same seed, same figures (shared links carry it)")
+                    value=Signal::derive(move || draft.with(|d| d.risk.seed.clone()))
+                    error=message(lang, errors, RiskField::Seed)
+                    on_input=Callback::new(move |v: String| draft.update(|d| d.risk.seed = v))
+                    inputmode="numeric"
+                    class="compact"
+                />
+            </div>
+        </fieldset>
+    }
+}
+
+/// One rate's doubt: the mode, then its two fields.
+#[component]
+fn RateDoubtRow(
+    lang: RwSignal<Lang>,
+    draft: RwSignal<Draft>,
+    errors: Memo<Vec<(RiskField, RiskProblem)>>,
+    id: u32,
+) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let text =
+        move |ja: &'static str, en: &'static str| Signal::derive(move || tr(ja, en).to_string());
+    let doubt = move || draft.with(|d| d.risk.doubt(id));
+    let name = Signal::derive(move || {
+        draft.with(|d| {
+            let i = d.position_of(id).unwrap_or(0);
+            let label = d.rate_label(i, lang.get()).unwrap_or_default();
+            let typed = d.rate_text(id);
+            format!("{label}: {typed}%")
+        })
+    });
+    let context = Signal::derive(move || {
+        draft.with(|d| {
+            let i = d.position_of(id).unwrap_or(0);
+            let label = d.rate_label(i, lang.get()).unwrap_or_default();
+            match lang.get() {
+                Lang::Ja => format!("{label}の"),
+                Lang::En => format!("{label} "),
+            }
+        })
+    });
+    let edit = move |f: fn(&mut RateDoubt, String)| {
+        Callback::new(move |v: String| draft.update(|d| d.risk.edit_doubt(id, |r| f(r, v))))
+    };
+    let mode = move || doubt().mode;
+    let options = Signal::derive(move || {
+        vec![
+            (
+                "fixed".to_string(),
+                tr("固定（入力どおり）", "Fixed (as typed)").to_string(),
+            ),
+            (
+                "range".to_string(),
+                tr("範囲（下限〜上限）", "Range (low–high)").to_string(),
+            ),
+            (
+                "counts".to_string(),
+                tr("実績（成功数／母数）", "History (won of total)").to_string(),
+            ),
+        ]
+    });
+    let selected = Signal::derive(move || {
+        match mode() {
+            DoubtMode::Fixed => "fixed",
+            DoubtMode::Range => "range",
+            DoubtMode::Counts => "counts",
+        }
+        .to_string()
+    });
+    view! {
+        <div class="risk-rate" data-stage-id=id>
+            <p class="risk-rate-name">{move || name.get()}</p>
+            <div class="field-row">
+                <SelectField
+                    id=format!("risk-mode-{id}")
+                    label=text("不確かさ", "Doubt")
+                    options=options
+                    selected=selected
+                    context=context
+                    on_change=Callback::new(move |v: String| {
+                        let m = match v.as_str() {
+                            "range" => DoubtMode::Range,
+                            "counts" => DoubtMode::Counts,
+                            _ => DoubtMode::Fixed,
+                        };
+                        draft.update(|d| d.risk.edit_doubt(id, |r| r.mode = m));
+                    })
+                />
+                <Show when=move || mode() == DoubtMode::Range>
+                    <TextField
+                        id=format!("risk-low-{id}")
+                        label=text("下限", "Low")
+                        context=context
+                        value=Signal::derive(move || doubt().low)
+                        error=message(lang, errors, RiskField::Low(id))
+                        on_input=edit(|r, v| r.low = v)
+                        inputmode="decimal"
+                        suffix="%"
+                        class="compact"
+                    />
+                    <TextField
+                        id=format!("risk-high-{id}")
+                        label=text("上限", "High")
+                        context=context
+                        value=Signal::derive(move || doubt().high)
+                        error=message(lang, errors, RiskField::High(id))
+                        on_input=edit(|r, v| r.high = v)
+                        inputmode="decimal"
+                        suffix="%"
+                        class="compact"
+                    />
+                </Show>
+                <Show when=move || mode() == DoubtMode::Counts>
+                    <TextField
+                        id=format!("risk-won-{id}")
+                        label=text("成功数", "Converted")
+                        context=context
+                        value=Signal::derive(move || doubt().won)
+                        error=message(lang, errors, RiskField::Won(id))
+                        on_input=edit(|r, v| r.won = v)
+                        inputmode="numeric"
+                        class="compact"
+                    />
+                    <TextField
+                        id=format!("risk-trials-{id}")
+                        label=text("母数", "Out of")
+                        context=context
+                        value=Signal::derive(move || doubt().trials)
+                        error=message(lang, errors, RiskField::Trials(id))
+                        on_input=edit(|r, v| r.trials = v)
+                        inputmode="numeric"
+                        class="compact"
+                    />
+                </Show>
+            </div>
+        </div>
+    }
+}
