@@ -773,7 +773,7 @@ test('in English the monthly plan is labelled in English', () =>
       assert.equal(await card(page, 'won-total').textContent(), '21 (target 20, surplus 1)');
       assert.equal(await card(page, 'coverage').textContent(), '4×');
       const peak = (c) => Math.max(...t.rows.map((r) => Number(r.cells[c])));
-      assert.equal(await card(page, 'headcount').textContent(), `IS ${peak(IS)} · FS ${peak(FS)}`);
+      assert.equal(await card(page, 'headcount').textContent(), `inside sales ${peak(IS)} · field sales ${peak(FS)}`);
       assert.equal(await card(page, 'velocity').textContent(), '¥1,111,111');
       assert.equal(await page.locator('.card-velocity dt').textContent(), 'Sales velocity (per day, 90 days lead to won)');
       assert.ok((await page.locator('canvas#timeline-canvas').getAttribute('aria-label')).startsWith('Monthly plan timeline. '));
