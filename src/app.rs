@@ -21,10 +21,10 @@ use crate::ui::kpi::KpiView;
 use crate::ui::kpi_extras::DefinitionsView;
 use crate::ui::months::MonthsView;
 use crate::ui::notices::Notices;
-use crate::ui::results::Results;
+use crate::ui::results::{CompactSummary, Results};
 use crate::ui::risk::{ReachHeadline, RiskView};
 use crate::ui::stage_editor::{GoalInputs, StageEditor};
-use crate::ui::toolbar::{Tabs, Toolbar};
+use crate::ui::toolbar::{tab_id, Tabs, Toolbar, PANEL_ID};
 use crate::ui::top_bar::TopBar;
 
 const LANG_KEY: &str = "funnel-calculator.lang";
@@ -89,7 +89,9 @@ pub fn App() -> impl IntoView {
     let plan: Memo<ValidPlan> = Memo::new(move |_| kept.with(|(_, plan)| plan.clone()));
     let current = Memo::new(move |_| checked.with(Result::is_ok));
     let forward = Memo::new(move |_| {
-        let entry = draft.with(|d| d.entry()).ok()?;
+        let entry = plan
+            .with(|p| draft.with(|d| d.entry_or_planned(p.as_ref().map(|(_, r)| r))))
+            .ok()?;
         plan.with(|p| {
             p.as_ref().map(|(funnel, _)| ForwardRun {
                 result: funnel.forward(entry),
@@ -142,11 +144,31 @@ pub fn App() -> impl IntoView {
         }
         .into_any();
     }
+    // The skip link moves focus to the open view's first field; the URL fragment holds the view
+    // and the scenario, so it is not a plain `#anchor` jump.
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let first = document()
+            .query_selector(&format!(
+                "#{PANEL_ID} input:not([type=hidden]):not([disabled]), #{PANEL_ID} select, #{PANEL_ID} textarea"
+            ))
+            .ok()
+            .flatten();
+        if let Some(el) = first
+            .and_then(|e| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    };
     view! {
+        <a class="skip-link" href="#view-panel" on:click=skip>
+            {move || crate::plan_text::pick(lang.get(), "入力欄へ移動", "Skip to the inputs")}
+        </a>
         <TopBar lang=lang />
         <Toolbar session=session plan=plan forward=forward />
         <Notices session=session />
         <Tabs session=session />
+        <div role="tabpanel" id=PANEL_ID aria-labelledby=move || tab_id(session.view.get())>
         {move || match session.view.get() {
             View::Funnel => view! {
                 <main class="layout" id="view-funnel">
@@ -154,9 +176,10 @@ pub fn App() -> impl IntoView {
                         <h2 id="inputs-heading">{move || t().inputs_heading}</h2>
                         <GoalInputs lang=lang draft=draft />
                         <StageEditor lang=lang draft=draft checked=checked />
+                        <CompactSummary lang=lang plan=plan current=current />
                     </section>
                     <section class="panel results" aria-labelledby="results-heading">
-                        <Results lang=lang plan=plan forward=forward current=current>
+                        <Results lang=lang plan=plan forward=forward current=current draft=draft>
                             <ReachHeadline session=session plan=plan current=current />
                         </Results>
                         <FunnelChart lang=lang plan=plan current=current />
@@ -173,6 +196,7 @@ pub fn App() -> impl IntoView {
             View::Risk => view! { <RiskView session=session plan=plan current=current /> }.into_any(),
             View::Import => view! { <ImportView session=session state=import /> }.into_any(),
         }}
+        </div>
         <footer class="footer">{move || t().footer}</footer>
     }
     .into_any()

@@ -106,6 +106,52 @@ pub fn download_canvas_png(canvas: &web_sys::HtmlCanvasElement, filename: &str) 
         .unwrap_or(false)
 }
 
+/// Downloads `canvas` as PNG under a caption band (one line per entry of `caption`), so the
+/// image says what it shows once it is pasted into a slide or a chat.
+pub fn download_captioned_png(
+    canvas: &web_sys::HtmlCanvasElement,
+    filename: &str,
+    caption: &[String],
+    font_family: &str,
+) -> bool {
+    let scale = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let line = (22.0 * scale).round();
+    let band = line * caption.len() as f64 + 12.0 * scale;
+    let Some(out) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return download_canvas_png(canvas, filename);
+    };
+    out.set_width(canvas.width());
+    out.set_height(canvas.height() + band as u32);
+    let Some(ctx) = out
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return download_canvas_png(canvas, filename);
+    };
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, f64::from(out.width()), f64::from(out.height()));
+    ctx.set_fill_style_str("#111827");
+    ctx.set_text_baseline("top");
+    for (i, text) in caption.iter().enumerate() {
+        let weight = if i == 0 { "700 " } else { "" };
+        ctx.set_font(&format!(
+            "{weight}{}px {font_family}",
+            (15.0 * scale).round()
+        ));
+        let _ = ctx.fill_text(text, 10.0 * scale, 6.0 * scale + line * i as f64);
+    }
+    let _ = ctx.draw_image_with_html_canvas_element(canvas, 0.0, band);
+    download_canvas_png(&out, filename)
+}
+
 /// Copies text to the clipboard; `done(true)` once it is there, `done(false)` if refused.
 pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(window) = web_sys::window() else {

@@ -2,7 +2,7 @@
 //! the draft. Pure, so it is tested natively.
 
 use funnel_model::draft::{Draft, SeekChoice};
-use funnel_model::format::{format_count, format_money, format_percent};
+use funnel_model::format::{format_count, format_money, format_money_exact, format_percent};
 use funnel_model::{Entry, Funnel, Lang, SeekInput, SeekOutcome};
 
 use crate::i18n::texts;
@@ -57,7 +57,8 @@ pub fn seek_answer(draft: &Draft, funnel: &Funnel, entry: Entry, lang: Lang) -> 
         SeekOutcome::DealSize { needed } => answer(
             (t.seek_needed)(
                 &what,
-                &format_money(needed.units(), lang),
+                // The figure the apply button writes into the field, so exact rather than 約.
+                &format_money_exact(needed.units(), lang),
                 &format_money(funnel.deal_size.units(), lang),
             ),
             Some(Apply::DealSize(needed.to_plain_text())),
@@ -134,7 +135,7 @@ mod tests {
         assert!(ja.apply.is_none());
         assert_eq!(
             ja.sentence,
-            "受注率（商談 → 受注）を100%にしても目標に届きません（必要なのは 555.56%）。この条件で届く最大の売上は ¥1,800万 です。"
+            "受注率（商談 → 受注）を100%にしても目標に届きません（必要なのは 555.56%）。この条件で届く最大の売上は 1,800万円 です。"
         );
     }
 
@@ -144,7 +145,7 @@ mod tests {
         let ja = seek_answer(&draft, &funnel, entry, Lang::Ja);
         assert_eq!(
             ja.sentence,
-            "平均受注単価: ¥1,111万1,112 が必要です（現在 ¥500万）。"
+            "平均受注単価: 11,111,112円 が必要です（現在 500万円）。"
         );
         assert_eq!(ja.apply, Some(Apply::DealSize("11111112".into())));
         let (draft, funnel, entry) = setup(3_000, SeekChoice::EntryCount);

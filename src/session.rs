@@ -62,18 +62,9 @@ impl View {
 
     /// The view a `#view=` value names; anything else is the funnel.
     pub fn from_key(key: &str) -> View {
-        [
-            View::Months,
-            View::Channels,
-            View::Kpi,
-            View::Definitions,
-            View::Compare,
-            View::Risk,
-            View::Import,
-        ]
-        .into_iter()
-        .find(|v| v.key() == key)
-        .unwrap_or(View::Funnel)
+        crate::ui::toolbar::tab_views()
+            .find(|v| v.key() == key)
+            .unwrap_or(View::Funnel)
     }
 }
 
@@ -656,7 +647,7 @@ impl Session {
         let name = texts(self.lang.get_untracked()).new_scenario_name;
         let id = self
             .library
-            .try_update(|l| l.add(name, Draft::default()))
+            .try_update(|l| l.add(name, Draft::for_new_scenario()))
             .unwrap_or(0);
         self.persist(id);
         self.open(id);

@@ -40,9 +40,9 @@ const TWO = {
 };
 
 const A_VS_B = [
-  { label: '売上目標', a: '¥1億', b: '¥2億', delta: '+¥1億' },
-  { label: '平均受注単価', a: '¥500万', b: '¥500万', delta: '±0' },
-  { label: '必要パイプライン', a: '¥4億', b: '¥10億', delta: '+¥6億' },
+  { label: '売上目標', a: '1億円', b: '2億円', delta: '+1億円' },
+  { label: '平均受注単価', a: '500万円', b: '500万円', delta: '±0' },
+  { label: '必要パイプライン', a: '4億円', b: '10億円', delta: '+6億円' },
   { label: '訪問', a: '333,334', b: '833,334', delta: '+500,000' },
   { label: 'リード', a: '6,667', b: '16,667', delta: '+10,000' },
   { label: 'MQL', a: '667', b: '1,667', delta: '+1,000' },
@@ -94,7 +94,7 @@ test('two scenarios side by side: every stage count, the deltas and both funnels
       await pick(page, 'b', 'A案');
       await eventually(async () => {
         const rows = await readCompare(page);
-        assert.deepEqual(rows[0], { label: '売上目標', a: '¥2億', b: '¥1億', delta: '−¥1億' });
+        assert.deepEqual(rows[0], { label: '売上目標', a: '2億円', b: '1億円', delta: '−1億円' });
         assert.deepEqual(rows[3], { label: '訪問', a: '833,334', b: '333,334', delta: '−500,000' });
         assert.deepEqual(rows[8], { label: '受注', a: '40', b: '20', delta: '−20' });
       });
@@ -204,7 +204,7 @@ test('the open scenario is compared as edited, and new scenarios appear in the p
       await pick(page, 'b', 'B案');
       await eventually(async () => {
         const rows = await readCompare(page);
-        assert.deepEqual(rows[0], { label: '売上目標', a: '¥3億', b: '¥2億', delta: '−¥1億' });
+        assert.deepEqual(rows[0], { label: '売上目標', a: '3億円', b: '2億円', delta: '−1億円' });
         assert.deepEqual(rows.at(-1), { label: '受注', a: '60', b: '40', delta: '−20' });
       });
     },

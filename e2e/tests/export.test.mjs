@@ -112,9 +112,9 @@ test('CSV of the results table: UTF-8 with a BOM, Japanese headers, the required
     for (const n of ['333334', '6667', '667', '200', '80', '20']) assert.ok(text.includes(n), n);
     assert.deepEqual(rows.slice(1).map((r) => r[2]), ['333333.33', '6666.67', '666.67', '200.00', '80.00', '20.00']);
     assert.deepEqual(rows.slice(1).map((r) => r[3]), ['2%', '10%', '30%', '40%', '25%', '']);
-    // the forward column starts at the entry stage (leads, 3,000)
+    // the forward column starts at the entry stage (leads; with no count typed, the plan's 6,667)
     assert.equal(rows[1][5], '');
-    assert.equal(rows[2][5], '3000.00');
+    assert.equal(rows[2][5], '6667.00');
     assert.ok(rows.every((r) => r.length === 6), 'every row has all six columns');
     // the same rows the table shows
     const table = await readTable(page);
@@ -141,7 +141,7 @@ test('CSV follows the edits and the language, and defuses formula-like stage nam
     assert.deepEqual(rows[6].slice(0, 2), ['Won deals', '40']);
   }));
 
-test('PNG of the funnel chart has the canvas backing-store size (CSS size × device pixel ratio 2)', () =>
+test('PNG of the funnel chart has the canvas backing-store size (CSS size × device pixel ratio 2) under a caption band', () =>
   withOpenPage(
     app,
     async (page) => {
@@ -159,7 +159,9 @@ test('PNG of the funnel chart has the canvas backing-store size (CSS size × dev
       assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
       const width = bytes.readUInt32BE(16);
       const height = bytes.readUInt32BE(20);
-      assert.deepEqual({ width, height }, { width: canvas.width, height: canvas.height });
+      // the caption (scenario name; target, period and date) adds two 22 px lines and 12 px of
+      // padding above the chart, at the device pixel ratio
+      assert.deepEqual({ width, height }, { width: canvas.width, height: canvas.height + (2 * 22 + 12) * 2 });
       assert.ok(bytes.length > 5000, `${bytes.length} bytes: the chart is drawn, not blank`);
     },
     { deviceScaleFactor: 2 },

@@ -23,16 +23,17 @@ const APPLY_JA = 'この値を入力に使う';
 const WIN_JA = '受注率（商談 → 受注）';
 const COUNT_JA = 'リードの件数（開始点）';
 
-/** "¥1億8,000" → 100008000, "¥11,111,112" → 11111112 */
+/** "¥100,008,000" → 100008000; "約1億円" → 100000000 (the shown, rounded figure) */
 function parseYen(s) {
-  const m = /^(-?)¥(.*)$/.exec(s);
+  const m = /^(-?)(?:¥(.*)|約?(.*)円)$/.exec(s);
+  if (m) m[2] = m[2] ?? m[3];
   assert.ok(m, `not money: ${s}`);
   let total = 0;
   let rest = m[2];
   for (const [unit, size] of [['兆', 1e12], ['億', 1e8], ['万', 1e4]]) {
     const i = rest.indexOf(unit);
     if (i >= 0) {
-      total += Number(rest.slice(0, i).replaceAll(',', '')) * size;
+      total += Math.round(Number(rest.slice(0, i).replaceAll(',', '')) * size);
       rest = rest.slice(i + 1);
     }
   }
@@ -50,13 +51,15 @@ async function gap(page) {
   }));
 }
 
-test('3,000 leads yield 9 won deals and ¥4,500万, short of the target by ¥5,500万', () =>
+test('3,000 leads yield 9 won deals and 4,500万円 short of the target by 5,500万円', () =>
   app.withPage(async (page) => {
     assert.equal(await field(page, '開始する段階').inputValue(), '1'); // leads (stage id 1)
-    assert.equal(await field(page, COUNT_JA).inputValue(), '3,000');
+    // empty by default (forward mode starts from the plan's count); 3,000 typed
+    assert.equal(await field(page, COUNT_JA).inputValue(), '');
+    await field(page, COUNT_JA).fill('3,000');
     await expectText(page, testId('forward-won'), '9');
-    await expectText(page, testId('forward-revenue'), '¥4,500万');
-    await expectText(page, testId('forward-gap'), '¥5,500万');
+    await expectText(page, testId('forward-revenue'), '4,500万円');
+    await expectText(page, testId('forward-gap'), '5,500万円');
     const g = await gap(page);
     assert.equal(g.label, '目標に不足する額');
     assert.match(g.cls, /gap-short/);
@@ -78,18 +81,19 @@ test('forward from another stage: 200 SQL reach the target exactly', () =>
     await field(page, '開始する段階').selectOption({ label: 'SQL' });
     await field(page, 'SQLの件数（開始点）').fill('200');
     await expectText(page, testId('forward-won'), '20');
-    await expectText(page, testId('forward-revenue'), '¥1億');
+    await expectText(page, testId('forward-revenue'), '1億円');
     const g = await eventually(async () => {
       const g = await gap(page);
       assert.equal(g.label, '目標を上回る額');
       return g;
     });
-    assert.equal(g.value, '¥0');
+    assert.equal(g.value, '0円');
     assert.match(g.cls, /gap-reached/);
   }));
 
 test('goal seek on the win rate: 55.56 % needed; using it closes the gap', () =>
   app.withPage(async (page) => {
+    await field(page, COUNT_JA).fill('3,000');
     await seekSelect(page).selectOption({ label: WIN_JA });
     await expectText(page, testId('seek-answer'), `${WIN_JA}: 55.56% が必要です（現在 25%）。`);
     await page.getByRole('button', { name: APPLY_JA, exact: true }).click();
@@ -111,10 +115,11 @@ test('goal seek on the win rate: 55.56 % needed; using it closes the gap', () =>
     await assertNoGarbage(page);
   }));
 
-test('goal seek on the deal size: ¥11,111,112 (¥1,111万1,112)', () =>
+test('goal seek on the deal size: ¥11,111,112 (約1,111万円)', () =>
   app.withPage(async (page) => {
+    await field(page, COUNT_JA).fill('3,000');
     await seekSelect(page).selectOption({ label: '平均受注単価' });
-    await expectText(page, testId('seek-answer'), '平均受注単価: ¥1,111万1,112 が必要です（現在 ¥500万）。');
+    await expectText(page, testId('seek-answer'), '平均受注単価: 11,111,112円 が必要です（現在 500万円）。');
     await setLanguage(page, 'en');
     await expectText(
       page,
@@ -137,6 +142,7 @@ test('goal seek on the deal size: ¥11,111,112 (¥1,111万1,112)', () =>
 
 test('goal seek on the starting count: 6,667 leads', () =>
   app.withPage(async (page) => {
+    await field(page, COUNT_JA).fill('3,000');
     await seekSelect(page).selectOption({ label: 'リードの件数' });
     await expectText(page, testId('seek-answer'), 'リードの件数: 6,667 が必要です（現在 3,000）。');
     await page.getByRole('button', { name: APPLY_JA, exact: true }).click();
@@ -144,21 +150,22 @@ test('goal seek on the starting count: 6,667 leads', () =>
     assert.equal((await gap(page)).label, '目標を上回る額');
   }));
 
-test('300 leads cannot reach the target at any win rate: at most ¥1,800万', () =>
+test('300 leads cannot reach the target at any win rate: at most 1,800万円', () =>
   app.withPage(async (page) => {
     await field(page, COUNT_JA).fill('300');
     await seekSelect(page).selectOption({ label: WIN_JA });
     await expectText(
       page,
       testId('seek-answer'),
-      `${WIN_JA}を100%にしても目標に届きません（必要なのは 555.56%）。この条件で届く最大の売上は ¥1,800万 です。`,
+      `${WIN_JA}を100%にしても目標に届きません（必要なのは 555.56%）。この条件で届く最大の売上は 1,800万円 です。`,
     );
     assert.match(await page.locator(testId('seek-answer')).getAttribute('class'), /unreachable/);
     assert.equal(await page.getByRole('button', { name: APPLY_JA, exact: true }).count(), 0);
-    // forward: 300 leads → 0.9 won → ¥450万, short by ¥9,550万
-    await expectText(page, testId('forward-won'), '0.9');
-    await expectText(page, testId('forward-revenue'), '¥450万');
-    await expectText(page, testId('forward-gap'), '¥9,550万');
+    // forward: 300 leads → 0.9 won (shown whole, exact on hover) → 450万円 short by 9,550万円
+    await expectText(page, testId('forward-won'), '1');
+    assert.equal(await page.locator(`${testId('forward-won')} .figure`).getAttribute('title'), '0.9');
+    await expectText(page, testId('forward-revenue'), '450万円');
+    await expectText(page, testId('forward-gap'), '9,550万円');
 
     await setLanguage(page, 'en');
     await expectText(
@@ -193,7 +200,7 @@ test('goal seek on a rate above the starting stage is not offered', () =>
 
 for (const [bad, ja, en] of [
   ['abc', '数値として読めません。例: 1億、5,000万、100000000', 'Not a number. Try 100,000,000, 1億 or 50M.'],
-  ['', '値を入力してください。', 'Enter a value.'],
+  // (an empty count is not an error: forward mode then starts from the plan's count)
   ['1.5', '整数で入力してください。', 'Enter a whole number.'],
 ]) {
   test(`an invalid starting count ${JSON.stringify(bad)} gets its message, and goal seek waits for it`, () =>

@@ -357,7 +357,7 @@ export function defaultDraft(overrides = {}) {
       { id: 5, kind: 'won', rate: '100' },
     ],
     entry_stage: 1,
-    entry_count: '3,000',
+    entry_count: '',
     seek: { rate: 4 },
     ...overrides,
   };
@@ -560,10 +560,17 @@ export async function readCompare(page) {
 
 /** Opens the 共有・書き出し panel (idempotent). */
 export async function openSharePanel(page) {
+  await openScenarioMenu(page);
   await page.locator('details.share').evaluate((d) => {
     d.open = true;
   });
   await page.locator('#share-link').waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+/** On a phone the scenario controls fold behind one button: opens it (nothing to do when wide). */
+export async function openScenarioMenu(page) {
+  const toggle = page.locator('.toolbar .menu-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
 
 /** Clicks `button` and returns the download it starts: { download, path, name, bytes }. */
@@ -784,7 +791,7 @@ export async function readChannelResults(page) {
   );
 }
 
-/** "6,667件" / "¥1万" free: the integer a shown count stands for ("2,135" → 2135). */
+/** "6,667件" / "10,000円" free: the integer a shown count stands for ("2,135" → 2135). */
 export function countOf(text) {
   const n = Number(String(text).replace(/[,件人\s]/g, ''));
   assert.ok(Number.isFinite(n), `not a count: ${text}`);

@@ -1,4 +1,4 @@
-// The KPI tree (KPIツリー, `#view=kpi`): the tree generated from the funnel (KGI ¥1億 down to each
+// The KPI tree (KPIツリー, `#view=kpi`): the tree generated from the funnel (KGI 1億円 down to each
 // channel's leads) and following it; actuals typed by their labels ("<node>の実績"), with the
 // bottleneck (the figure whose shortfall costs the most revenue), its ranking, achievement and
 // status; the quality-vs-quantity, balance, consistency and controllability warnings; bad
@@ -94,25 +94,30 @@ function dec(value, d = 2) {
 }
 /** A fraction as a percentage (two decimals at or above 1 %): 0.24 → "24%". */
 const pct = (fraction) => `${dec(fraction * 100, 2)}%`;
-/** ¥ in Japanese: 億 / 万 groups, rounded to the yen. */
+/**
+ * Yen as the Japanese view shows it (the plan-document rule): below 10万 whole yen (`5,000円`);
+ * from 10万 in 万/億 with at least three significant digits, `約` when that is not the exact
+ * whole-yen amount (`約3,968万円`).
+ */
 function yen(value) {
-  let n = Math.round(value);
-  if (n === 0) return '¥0';
-  let out = '';
-  for (const [size, unit] of [
-    [100_000_000, '億'],
-    [10_000, '万'],
-  ]) {
-    const part = Math.floor(n / size);
-    if (part > 0) out += grouped(part) + unit;
-    n %= size;
+  const n = Math.round(value);
+  if (n < 100_000) return `${grouped(n)}円`;
+  let [size, unit] = n >= 100_000_000 ? [100_000_000, '億'] : [10_000, '万'];
+  let m = n / size;
+  let d = m < 10 ? 2 : m < 100 ? 1 : 0;
+  let shown = Math.round(m * 10 ** d) / 10 ** d;
+  if (unit === '万' && shown >= 10_000) {
+    [size, unit, m] = [100_000_000, '億', n / 100_000_000];
+    d = 2;
+    shown = Math.round(m * 100) / 100;
   }
-  if (n > 0) out += grouped(n);
-  return `¥${out}`;
+  const approx = Math.round(shown * size) === n ? '' : '約';
+  const [int, frac] = String(shown).split('.');
+  return `${approx}${grouped(Number(int))}${frac ? `.${frac}` : ''}${unit}円`;
 }
 
 // ---- the default tree, by hand -------------------------------------------------------------
-// Funnel: ¥1億 ÷ ¥500万 = 20 won; ÷ 25 % = 80 opportunities; ÷ 40 % = 200 SQL; ÷ 30 % = 666.67
+// Funnel: 1億円 ÷ 500万円 = 20 won; ÷ 25 % = 80 opportunities; ÷ 40 % = 200 SQL; ÷ 30 % = 666.67
 // → 667 MQL; ÷ 10 % = 6,666.67 → 6,667 leads; ÷ 2 % = 333,333.3 → 333,334 visits.
 // generate.rs: revenue = won × deal size; each count = the count before × the rate out of it;
 // with channels, the leads are the sum of the channels' leads and visits and the visit CVR stay
@@ -149,7 +154,7 @@ function expectedTree({ won, rates }) {
     ['MQL → SQL 転換率', 4, `目標 ${toSql}%`],
     ['商談化率（SQL → 商談）', 3, `目標 ${toOpp}%`],
     ['受注率（商談 → 受注）', 2, `目標 ${win}%`],
-    ['平均受注単価', 1, '目標 ¥500万'],
+    ['平均受注単価', 1, '目標 500万円'],
   ];
 }
 const DEFAULT_TREE = expectedTree({ won: 20, rates: [2, 10, 30, 40, 25] });
@@ -167,7 +172,7 @@ async function expectTree(page, expected) {
 
 // ---------------------------------------------------------------------------------------------
 
-test('the tree is generated from the funnel: ¥1億 → 20 won → 80 → 200 → 667 → 6,667 leads and each channel’s leads', () =>
+test('the tree is generated from the funnel: 1億円 → 20 won → 80 → 200 → 667 → 6,667 leads and each channel’s leads', () =>
   withOpenPage(
     app,
     async (page) => {
@@ -176,7 +181,7 @@ test('the tree is generated from the funnel: ¥1億 → 20 won → 80 → 200 �
       const rows = await expectTree(page, DEFAULT_TREE);
       // spot checks of the figures the brief names
       const byTitle = Object.fromEntries(rows.map((r) => [r.title, r]));
-      assert.equal(byTitle['売上'].detail, '目標 ¥1億');
+      assert.equal(byTitle['売上'].detail, '目標 1億円');
       assert.equal(byTitle['売上'].kind, 'KGI');
       assert.equal(byTitle['受注数'].detail, '目標 20');
       assert.equal(byTitle['商談数'].detail, '目標 80');
@@ -238,15 +243,15 @@ test('an actual rate below plan names the bottleneck and its cost; a bigger loss
     async (page) => {
       const draws = await canvasDraws(page, 'kpi-canvas');
       await actual(page, 'MQL → SQL 転換率').fill('24');
-      // bottleneck.rs: revenue with only this rate at its actual = ¥1億 × 24 ÷ 30 = ¥8,000万;
-      // the loss = ¥1億 − ¥8,000万 = ¥2,000万
+      // bottleneck.rs: revenue with only this rate at its actual = 1億円 × 24 ÷ 30 = 8,000万円;
+      // the loss = 1億円 − 8,000万円 = 2,000万円
       const revenue1 = (100_000_000 * 24) / 30;
-      assert.equal(yen(revenue1), '¥8,000万');
-      assert.equal(yen(100_000_000 - revenue1), '¥2,000万');
+      assert.equal(yen(revenue1), '8,000万円');
+      assert.equal(yen(100_000_000 - revenue1), '2,000万円');
       await eventually(async () =>
         assert.equal(
           await headline(page).textContent(),
-          'ボトルネック: 「MQL → SQL 転換率」が計画 30% に対して実績 24%。他をすべて計画どおりとしても、売上が ¥2,000万 不足します。',
+          'ボトルネック: 「MQL → SQL 転換率」が計画 30% に対して実績 24%。他をすべて計画どおりとしても、売上が 2,000万円 不足します。',
         ),
       );
       // achievement 24 ÷ 30 = 80 % (below 90 %: behind), the row marked as the bottleneck
@@ -262,15 +267,15 @@ test('an actual rate below plan names the bottleneck and its cost; a bigger loss
         ),
       );
 
-      // win rate 15 % against 25 %: ¥1億 × 15 ÷ 25 = ¥6,000万 → loss ¥4,000万, the bigger one
+      // win rate 15 % against 25 %: 1億円 × 15 ÷ 25 = 6,000万円 → loss 4,000万円 the bigger one
       const revenue2 = (100_000_000 * 15) / 25;
-      assert.equal(yen(revenue2), '¥6,000万');
+      assert.equal(yen(revenue2), '6,000万円');
       const before = await canvasDraws(page, 'kpi-canvas');
       await actual(page, '受注率（商談 → 受注）').fill('15');
       await eventually(async () =>
         assert.equal(
           await headline(page).textContent(),
-          'ボトルネック: 「受注率（商談 → 受注）」が計画 25% に対して実績 15%。他をすべて計画どおりとしても、売上が ¥4,000万 不足します。',
+          'ボトルネック: 「受注率（商談 → 受注）」が計画 25% に対して実績 15%。他をすべて計画どおりとしても、売上が 4,000万円 不足します。',
         ),
       );
       await waitForCanvasDrawAfter(page, 'kpi-canvas', before);
@@ -283,8 +288,8 @@ test('an actual rate below plan names the bottleneck and its cost; a bigger loss
         return t;
       });
       assert.deepEqual(table, [
-        ['受注率（商談 → 受注）', '¥4,000万', '25%', '15%', '¥6,000万'],
-        ['MQL → SQL 転換率', '¥2,000万', '30%', '24%', '¥8,000万'],
+        ['受注率（商談 → 受注）', '4,000万円', '25%', '15%', '6,000万円'],
+        ['MQL → SQL 転換率', '2,000万円', '30%', '24%', '8,000万円'],
       ]);
       // the highlight moved to the win rate; MQL → SQL is still behind but no longer the bottleneck
       assert.ok((await rowOf(page, '受注率（商談 → 受注）')).bottleneck);
@@ -292,16 +297,16 @@ test('an actual rate below plan names the bottleneck and its cost; a bigger loss
       await expectRow(page, '受注率（商談 → 受注）', '目標 25% ・ 実績 15% ・ 60%', '遅れ');
       assert.equal((await rowOf(page, 'MQL → SQL 転換率')).bottleneck, false);
 
-      // a rate at or above plan costs nothing: 受注率 30 % is listed with a loss of ¥0
+      // a rate at or above plan costs nothing: 受注率 30 % is listed with a loss of 0円
       await actual(page, '受注率（商談 → 受注）').fill('30');
       await eventually(async () => assert.match(await headline(page).textContent(), /「MQL → SQL 転換率」/));
-      // ¥1億 × 30 ÷ 25 = ¥1億2,000万, loss 0; ranked after the ¥2,000万 loss
+      // 1億円 × 30 ÷ 25 = 1.2億円 loss 0; ranked after the 2,000万円 loss
       const rows = await page.locator('[data-testid="bottleneck-table"] tbody tr').evaluateAll((trs) =>
         trs.map((tr) => [tr.querySelector('th').textContent.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim())]),
       );
       assert.deepEqual(rows, [
-        ['MQL → SQL 転換率', '¥2,000万', '30%', '24%', '¥8,000万'],
-        ['受注率（商談 → 受注）', '¥0', '25%', '30%', '¥1億2,000万'],
+        ['MQL → SQL 転換率', '2,000万円', '30%', '24%', '8,000万円'],
+        ['受注率（商談 → 受注）', '0円', '25%', '30%', '1.2億円'],
       ]);
       // 30 ÷ 25 = 120 %: ahead
       await expectRow(page, '受注率（商談 → 受注）', '目標 25% ・ 実績 30% ・ 120%', '達成');
@@ -329,30 +334,30 @@ test('achievement and status on a count node: リード数 7,000 / 6,200 / 5,000
       const row = await expectRow(page, 'リード数', '目標 6,667 ・ 実績 5,000 ・ 75%', '遅れ');
       assert.deepEqual(row.tags, ['ボトルネック']);
       // a short count competes for the bottleneck like a rate: with only the leads at 5,000 of
-      // 6,666.67, revenue is ¥1億 × 5,000 ÷ 6,666.67 = ¥7,500万, ¥2,500万 short
+      // 6,666.67, revenue is 1億円 × 5,000 ÷ 6,666.67 = 7,500万円 2,500万円 short
       await eventually(async () =>
         assert.equal(
           await headline(page).textContent(),
-          'ボトルネック: 「リード」が計画 6,667 に対して実績 5,000。他をすべて計画どおりとしても、売上が ¥2,500万 不足します。',
+          'ボトルネック: 「リード」が計画 6,667 に対して実績 5,000。他をすべて計画どおりとしても、売上が 2,500万円 不足します。',
         ),
       );
       assert.ok((await rowOf(page, 'リード数')).bottleneck);
-      // and lead → MQL 9 % of 10 % costs ¥1,000万: ranked after the leads
+      // and lead → MQL 9 % of 10 % costs 1,000万円: ranked after the leads
       await actual(page, 'リード → MQL 転換率').fill('9');
       await eventually(async () => {
         const rows = await page.locator('[data-testid="bottleneck-table"] tbody tr').evaluateAll((trs) =>
           trs.map((tr) => [tr.querySelector('th').textContent.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim())]),
         );
         assert.deepEqual(rows, [
-          ['リード', '¥2,500万', '6,667', '5,000', '¥7,500万'],
-          ['リード → MQL 転換率', '¥1,000万', '10%', '9%', '¥9,000万'],
+          ['リード', '2,500万円', '6,667', '5,000', '7,500万円'],
+          ['リード → MQL 転換率', '1,000万円', '10%', '9%', '9,000万円'],
         ]);
       });
       await actual(page, 'リード → MQL 転換率').fill('');
 
-      // the revenue node's actual is its own: ¥8,000万 against ¥1億 = 80 %, behind
+      // the revenue node's actual is its own: 8,000万円 against 1億円 = 80 %, behind
       await actual(page, '売上').fill('8,000万');
-      await expectRow(page, '売上', '目標 ¥1億 ・ 実績 ¥8,000万 ・ 80%', '遅れ');
+      await expectRow(page, '売上', '目標 1億円 ・ 実績 8,000万円 ・ 80%', '遅れ');
       // won 20 of 20 = 100 %: ahead; the typed text stays as typed
       await actual(page, '受注数').fill('20件');
       await expectRow(page, '受注数', '目標 20 ・ 実績 20 ・ 100%', '達成');
@@ -377,8 +382,8 @@ test('quality vs quantity: リード数 above plan while リード → MQL is be
       // and the rate below plan (8 % < 10 %): the warning
       await actual(page, 'リード → MQL 転換率').fill('8');
       await eventually(async () => assert.deepEqual(await warningTexts(page), [warningText]));
-      // the rate is also the bottleneck: ¥1億 × 8 ÷ 10 = ¥8,000万 → ¥2,000万 short
-      await eventually(async () => assert.match(await headline(page).textContent(), /「リード → MQL 転換率」が計画 10% に対して実績 8%。.*¥2,000万 不足/));
+      // the rate is also the bottleneck: 1億円 × 8 ÷ 10 = 8,000万円 → 2,000万円 short
+      await eventually(async () => assert.match(await headline(page).textContent(), /「リード → MQL 転換率」が計画 10% に対して実績 8%。.*2,000万円 不足/));
       // the count back at plan exactly (6,667 is not above 6,667): no warning
       await actual(page, 'リード数').fill('6667');
       await eventually(async () => assert.equal(await warnings(page).count(), 0));
@@ -960,19 +965,19 @@ test('a 42-node tree at 1280 px and 375 px (and in English): readable, no sidewa
         return r;
       });
       // a few actuals, for every status colour
-      await actual(page, '受注数').fill('15'); // 75 %: behind, the bottleneck (¥2,500万 short)
+      await actual(page, '受注数').fill('15'); // 75 %: behind, the bottleneck (2,500万円 short)
       await actual(page, 'リード数').fill('7,000'); // 104.99 %: ahead
-      await actual(page, 'MQL → SQL 転換率').fill('24'); // 80 %: behind (¥2,000万 short)
+      await actual(page, 'MQL → SQL 転換率').fill('24'); // 80 %: behind (2,000万円 short)
       await actual(page, '商談化率（SQL → 商談）').fill('38'); // 95 %: on track
       await actual(page, '架電数').fill('1,200'); // no target: no data
       await expectRow(page, '商談化率（SQL → 商談）', '目標 40% ・ 実績 38% ・ 95%', 'ほぼ計画どおり');
-      // every figure with plan and actual competes: won 15 of 20 alone costs ¥1億 × 5/20 = ¥2,500万,
-      // more than MQL → SQL's ¥2,000万
-      await eventually(async () => assert.match(await headline(page).textContent(), /「受注」が計画 20 に対して実績 15。.*¥2,500万 不足/));
+      // every figure with plan and actual competes: won 15 of 20 alone costs 1億円 × 5/20 = 2,500万円
+      // more than MQL → SQL's 2,000万円
+      await eventually(async () => assert.match(await headline(page).textContent(), /「受注」が計画 20 に対して実績 15。.*2,500万円 不足/));
       const label = await page.locator('#kpi-canvas').getAttribute('aria-label');
       for (const r of rows) assert.ok(label.includes(r.title), `${r.title} on the canvas label`);
       // the generated figures are untouched by the added KPIs (they start outside the formulas)
-      assert.equal((await rowOf(page, '売上')).detail, '目標 ¥1億');
+      assert.equal((await rowOf(page, '売上')).detail, '目標 1億円');
       assert.deepEqual((await readKpiOutline(page)).flatMap((r) => r.tags).filter((t) => t === '計算が合いません'), []);
       await assertNoGarbage(page);
 
@@ -1027,16 +1032,16 @@ test('a rate from two typed counts, and the top count (visits) below plan, are r
       assert.equal(pct(600 / 667), '89.96%');
       await expectRow(page, 'SQL数', '目標 200 ・ 実績 150 ・ 75%', '遅れ');
       // Every figure with a plan and an actual competes (bottleneck.rs): SQL 150 of 200 alone
-      // makes ¥1億 × 150 ÷ 200 = ¥7,500万, ¥2,500万 short; the derived MQL → SQL rate ¥1億 × 25 ÷ 30
-      // = ¥8,333万3,333, ¥1,666万6,667 short; MQL 600 of 666.67 ¥9,000万, ¥1,000万 short
-      assert.deepEqual([yen((1e8 * 25) / 30), yen(1e8 - (1e8 * 25) / 30)], ['¥8,333万3,333', '¥1,666万6,667']);
+      // makes 1億円 × 150 ÷ 200 = 7,500万円 2,500万円 short; the derived MQL → SQL rate 1億円 × 25 ÷ 30
+      // = 約8,333万円 約1,667万円 short; MQL 600 of 666.67 9,000万円 1,000万円 short
+      assert.deepEqual([yen((1e8 * 25) / 30), yen(1e8 - (1e8 * 25) / 30)], ['約8,333万円', '約1,667万円']);
       await eventually(async () =>
         assert.equal(
           await headline(page).textContent(),
-          'ボトルネック: 「SQL」が計画 200 に対して実績 150。他をすべて計画どおりとしても、売上が ¥2,500万 不足します。',
+          'ボトルネック: 「SQL」が計画 200 に対して実績 150。他をすべて計画どおりとしても、売上が 2,500万円 不足します。',
         ),
       );
-      // visits 280,000 against 333,333.3 → ¥1億 × 280,000 ÷ 333,333.3 = ¥8,400万, ¥1,600万 short
+      // visits 280,000 against 333,333.3 → 1億円 × 280,000 ÷ 333,333.3 = 8,400万円 1,600万円 short
       await actual(page, '訪問数').fill('280,000');
       const table = page.locator('[data-testid="bottleneck-table"] tbody tr');
       await eventually(async () => assert.equal(await table.count(), 4));
@@ -1044,18 +1049,18 @@ test('a rate from two typed counts, and the top count (visits) below plan, are r
         trs.map((tr) => [tr.querySelector('th').textContent.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim())]),
       );
       assert.deepEqual(rows, [
-        ['SQL', '¥2,500万', '200', '150', '¥7,500万'],
-        ['MQL → SQL 転換率', '¥1,666万6,667', '30%', '25%', '¥8,333万3,333'],
+        ['SQL', '2,500万円', '200', '150', '7,500万円'],
+        ['MQL → SQL 転換率', '約1,667万円', '30%', '25%', '約8,333万円'],
         // the plan of a count is shown rounded up
-        ['訪問', '¥1,600万', '333,334', '280,000', '¥8,400万'],
-        ['MQL', '¥1,000万', '667', '600', '¥9,000万'],
+        ['訪問', '1,600万円', '333,334', '280,000', '8,400万円'],
+        ['MQL', '1,000万円', '667', '600', '9,000万円'],
       ]);
-      // visits 200,000: ¥1億 × 200,000 ÷ 333,333.3 = ¥6,000万 → ¥4,000万 short, now the worst
+      // visits 200,000: 1億円 × 200,000 ÷ 333,333.3 = 6,000万円 → 4,000万円 short, now the worst
       await actual(page, '訪問数').fill('200000');
       await eventually(async () =>
         assert.equal(
           await headline(page).textContent(),
-          'ボトルネック: 「訪問」が計画 333,334 に対して実績 200,000。他をすべて計画どおりとしても、売上が ¥4,000万 不足します。',
+          'ボトルネック: 「訪問」が計画 333,334 に対して実績 200,000。他をすべて計画どおりとしても、売上が 4,000万円 不足します。',
         ),
       );
       assert.ok((await rowOf(page, '訪問数')).bottleneck);

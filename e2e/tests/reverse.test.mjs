@@ -104,17 +104,17 @@ test('seed 003 typed by label needs 20 won, 80 opportunities, 200 SQL, 667 MQL, 
     await expectText(page, testId('headline-won'), '20件');
     await expectText(page, testId('headline-opps'), '80件');
     await expectText(page, testId('headline-leads'), '6,667件');
-    await expectText(page, testId('headline-pipeline'), '¥4億');
+    await expectText(page, testId('headline-pipeline'), '4億円');
     await assertNoGarbage(page);
   }));
 
 for (const target of ['100000000', '100,000,000', '¥100,000,000', '１億', '1億円', '￥１００，０００，０００']) {
-  test(`target typed as "${target}" reads as ¥1億`, () =>
+  test(`target typed as "${target}" reads as 1億円`, () =>
     app.withPage(async (page) => {
       await perturb(page, JA, '受注');
       await field(page, JA.target).fill(target);
       await expectRequired(page, SEED_JA);
-      await expectText(page, testId('headline-pipeline'), '¥4億');
+      await expectText(page, testId('headline-pipeline'), '4億円');
       assert.equal(await field(page, JA.target).getAttribute('aria-invalid'), 'false');
     }));
 }
@@ -123,7 +123,7 @@ test('1.5億 reads as ¥150,000,000 (30 won deals)', () =>
   app.withPage(async (page) => {
     await field(page, JA.target).fill('1.5億');
     await expectRequired(page, { 受注: '30', 商談: '120', SQL: '300', MQL: '1,000', リード: '10,000' });
-    await expectText(page, testId('headline-pipeline'), '¥6億');
+    await expectText(page, testId('headline-pipeline'), '6億円');
   }));
 
 test('deal size typed as "5,000万円" gives 2 won deals, 8 opportunities', () =>
@@ -131,13 +131,13 @@ test('deal size typed as "5,000万円" gives 2 won deals, 8 opportunities', () =
     await field(page, JA.deal).fill('5,000万円');
     // 1億 ÷ 5,000万 = 2; 2 ÷ .25 = 8; 8 ÷ .4 = 20; 20 ÷ .3 = 66.67 → 67; ÷ .1 = 666.67 → 667
     await expectRequired(page, { 受注: '2', 商談: '8', SQL: '20', MQL: '67', リード: '667' });
-    await expectText(page, testId('headline-pipeline'), '¥4億');
+    await expectText(page, testId('headline-pipeline'), '4億円');
     assert.equal((await row(page, 'MQL')).exact, '66.67');
   }));
 
-test('deal size typed as "¥500万" and "5000000" both read as ¥500万', () =>
+test('deal size typed as "500万円" and "5000000" both read as 500万円', () =>
   app.withPage(async (page) => {
-    for (const deal of ['¥500万', '5000000', '５００万円']) {
+    for (const deal of ['500万円', '5000000', '５００万円']) {
       await field(page, JA.deal).fill('1,000万');
       await expectRequired(page, { 受注: '10' });
       await field(page, JA.deal).fill(deal);
@@ -204,7 +204,7 @@ test('the numbers follow a language switch without retyping', () =>
   app.withPage(async (page) => {
     await field(page, JA.target).fill('2億');
     await expectRequired(page, { 受注: '40', 商談: '160' });
-    await expectText(page, testId('headline-pipeline'), '¥8億');
+    await expectText(page, testId('headline-pipeline'), '8億円');
     await setLanguage(page, 'en');
     await expectRequired(page, { 'Won deals': '40', Opportunities: '160' });
     await expectText(page, testId('headline-pipeline'), '¥800,000,000');

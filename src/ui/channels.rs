@@ -4,7 +4,9 @@
 use funnel_charts::{
     channel_chart_height, channel_color_hex, draw_channels, ChannelBar, ChannelChartData,
 };
-use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
+use funnel_model::format::{
+    format_count, format_decimal, format_money, format_percent, format_whole,
+};
 use funnel_model::plan::benchmarks::{
     benchmark, caveat, check_channel, AppliesTo, Metric, BENCHMARKS,
 };
@@ -12,7 +14,7 @@ use funnel_model::plan::channels::Blended;
 use funnel_model::plan::draft::{ChannelDraft, MoneyPlan, PlanField, SpendMode, VolumeMode};
 use funnel_model::plan::economics::UnitEconomics;
 use funnel_model::plan::export::channels_csv;
-use funnel_model::{Funnel, Lang};
+use funnel_model::{Funnel, Lang, StageKind};
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
@@ -24,8 +26,11 @@ use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
+use crate::ui::figure::Figure;
+use crate::ui::jargon::explain;
+use crate::ui::period_fields::PeriodNote;
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
-use crate::ui::results::cards_view;
+use crate::ui::results::{cards_view, CardLabel};
 
 /// The money plan with the funnel it was computed for.
 #[derive(Clone, PartialEq)]
@@ -60,8 +65,8 @@ impl CanvasDraw for ChannelChart {
     }
 }
 
-fn money_or_dash(value: Option<f64>, lang: Lang) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format_money(v, lang))
+fn money_or_dash(value: Option<f64>, lang: Lang) -> Figure {
+    value.map_or_else(|| Figure::from("—".to_string()), |v| Figure::money(v, lang))
 }
 
 #[component]
@@ -87,7 +92,9 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
         <main class="stack" id="view-channels">
             <section class="panel" aria-labelledby="channels-inputs-heading">
                 <h2 id="channels-inputs-heading">{move || tr("チャネル", "Channels")}</h2>
+                <SampleBanner session=session which=SampleGroup::Channels />
                 <div class="results-block" class:stale=move || !eval.current.get()>
+                    <PeriodNote lang=lang draft=session.draft />
                     <ChannelHeadline lang=lang result=eval.kept />
                 </div>
                 <ChannelTable session=session errors=eval.errors plan=plan />
@@ -95,6 +102,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
             <div class="layout">
                 <section class="panel inputs" aria-labelledby="economics-inputs-heading">
                     <h2 id="economics-inputs-heading">{move || tr("費用と顧客", "Costs and customers")}</h2>
+                    <SampleBanner session=session which=SampleGroup::Economics />
                     <EconomicsInputs session=session errors=econ_errors />
                 </section>
                 <section class="panel results" aria-labelledby="channels-heading">
@@ -120,7 +128,12 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
                         canvas_id="channel-canvas"
                         what="channels"
                     />
-                    <EconomicsResults lang=lang result=eval.kept current=eval.current />
+                    <EconomicsResults
+                        lang=lang
+                        result=eval.kept
+                        current=eval.current
+                        samples=Signal::derive(move || session.draft.with(|d| d.plan.samples().economics))
+                    />
                     <Benchmarks session=session />
                 </section>
             </div>
@@ -138,6 +151,12 @@ fn ChannelTable(
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
     let ids = move || draft.with(|d| d.plan.channels.iter().map(|c| c.id).collect::<Vec<_>>());
     let share_total = move || draft.with(|d| d.plan.share_total());
+    // Forgotten when another scenario opens: undo only puts a channel back where it came from.
+    let removed = RwSignal::new(None::<(usize, ChannelDraft)>);
+    Effect::new(move |_| {
+        session.opened.track();
+        removed.set(None);
+    });
     view! {
         <fieldset class="plan-group channel-table">
             <legend>{move || tr("チャネル表", "Channel table")}</legend>
@@ -149,13 +168,36 @@ fn ChannelTable(
             </p>
             <div class="channel-grid">
                 <For each=ids key=|id| *id let:id>
-                    <ChannelCard session=session errors=errors plan=plan id=id />
+                    <ChannelCard session=session errors=errors plan=plan id=id removed=removed />
                 </For>
             </div>
             <p class="hint" data-testid="share-total">
                 {move || share_total().map(|t| match lang.get() {
                     Lang::Ja => format!("割合の合計 {}%", format_decimal(t, 2)),
                     Lang::En => format!("Shares total {}%", format_decimal(t, 2)),
+                })}
+            </p>
+            <p class="undo-line" role="status">
+                {move || removed.get().map(|(_, c)| {
+                    let l = lang.get();
+                    let text = match l {
+                        Lang::Ja => format!("「{}」を削除しました。", c.display_name(l)),
+                        Lang::En => format!("Removed “{}”.", c.display_name(l)),
+                    };
+                    view! {
+                        <span>{text}</span>
+                        " "
+                        <button type="button" class="secondary" on:click=move |_| {
+                            if let Some((at, c)) = removed.get_untracked() {
+                                draft.update(|d| {
+                                    d.plan.restore_channel(at, c);
+                                });
+                            }
+                            removed.set(None);
+                        }>
+                            {pick(l, "元に戻す", "Undo")}
+                        </button>
+                    }
                 })}
             </p>
             <p class="message" role="status" data-testid="channels-message">
@@ -184,6 +226,8 @@ fn ChannelCard(
     errors: Memo<funnel_model::plan::draft::PlanErrors>,
     plan: Memo<ValidPlan>,
     id: u32,
+    /// The last removed channel and where it was, for undo.
+    removed: RwSignal<Option<(usize, ChannelDraft)>>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
     let channel = move || draft.with(|d| d.plan.channels.iter().find(|c| c.id == id).cloned());
@@ -332,12 +376,30 @@ fn ChannelCard(
             <div class="button-row">
                 <button
                     type="button"
+                    class="secondary"
+                    hidden=fixed
+                    disabled=move || draft.with(|d| d.plan.share_total().is_none_or(|t| (t - 100.0).abs() < 1e-9))
+                    on:click=move |_| draft.update(|d| {
+                        d.plan.fill_share(id);
+                    })
+                >
+                    {move || match lang.get() {
+                        Lang::Ja => format!("{}に残りの割合を割り当て", name()),
+                        Lang::En => format!("Give {} the remaining share", name()),
+                    }}
+                </button>
+                <button
+                    type="button"
                     class="danger"
                     disabled=move || draft.with(|d| d.plan.channels.len() <= 1)
                     on:click=move |_| {
-                        draft.update(|d| {
-                            d.plan.remove_channel(id);
-                        })
+                        let at = index();
+                        if let Some(c) = channel() {
+                            draft.update(|d| {
+                                d.plan.remove_channel(id);
+                            });
+                            removed.set(Some((at, c)));
+                        }
                     }
                 >
                     {move || match lang.get() {
@@ -424,17 +486,17 @@ fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> i
                 (
                     "leads",
                     pick(l, "リード合計", "Leads in total"),
-                    format_count(b.leads),
+                    Figure::from(format_count(b.leads)),
                 ),
                 (
                     "visits",
                     pick(l, "必要な訪問・接触", "Visits / contacts needed"),
-                    format_count(b.visits),
+                    Figure::from(format_count(b.visits)),
                 ),
                 (
                     "budget",
                     pick(l, "マーケティング予算", "Marketing budget"),
-                    format_money(b.budget, l),
+                    Figure::money(b.budget, l),
                 ),
                 (
                     "cpl",
@@ -443,7 +505,7 @@ fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> i
                 ),
                 (
                     "cpa",
-                    pick(l, "受注単価（CPA）", "Cost per won deal (CPA)"),
+                    pick(l, "受注獲得単価（CPA）", "Cost per won deal (CPA)"),
                     money_or_dash(b.cpa, l),
                 ),
             ]
@@ -504,11 +566,11 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
                             </th>
                             <td class="num">{format_count(c.leads)}</td>
                             <td class="num">{format_count(c.visits)}</td>
-                            <td class="num">{format_money(c.budget, l)}</td>
-                            <td class="num">{money_or_dash(c.cpl, l)}</td>
+                            <td class="num">{Figure::money(c.budget, l).view()}</td>
+                            <td class="num">{money_or_dash(c.cpl, l).view()}</td>
                             <td class="num" title=exact(c.mql)>{format_count(c.mql_shown)}</td>
                             <td class="num" title=exact(c.won)>{format_count(c.won_shown)}</td>
-                            <td class="num">{money_or_dash(c.cpa, l)}</td>
+                            <td class="num">{money_or_dash(c.cpa, l).view()}</td>
                         </tr>
                     }
                     .into_any()
@@ -520,14 +582,33 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
                     <th scope="row">{pick(l, "合計", "Total")}</th>
                     <td class="num">{format_count(b.leads)}</td>
                     <td class="num">{format_count(b.visits)}</td>
-                    <td class="num">{format_money(b.budget, l)}</td>
-                    <td class="num">{money_or_dash(b.cpl, l)}</td>
+                    <td class="num">{Figure::money(b.budget, l).view()}</td>
+                    <td class="num">{money_or_dash(b.cpl, l).view()}</td>
                     <td class="num" title=exact(b.mql)>{format_count(b.mql_shown)}</td>
                     <td class="num" title=exact(b.won)>{format_count(b.won_shown)}</td>
-                    <td class="num">{money_or_dash(b.cpa, l)}</td>
+                    <td class="num">{money_or_dash(b.cpa, l).view()}</td>
                 </tr>
             }.into_any());
             Some(rows)
+        })
+    };
+    let over_budget = move || {
+        let l = lang.get();
+        result.with(|r| {
+            let r = r.as_ref()?;
+            let (budget, target) = (r.plan.mix.blended.budget, r.funnel.target.units());
+            (budget >= target).then(|| match l {
+                Lang::Ja => format!(
+                    "マーケティング予算（{}）が売上目標（{}）以上です。チャネルの費用を見直してください。",
+                    format_money(budget, l),
+                    format_money(target, l)
+                ),
+                Lang::En => format!(
+                    "The marketing budget ({}) is at or above the revenue target ({}). Revisit the channel costs.",
+                    format_money(budget, l),
+                    format_money(target, l)
+                ),
+            })
         })
     };
     let fixed_above = move || {
@@ -551,7 +632,13 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
             })
         })
     };
+    let reconcile = move || {
+        let l = lang.get();
+        result.with(|r| r.as_ref().map(|r| totals_note(l, r)))
+    };
     view! {
+        {move || over_budget().map(|s| view! { <p class="note warning-note" role="note" data-testid="budget-warning">{s}</p> })}
+        {move || reconcile().map(|s| view! { <p class="note totals-note" role="note" data-testid="channel-totals-note">{s}</p> })}
         {move || fixed_above().map(|s| view! { <p class="note" role="note" data-testid="fixed-above-need">{s}</p> })}
         {move || shortfall().map(|s| view! { <p class="note" role="note">{s}</p> })}
         <p class="hint">
@@ -658,6 +745,9 @@ fn EconomicsResults(
     lang: RwSignal<Lang>,
     result: Memo<Option<MoneyResult>>,
     current: Memo<bool>,
+    /// Whether the unit-economics inputs are still untouched samples: then the figures show,
+    /// but no verdict on them (a verdict appears once its inputs are the user's own).
+    samples: Signal<bool>,
 ) -> impl IntoView {
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
     // The last good figures stay (dimmed) while an economics input is wrong.
@@ -701,20 +791,34 @@ fn EconomicsResults(
                     ));
                     let ratio = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_decimal(v, 2));
                     let cards = vec![
-                        ("cac", "CAC".to_string(), format_money(e.cac, l)),
-                        ("ltv", "LTV".to_string(), format_money(e.ltv, l)),
-                        ("ltv-cac", "LTV / CAC".to_string(), ratio(e.ltv_to_cac)),
-                        ("romi", "ROMI".to_string(), e.romi.map_or_else(|| "—".to_string(), format_percent)),
+                        ("cac", CardLabel::term("CAC", explain("CAC", l)), Figure::money(e.cac, l)),
+                        ("ltv", CardLabel::term("LTV", explain("LTV", l)), Figure::money(e.ltv, l)),
+                        ("ltv-cac", CardLabel::from("LTV / CAC"), Figure::from(ratio(e.ltv_to_cac))),
+                        ("romi", CardLabel::term("ROMI", explain("ROMI", l)), Figure::from(e.romi.map_or_else(|| "—".to_string(), format_percent))),
                         (
                             "payback",
-                            pick(l, "CAC回収期間", "CAC payback").to_string(),
-                            match l {
+                            CardLabel::from(pick(l, "CAC回収期間", "CAC payback")),
+                            Figure::from(match l {
                                 Lang::Ja => format!("{}か月", format_decimal(e.payback_months, 1)),
                                 Lang::En => format!("{} months", format_decimal(e.payback_months, 1)),
-                            },
+                            }),
                         ),
                     ];
-                    let notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
+                    let mut notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
+                    let sample = samples.get();
+                    if sample {
+                        notes = vec![pick(
+                            l,
+                            "サンプル値のため判定は表示しません。自社の値を入れるか確定すると、LTV/CAC・回収期間・ROMIの判定を表示します。",
+                            "No verdict on sample values: enter your own figures or confirm them to see the LTV/CAC, payback and ROMI checks.",
+                        ).to_string()];
+                    } else if e.romi.is_some_and(|r| r < 0.0) {
+                        notes.insert(0, pick(
+                            l,
+                            "ROMIがマイナスです: この予算では、マーケティング費用が受注から得る粗利を上回ります。",
+                            "ROMI is negative: at this budget the marketing spend exceeds the gross margin the won deals bring.",
+                        ).to_string());
+                    }
                     view! {
                         <p class="hint" data-testid="econ-customers">{customers}</p>
                         <dl class="headline">{cards_view("econ", cards)}</dl>
@@ -859,5 +963,106 @@ fn Benchmarks(session: Session) -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// Why the channel totals need not equal the funnel's figures, said beside the totals: visits
+/// come from each channel's own visit → lead CVR, and won deals from each channel's own
+/// lead → MQL rate where it has one; and whether the channel plan reaches the target.
+fn totals_note(lang: Lang, r: &MoneyResult) -> String {
+    let mix = &r.plan.mix;
+    let reverse = r.funnel.reverse().ok();
+    let funnel_count = |kind: StageKind| {
+        let i = r.funnel.stages.iter().position(|s| s.kind == kind)?;
+        reverse.as_ref().map(|p| p.stages[i].required)
+    };
+    let won_shown = format_whole(mix.blended.won);
+    let won_needed = format_whole(mix.won_needed.ceil());
+    let reaches = mix.won_shortfall().is_none();
+    let visits = funnel_count(StageKind::Visits)
+        .filter(|v| *v != mix.blended.visits)
+        .map(|v| (format_count(v), format_count(mix.blended.visits)));
+    match lang {
+        Lang::Ja => {
+            let mut parts = Vec::new();
+            if let Some((f, c)) = visits {
+                parts.push(format!(
+                    "訪問数はチャネルごとのCVRで計算するため、ファネルの{f}件ではなく{c}件です。"
+                ));
+            }
+            if won_shown != won_needed {
+                parts.push(format!(
+                    "受注はチャネルごとのリード→MQL率で計算するため、ファネルの{won_needed}件に対して{won_shown}件です。"
+                ));
+            }
+            parts.push(if reaches {
+                "このチャネル計画で売上目標に届きます。".to_string()
+            } else {
+                "このチャネル計画では売上目標に届きません。".to_string()
+            });
+            parts.concat()
+        }
+        Lang::En => {
+            let mut parts = Vec::new();
+            if let Some((f, c)) = visits {
+                parts.push(format!(
+                    "Visits use each channel's own CVR: {c}, not the funnel's {f}."
+                ));
+            }
+            if won_shown != won_needed {
+                parts.push(format!(
+                    "Won deals use each channel's own lead → MQL rate: {won_shown} against the funnel's {won_needed}."
+                ));
+            }
+            parts.push(if reaches {
+                "This channel plan reaches the revenue target.".to_string()
+            } else {
+                "This channel plan does not reach the revenue target.".to_string()
+            });
+            parts.join(" ")
+        }
+    }
+}
+
+/// Which group of sample inputs a banner speaks for.
+#[derive(Clone, Copy, PartialEq)]
+enum SampleGroup {
+    Channels,
+    Economics,
+}
+
+/// "Sample values" over a group of inputs still holding the figures they started with, so a
+/// budget computed from sample costs is not read as an answer; gone once the user changes a
+/// figure or confirms them.
+#[component]
+fn SampleBanner(session: Session, which: SampleGroup) -> impl IntoView {
+    let (lang, draft) = (session.lang, session.draft);
+    let shown = move || {
+        draft.with(|d| {
+            let s = d.plan.samples();
+            match which {
+                SampleGroup::Channels => s.channels,
+                SampleGroup::Economics => s.economics,
+            }
+        })
+    };
+    let text = move || {
+        match (which, lang.get()) {
+        (SampleGroup::Channels, Lang::Ja) => "サンプル値: チャネル・割合・CVR・費用は例として入っています。予算とCPAはこの例から計算した値です。自社の値に変えるか、このまま使うなら確定してください。",
+        (SampleGroup::Channels, Lang::En) => "Sample values: the channels, shares, CVRs and costs are examples, and the budget and CPA are computed from them. Change them to your own, or confirm them to use them as they are.",
+        (SampleGroup::Economics, Lang::Ja) => "サンプル値: 営業費用・月額売上・粗利率・解約率は例として入っています（平均受注単価とは連動しません）。自社の値に変えるか、確定してください。",
+        (SampleGroup::Economics, Lang::En) => "Sample values: the sales cost, monthly revenue, gross margin and churn are examples (not tied to the deal size). Change them to your own, or confirm them.",
+    }
+    };
+    view! {
+        <Show when=shown>
+            <div class="sample-banner" role="note" data-testid="sample-banner">
+                <span class="badge sample">{move || pick(lang.get(), "サンプル値", "Sample values")}</span>
+                <p>{text}</p>
+                <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.plan.samples_confirmed = true)>
+                    {move || pick(lang.get(), "この値で確定", "Use these values")}
+                </button>
+            </div>
+        </Show>
     }
 }

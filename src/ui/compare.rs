@@ -1,11 +1,12 @@
 use funnel_model::draft::Draft;
-use funnel_model::format::{format_count, format_money};
+use funnel_model::format::format_count;
 use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::app::ValidPlan;
 use crate::i18n::texts;
 use crate::session::Session;
+use crate::ui::figure::Figure;
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::risk::CompareRisk;
 
@@ -141,9 +142,9 @@ fn CompareTable(
             view! {
                 <tr>
                     <th scope="row">{label.to_string()}</th>
-                    <td class="num">{format_money(x, lang)}</td>
-                    <td class="num">{format_money(y, lang)}</td>
-                    <td class="num delta">{signed_money(y - x, lang)}</td>
+                    <td class="num">{Figure::money(x, lang).view()}</td>
+                    <td class="num">{Figure::money(y, lang).view()}</td>
+                    <td class="num delta">{signed_money(y - x, lang).view()}</td>
                 </tr>
             }
         };
@@ -209,12 +210,17 @@ fn signed_count(d: i128) -> String {
     }
 }
 
-fn signed_money(d: f64, lang: Lang) -> String {
-    if d.abs() < 0.5 {
-        "±0".to_string()
+fn signed_money(d: f64, lang: Lang) -> Figure {
+    let sign = if d.abs() < 0.5 {
+        return Figure::from("±0".to_string());
     } else if d > 0.0 {
-        format!("+{}", format_money(d, lang))
+        "+"
     } else {
-        format!("−{}", format_money(-d, lang))
+        "−"
+    };
+    let magnitude = Figure::money(d.abs(), lang);
+    Figure {
+        text: format!("{sign}{}", magnitude.text),
+        exact: magnitude.exact.map(|e| format!("{sign}{e}")),
     }
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
 use crate::session::Session;
+use crate::ui::canvas_chart::FONT_STACK;
 
 /// Downloads the results table of the open scenario as CSV (UTF-8 with BOM).
 pub fn download_results_csv(
@@ -36,11 +37,38 @@ pub fn download_chart_png(session: Session) {
         .flatten()
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
     if let Some(canvas) = canvas {
-        browser::download_canvas_png(
+        browser::download_captioned_png(
             &canvas,
             &browser::file_name(&session.scenario().name, "png"),
+            &png_caption(session),
+            FONT_STACK,
         );
     }
+}
+
+/// The caption an exported chart carries: the scenario's name, then its target, period and
+/// the date it was exported.
+pub fn png_caption(session: Session) -> Vec<String> {
+    let lang = session.lang.get_untracked();
+    let scenario = session.scenario();
+    let (target, period) = session.draft.with_untracked(|d| {
+        let target = funnel_model::Money::parse(&d.target)
+            .map(|m| funnel_model::format::format_money(m.units(), lang))
+            .unwrap_or_else(|_| d.target.clone());
+        (target, crate::ui::period_fields::period_phrase(lang, d))
+    });
+    let now = js_sys::Date::new_0();
+    let date = format!(
+        "{}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    );
+    let details = match lang {
+        funnel_model::Lang::Ja => format!("売上目標 {target} ・ 期間 {period} ・ {date} 作成"),
+        funnel_model::Lang::En => format!("Revenue target {target} · {period} · exported {date}"),
+    };
+    vec![scenario.name, details]
 }
 
 /// Downloads the canvas with element id `canvas_id` as PNG, named after the scenario and `what`.
@@ -50,7 +78,12 @@ pub fn download_canvas_png(session: Session, canvas_id: &str, what: &str) {
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
     if let Some(canvas) = canvas {
         let name = format!("{}-{what}", session.scenario().name);
-        browser::download_canvas_png(&canvas, &browser::file_name(&name, "png"));
+        browser::download_captioned_png(
+            &canvas,
+            &browser::file_name(&name, "png"),
+            &png_caption(session),
+            FONT_STACK,
+        );
     }
 }
 

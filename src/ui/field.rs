@@ -25,8 +25,8 @@ pub fn TextField(
     #[prop(optional)]
     inputmode: Option<&'static str>,
     /// A unit shown after the input, e.g. "%".
-    #[prop(optional)]
-    suffix: Option<&'static str>,
+    #[prop(into, optional)]
+    suffix: MaybeProp<String>,
     /// Extra class on the wrapper.
     #[prop(optional)]
     class: Option<&'static str>,
@@ -63,7 +63,7 @@ pub fn TextField(
                 aria-label=move || context.map(|c| format!("{}{}", c.get(), label.get()))
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
-            {suffix.map(|s| view! { <span class="suffix" aria-hidden="true">{s}</span> })}
+            {move || suffix.get().map(|s| view! { <span class="suffix" aria-hidden="true">{s}</span> })}
             </div>
             <p class="message" id=message_id aria-live="polite">
                 {move || error.get()}

@@ -1,5 +1,4 @@
 use funnel_model::draft::{Draft, SeekChoice};
-use funnel_model::format::{format_decimal, format_money};
 use funnel_model::{Count, Gap, Lang};
 use leptos::prelude::*;
 
@@ -7,6 +6,8 @@ use crate::app::{ForwardRun, ValidPlan};
 use crate::i18n::{input_error, texts, FieldKind};
 use crate::seek_text::{seek_answer, SeekAnswer as SeekAnswerText};
 use crate::ui::field::TextField;
+use crate::ui::figure::Figure;
+use crate::ui::jargon::{explain, term_view};
 
 /// Forward mode (what a count yields) and goal seek (the value one input needs).
 #[component]
@@ -37,15 +38,32 @@ pub fn ForwardPanel(
                 .collect_view()
         })
     };
+    // Empty is not an error: it means "start from the plan's count".
     let count_error = move || {
         draft
-            .with(|d| Count::parse(&d.entry_count))
-            .err()
+            .with(|d| (!d.entry_count.trim().is_empty()).then(|| Count::parse(&d.entry_count)))
+            .and_then(Result::err)
             .map(|e| input_error(lang.get(), FieldKind::Count, e))
+    };
+    let count_hint = move || {
+        let planned = plan.with(|p| {
+            let index = draft.with(|d| d.entry_index());
+            p.as_ref()
+                .and_then(|(_, r)| r.stages.get(index))
+                .map(|s| funnel_model::format::format_count(s.required))
+        });
+        match (lang.get(), planned) {
+            (Lang::Ja, Some(n)) => format!("空欄なら計画の件数（{n}件）から計算します。"),
+            (Lang::En, Some(n)) => format!("Empty: starts from the plan's count ({n})."),
+            (Lang::Ja, None) => "空欄なら計画の件数から計算します。".to_string(),
+            (Lang::En, None) => "Empty: starts from the plan's count.".to_string(),
+        }
     };
     view! {
         <section class="forward" class:stale-results=move || !current.get() aria-labelledby="forward-heading">
-            <h2 id="forward-heading">{move || t().forward_heading}</h2>
+            <h2 id="forward-heading">
+                {move || term_view(t().forward_heading.to_string(), explain("forward", lang.get()))}
+            </h2>
             <p class="hint">{move || t().forward_hint}</p>
             <div class="forward-inputs">
                 <div class="field">
@@ -65,6 +83,7 @@ pub fn ForwardPanel(
                     id="entry-count"
                     label=Signal::derive(move || (t().entry_count_label)(&entry_name()))
                     value=Signal::derive(move || draft.with(|d| d.entry_count.clone()))
+                    hint=Signal::derive(count_hint)
                     error=Signal::derive(count_error)
                     inputmode="numeric"
                     on_input=Callback::new(move |v| draft.update(|d| d.entry_count = v))
@@ -87,11 +106,11 @@ fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> imp
             let r = &f.as_ref()?.result;
             let (label, amount, class) = match r.gap {
                 Gap::Reached { surplus } => {
-                    (t.surplus, format_money(surplus, lang), "gap gap-reached")
+                    (t.surplus, Figure::money(surplus, lang), "gap gap-reached")
                 }
                 Gap::Short { shortfall } => (
                     t.shortfall,
-                    format_money(shortfall.max(1.0), lang),
+                    Figure::money(shortfall.max(1.0), lang),
                     "gap gap-short",
                 ),
             };
@@ -99,15 +118,15 @@ fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> imp
                 <dl class="forward-summary">
                     <div>
                         <dt>{t.expected_won}</dt>
-                        <dd data-testid="forward-won">{format_decimal(r.won, 2)}</dd>
+                        <dd data-testid="forward-won">{Figure::count(r.won).view()}</dd>
                     </div>
                     <div>
                         <dt>{t.expected_revenue}</dt>
-                        <dd data-testid="forward-revenue">{format_money(r.revenue, lang)}</dd>
+                        <dd data-testid="forward-revenue">{Figure::money(r.revenue, lang).view()}</dd>
                     </div>
                     <div class=class>
                         <dt>{label}</dt>
-                        <dd data-testid="forward-gap">{amount}</dd>
+                        <dd data-testid="forward-gap">{amount.view()}</dd>
                     </div>
                 </dl>
             })
@@ -192,7 +211,8 @@ fn SeekAnswer(
 ) -> impl IntoView {
     let answer = move || {
         let lang = lang.get();
-        let Ok(entry) = draft.with(|d| d.entry()) else {
+        let entry = plan.with(|p| draft.with(|d| d.entry_or_planned(p.as_ref().map(|(_, r)| r))));
+        let Ok(entry) = entry else {
             return SeekAnswerText {
                 sentence: texts(lang).seek_needs_count.to_string(),
                 apply: None,

@@ -165,6 +165,7 @@ fn Definitions(session: Session) -> impl IntoView {
                             role="tab"
                             class="tab"
                             aria-selected=move || (stage.get() == s).to_string()
+                            title=move || s.summary(lang.get())
                             on:click=move |_| stage.set(s)
                         >
                             {s.name()}

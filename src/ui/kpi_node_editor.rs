@@ -307,7 +307,7 @@ pub fn NodeEditor(
                     </div>
                 </Show>
                 <fieldset class="smart">
-                    <legend>{move || tr("SMARTチェック", "SMART check")}</legend>
+                    <legend>{move || crate::ui::jargon::term_view(tr("SMARTチェック", "SMART check").to_string(), crate::ui::jargon::explain("SMART", lang.get()))}</legend>
                     {move || {
                         SmartItem::ALL
                             .into_iter()

@@ -2,11 +2,10 @@
 //! which month, headcount, coverage, velocity and the period-vs-cohort gap out.
 
 use funnel_charts::{draw_timeline, timeline_height, TimelineData, TimelineRow};
-use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
+use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::plan::cohort::explain;
 use funnel_model::plan::draft::{CycleDays, LeadTimeMode, PlanField, TimePlan};
 use funnel_model::plan::export::monthly_plan_csv;
-use funnel_model::plan::period::Period;
 use funnel_model::plan::phasing::PhasingNote;
 use funnel_model::plan::velocity::team_stages;
 use funnel_model::{Funnel, Lang, StageKind};
@@ -17,13 +16,16 @@ use plotters_canvas::CanvasBackend;
 
 use crate::app::ValidPlan;
 use crate::browser::current_fiscal_year;
-use crate::plan_text::{month_name, period_name, pick, plan_input_error, plan_month_name};
+use crate::plan_text::{month_name, pick, plan_input_error, plan_month_name};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
+use crate::ui::figure::Figure;
+use crate::ui::jargon::explain as explain_term;
+use crate::ui::period_fields::{go_to_period, PeriodNote};
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
-use crate::ui::results::cards_view;
+use crate::ui::results::{cards_view, CardLabel};
 
 /// The time plan with the funnel it was computed for (names and kinds of the stages).
 #[derive(Clone, PartialEq)]
@@ -74,6 +76,7 @@ pub fn MonthsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) 
             <section class="panel results" aria-labelledby="months-heading">
                 <div class="results-block" class:stale=move || !eval.current.get()>
                     <h2 id="months-heading">{move || tr("月次計画", "Monthly plan")}</h2>
+                    <PeriodNote lang=lang draft=session.draft />
                     <Show when=move || !eval.current.get()>
                         <p class="stale-notice" role="status">
                             {move || tr(
@@ -82,7 +85,7 @@ pub fn MonthsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) 
                             )}
                         </p>
                     </Show>
-                    <MonthSummary lang=lang result=eval.kept />
+                    <MonthSummary lang=lang result=eval.kept draft=session.draft />
                     <MonthTable lang=lang result=eval.kept />
                 </div>
                 <TimelineChart lang=lang result=eval.kept current=eval.current />
@@ -105,84 +108,19 @@ fn PeriodInputs(
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
-    let period_options = Signal::derive(move || {
-        let l = lang.get();
-        vec![
-            ("month".to_string(), pick(l, "月", "Month").to_string()),
-            ("quarter".into(), pick(l, "四半期", "Quarter").into()),
-            ("year".into(), pick(l, "年度", "Year").into()),
-        ]
-    });
-    let period_key = Signal::derive(move || {
-        match draft.with(|d| d.plan.period) {
-            Period::Month => "month",
-            Period::Quarter => "quarter",
-            Period::Year => "year",
-        }
-        .to_string()
-    });
-    let start_options = Signal::derive(move || {
-        let l = lang.get();
-        (1..=12u8)
-            .map(|m| (m.to_string(), month_name(l, m)))
-            .collect::<Vec<_>>()
-    });
-    let index_options = Signal::derive(move || {
-        let l = lang.get();
-        draft.with(|d| {
-            (0..d.plan.period.per_year())
-                .map(|i| {
-                    (
-                        i.to_string(),
-                        period_name(l, d.plan.period, i, d.plan.fiscal_start),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
     let seasonal = move || draft.with(|d| !d.plan.weights.is_empty());
     let months = move || draft.with(|d| d.plan.calendar_months());
     view! {
         <fieldset class="plan-group">
             <legend>{move || tr("期間", "Period")}</legend>
-            <div class="field-row">
-                <SelectField
-                    id="plan-period"
-                    label=Signal::derive(move || tr("期間の単位", "Period length").to_string())
-                    options=period_options
-                    selected=period_key
-                    on_change=Callback::new(move |v: String| {
-                        let p = match v.as_str() {
-                            "month" => Period::Month,
-                            "year" => Period::Year,
-                            _ => Period::Quarter,
-                        };
-                        draft.update(|d| d.plan.set_period(p));
-                    })
-                />
-                <SelectField
-                    id="plan-fiscal-start"
-                    label=Signal::derive(move || tr("期首月", "Fiscal year starts in").to_string())
-                    options=start_options
-                    selected=Signal::derive(move || draft.with(|d| d.plan.fiscal_start.to_string()))
-                    on_change=Callback::new(move |v: String| {
-                        if let Ok(m) = v.parse::<u8>() {
-                            draft.update(|d| d.plan.fiscal_start = m);
-                        }
-                    })
-                />
-                <SelectField
-                    id="plan-period-index"
-                    label=Signal::derive(move || tr("計画する期間", "Period to plan").to_string())
-                    options=index_options
-                    selected=Signal::derive(move || draft.with(|d| d.plan.period_index.to_string()))
-                    on_change=Callback::new(move |v: String| {
-                        if let Ok(i) = v.parse::<u8>() {
-                            draft.update(|d| d.plan.period_index = i);
-                        }
-                    })
-                />
-            </div>
+            <PeriodNote lang=lang draft=draft />
+            <p class="hint">
+                {move || tr("期間は「ファネル」タブの売上目標の横で設定します。", "The period is set beside the revenue target, on the Funnel tab.")}
+                " "
+                <button type="button" class="link-button" on:click=move |_| go_to_period(session)>
+                    {move || tr("期間を変える", "Change the period")}
+                </button>
+            </p>
             <div class="check">
                 <input
                     type="checkbox"
@@ -315,7 +253,7 @@ fn LeadTimeInputs(
                     error=field_error(lang, draft, errors, PlanField::AverageDays)
                     on_input=Callback::new(move |v: String| draft.update(|d| d.plan.average_days = v))
                     inputmode="numeric"
-                    suffix="日"
+                    suffix=Signal::derive(move || tr("日", "days").to_string())
                 />
             </Show>
             <Show when=move || mode() == LeadTimeMode::StageDwell>
@@ -341,7 +279,7 @@ fn LeadTimeInputs(
                                     error=field_error(lang, draft, errors, PlanField::Dwell(id))
                                     on_input=Callback::new(move |v: String| draft.update(|d| d.plan.set_dwell(id, &v)))
                                     inputmode="numeric"
-                                    suffix="日"
+                                    suffix=Signal::derive(move || tr("日", "days").to_string())
                                     class="compact"
                                 />
                             }
@@ -488,9 +426,16 @@ fn CapacityInputs(
 }
 
 #[component]
-fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl IntoView {
+fn MonthSummary(
+    lang: RwSignal<Lang>,
+    result: Memo<Option<TimeResult>>,
+    draft: RwSignal<funnel_model::draft::Draft>,
+) -> impl IntoView {
     let cards = move || {
         let l = lang.get();
+        // The verdict needs the open pipeline, an optional field: without it only the coverage
+        // the plan needs is shown, never "0× · short".
+        let pipeline_given = draft.with(|d| !d.plan.open_pipeline.trim().is_empty());
         result.with(|r| {
             let Some(TimeResult { plan, funnel }) = r else {
                 return Vec::new();
@@ -561,6 +506,12 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
                     )
                     .to_string(),
                     match l {
+                        Lang::Ja if !pipeline_given => {
+                            format!("{}倍", format_decimal(plan.coverage.needed, 2))
+                        }
+                        Lang::En if !pipeline_given => {
+                            format!("{}×", format_decimal(plan.coverage.needed, 2))
+                        }
                         Lang::Ja => format!(
                             "{}倍（現在 {}倍{}）",
                             format_decimal(plan.coverage.needed, 2),
@@ -616,8 +567,10 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
                         format!("Sales velocity (per day, {days} days lead to won)")
                     }
                 },
-                plan.velocity
-                    .map_or_else(|| "—".to_string(), |v| format_money(v, l)),
+                plan.velocity.map_or_else(
+                    || "—".to_string(),
+                    |v| funnel_model::format::format_money(v, l),
+                ),
             ));
             let peak = |v: &[u64]| v.iter().copied().max().unwrap_or(0);
             cards.push((
@@ -630,13 +583,27 @@ fn MonthSummary(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl 
                         peak(&plan.staffing.field_sales)
                     ),
                     Lang::En => format!(
-                        "IS {} · FS {}",
+                        "inside sales {} · field sales {}",
                         peak(&plan.staffing.inside_sales),
                         peak(&plan.staffing.field_sales)
                     ),
                 },
             ));
+            // Jargon explained on hover and focus; money with its exact figure.
             cards
+                .into_iter()
+                .map(|(key, label, value)| {
+                    let explanation = match key {
+                        "coverage" | "velocity" => explain_term(key, l),
+                        _ => None,
+                    };
+                    let figure = match (key, plan.velocity) {
+                        ("velocity", Some(v)) => Figure::money(v, l),
+                        _ => Figure::from(value),
+                    };
+                    (key, CardLabel::term(label, explanation), figure)
+                })
+                .collect::<Vec<_>>()
         })
     };
     let notes = move || {
@@ -725,7 +692,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                 usize::try_from(offset)
                     .ok()
                     .and_then(|t| p.monthly.won_targets.exact.get(t))
-                    .map_or_else(|| "—".to_string(), |won| format_money(won * deal, l))
+                    .map_or_else(|| Figure::from("—".to_string()), |won| Figure::money(won * deal, l))
             };
             let mut rows: Vec<_> = p
                 .monthly
@@ -748,7 +715,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                             {m.shown.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
                             <td class="num">{p.staffing.inside_sales.get(row).copied().unwrap_or(0)}</td>
                             <td class="num">{p.staffing.field_sales.get(row).copied().unwrap_or(0)}</td>
-                            <td class="num revenue">{revenue(m.offset)}</td>
+                            <td class="num revenue">{revenue(m.offset).view()}</td>
                         </tr>
                     }
                     .into_any()
@@ -761,7 +728,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                     {totals.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
                     <td class="num">"—"</td>
                     <td class="num">"—"</td>
-                    <td class="num revenue">{format_money(r.funnel.target.units(), l)}</td>
+                    <td class="num revenue">{Figure::money(r.funnel.target.units(), l).view()}</td>
                 </tr>
             }.into_any());
             Some(rows)
@@ -773,15 +740,15 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                 <caption>
                     {move || tr(
                         "各月に新しく作る件数（受注はその月に決まる件数）。各月を切り上げるため、合計はファネルの件数を上回ることがあります。IS・FSは担当中の件数（継続中を含む）に必要な人数、売上目標はその月に決まる売上。",
-                        "New items to create each month (won: deals closing that month). Each month is rounded up, so totals can be above the funnel's. IS / FS: reps for the items worked that month (open ones included); revenue target: revenue closing that month.",
+                        "New items to create each month (won: deals closing that month). Each month is rounded up, so totals can be above the funnel's. Inside / field sales: reps for the items worked that month (open ones included); revenue target: revenue closing that month.",
                     )}
                 </caption>
                 <thead>
                     <tr>
                         <th scope="col">{move || tr("月", "Month")}</th>
                         {head}
-                        <th scope="col" class="num">{move || tr("IS人数", "IS reps")}</th>
-                        <th scope="col" class="num">{move || tr("FS人数", "FS reps")}</th>
+                        <th scope="col" class="num">{move || tr("IS人数", "Inside sales")}</th>
+                        <th scope="col" class="num">{move || tr("FS人数", "Field sales")}</th>
                         <th scope="col" class="num">{move || tr("売上目標", "Revenue target")}</th>
                     </tr>
                 </thead>

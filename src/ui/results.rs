@@ -1,10 +1,14 @@
 use funnel_charts::stage_color_hex;
-use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
+use funnel_model::draft::Draft;
+use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::{Lang, StageKind};
 use leptos::prelude::*;
 
 use crate::app::{ForwardRun, ValidPlan};
 use crate::i18n::texts;
+use crate::ui::figure::Figure;
+use crate::ui::jargon::term_view;
+use crate::ui::period_fields::PeriodNote;
 
 /// The headline numbers and the per-stage table of the reverse funnel.
 #[component]
@@ -16,6 +20,8 @@ pub fn Results(
     forward: Memo<Option<ForwardRun>>,
     /// False while the inputs are invalid and `plan` is an older answer.
     current: Memo<bool>,
+    /// The open draft, for the period the totals are for.
+    draft: RwSignal<Draft>,
     /// Shown right under the headline numbers (the Funnel view's chance of reaching the target).
     #[prop(optional)]
     children: Option<Children>,
@@ -24,6 +30,7 @@ pub fn Results(
     view! {
         <div class="results-block" class:stale=move || !current.get()>
             <h2 id="results-heading">{move || t().results_heading}</h2>
+            <PeriodNote lang=lang draft=draft />
             <Show when=move || !current.get()>
                 <p class="stale-notice" role="status">{move || t().stale_notice}</p>
             </Show>
@@ -34,53 +41,95 @@ pub fn Results(
     }
 }
 
+/// Won deals, opportunities, leads and pipeline value: (key, label, figure) each.
+fn headline_cards(lang: Lang, plan: &ValidPlan) -> Vec<(&'static str, String, Figure)> {
+    let t = texts(lang);
+    let Some((funnel, plan)) = plan else {
+        return Vec::new();
+    };
+    let won = funnel.won_index();
+    let count = |i: usize| {
+        Figure::from(format!(
+            "{}{}",
+            format_count(plan.stages[i].required),
+            t.unit_count
+        ))
+    };
+    let mut cards = vec![
+        ("won", t.headline_won.to_string(), count(won)),
+        (
+            "opps",
+            if funnel.stages[won - 1].kind == StageKind::Opportunities {
+                t.headline_opps.to_string()
+            } else {
+                funnel.stages[won - 1].display_name(lang)
+            },
+            count(won - 1),
+        ),
+    ];
+    if let Some(leads) = funnel
+        .stages
+        .iter()
+        .position(|s| s.kind == StageKind::Leads)
+    {
+        if leads < won - 1 {
+            cards.push(("leads", t.headline_top.to_string(), count(leads)));
+        }
+    }
+    cards.push((
+        "pipeline",
+        t.headline_pipeline.to_string(),
+        Figure::money(plan.pipeline_value, lang),
+    ));
+    cards
+}
+
 /// Won deals, opportunities, leads and pipeline value: the answers first.
 #[component]
 pub fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
     let t = move || texts(lang.get());
-    let cards = move || {
-        let lang = lang.get();
-        let t = texts(lang);
-        plan.with(|p| {
-            let Some((funnel, plan)) = p else {
-                return Vec::new();
-            };
-            let won = funnel.won_index();
-            let count =
-                |i: usize| format!("{}{}", format_count(plan.stages[i].required), t.unit_count);
-            let mut cards = vec![
-                ("won", t.headline_won.to_string(), count(won)),
-                (
-                    "opps",
-                    if funnel.stages[won - 1].kind == StageKind::Opportunities {
-                        t.headline_opps.to_string()
-                    } else {
-                        funnel.stages[won - 1].display_name(lang)
-                    },
-                    count(won - 1),
-                ),
-            ];
-            if let Some(leads) = funnel
-                .stages
-                .iter()
-                .position(|s| s.kind == StageKind::Leads)
-            {
-                if leads < won - 1 {
-                    cards.push(("leads", t.headline_top.to_string(), count(leads)));
-                }
-            }
-            cards.push((
-                "pipeline",
-                t.headline_pipeline.to_string(),
-                format_money(plan.pipeline_value, lang),
-            ));
-            cards
-        })
-    };
+    let cards = move || plan.with(|p| headline_cards(lang.get(), p));
     view! {
         <dl class="headline" aria-label=move || t().results_heading>
             {move || cards_view("headline", cards())}
         </dl>
+    }
+}
+
+/// The headline answers in one line, kept in sight at the foot of the screen on a phone while
+/// the inputs are typed (the full cards are then a screen further down).
+#[component]
+pub fn CompactSummary(
+    lang: RwSignal<Lang>,
+    plan: Memo<ValidPlan>,
+    current: Memo<bool>,
+) -> impl IntoView {
+    let t = move || texts(lang.get());
+    let items = move || {
+        plan.with(|p| headline_cards(lang.get(), p))
+            .into_iter()
+            .map(|(key, label, figure)| {
+                // The pipeline card's long label is shortened to its first words here.
+                let label = label.split('（').next().unwrap_or_default().to_string();
+                let label = label.split(" (").next().unwrap_or_default().to_string();
+                view! {
+                    <span class="item" data-testid=format!("summary-{key}")>
+                        {label}" "<b>{figure.text}</b>
+                    </span>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div
+            class="compact-summary"
+            class:stale=move || !current.get()
+            role="group"
+            aria-label=move || t().results_heading
+            data-testid="compact-summary"
+        >
+            {items}
+        </div>
     }
 }
 
@@ -135,7 +184,8 @@ fn StageTable(
                                     .get(i)
                                     .copied()
                                     .flatten()
-                                    .map_or_else(|| "—".to_string(), |v| format_decimal(v, 1))}
+                                    .map_or_else(|| Figure::from("—".to_string()), Figure::count)
+                                    .view()}
                             </td>
                         </tr>
                     }
@@ -166,14 +216,16 @@ fn StageTable(
 
 /// A row of headline cards, the same look in every view: (key, label, value) each, the key
 /// naming the card's class `card-<key>` and its test id `<prefix>-<key>`.
-pub fn cards_view<L: Into<String>>(
+pub fn cards_view<L: Into<CardLabel>, V: Into<Figure>>(
     prefix: &'static str,
-    cards: Vec<(&'static str, L, String)>,
+    cards: Vec<(&'static str, L, V)>,
 ) -> impl IntoView {
     cards
         .into_iter()
         .map(|(key, label, value)| {
-            let label: String = label.into();
+            let label: CardLabel = label.into();
+            let label = term_view(label.text, label.explanation);
+            let value = value.into().view();
             view! {
                 <div class=format!("card card-{key}")>
                     <dt>{label}</dt>
@@ -182,4 +234,34 @@ pub fn cards_view<L: Into<String>>(
             }
         })
         .collect_view()
+}
+
+/// A card's label, with the one-line explanation of the jargon it names (hover and focus).
+pub struct CardLabel {
+    pub text: String,
+    pub explanation: Option<&'static str>,
+}
+
+impl CardLabel {
+    pub fn term(text: impl Into<String>, explanation: Option<&'static str>) -> CardLabel {
+        CardLabel {
+            text: text.into(),
+            explanation,
+        }
+    }
+}
+
+impl From<String> for CardLabel {
+    fn from(text: String) -> CardLabel {
+        CardLabel {
+            text,
+            explanation: None,
+        }
+    }
+}
+
+impl From<&str> for CardLabel {
+    fn from(text: &str) -> CardLabel {
+        CardLabel::from(text.to_string())
+    }
 }

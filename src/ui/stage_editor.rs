@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{input_error, plan_error, rate_message, texts, FieldKind};
 use crate::ui::field::TextField;
+use crate::ui::period_fields::PeriodFields;
 
 /// The revenue target and the average deal size.
 #[component]
@@ -26,6 +27,7 @@ pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView
                 error=Signal::derive(move || money_error(draft.with(|d| d.target.clone())))
                 on_input=Callback::new(move |v| draft.update(|d| d.target = v))
             />
+            <PeriodFields lang=lang draft=draft />
             <TextField
                 id="deal-size"
                 label=Signal::derive(move || t().deal_label.to_string())

@@ -2,11 +2,12 @@ use funnel_model::scenario::scenario_to_json;
 use funnel_model::share::{encode_link, MAX_LINK_CHARS};
 use leptos::html::Input;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
 use crate::embed_code::embed_code;
-use crate::i18n::texts;
+use crate::i18n::{texts, Texts};
 use crate::session::{Notice, Session, View};
 use crate::ui::exports::{download_chart_png, download_results_csv};
 
@@ -54,8 +55,26 @@ pub fn Toolbar(
             .get()
             .unwrap_or_else(|| session.library.with(|l| l.current().scenario.name.clone()))
     });
+    // On a phone the scenario controls fold behind one button, so the target field and the
+    // answer are on the first screen; from 600 px they are always shown and the button hidden.
+    let menu_open = RwSignal::new(false);
     view! {
-        <section class="toolbar" aria-label=move || t().scenario_label>
+        <section class="toolbar" class:open=move || menu_open.get() aria-label=move || t().scenario_label>
+            <button
+                type="button"
+                class="menu-toggle"
+                aria-expanded=move || menu_open.get().to_string()
+                aria-controls="scenario-controls"
+                on:click=move |_| menu_open.update(|o| *o = !*o)
+            >
+                <span class="menu-icon" aria-hidden="true">"☰"</span>
+                <span class="menu-label">{move || format!("{}: {}", t().scenario_label, name.get())}</span>
+            </button>
+            // Shown also while the controls are folded on a phone: a shared scenario on screen
+            // must say so.
+            <SharedBanner session=session />
+            <DeletedBanner session=session />
+            <div class="scenario-controls" id="scenario-controls">
             <div class="scenario-bar">
                 <div class="field compact">
                     <label for="scenario-picker">{move || t().scenario_label}</label>
@@ -114,12 +133,11 @@ pub fn Toolbar(
                     }}
                 </span>
             </div>
-            <SharedBanner session=session />
-            <DeletedBanner session=session />
             <details class="share">
                 <summary>{move || t().share_heading}</summary>
                 <ShareAndExport session=session plan=plan forward=forward />
             </details>
+            </div>
         </section>
     }
 }
@@ -188,10 +206,17 @@ fn ShareAndExport(
     // A link the decoder would refuse is not offered; the JSON export carries any size.
     let too_long = move || link.with(|l| l.len() > MAX_LINK_CHARS + browser::page_url().len() + 3);
     let file_input = NodeRef::<Input>::new();
+    // The button itself says the link was copied (for two seconds), where the eye already is,
+    // also on a phone where the notice above may be off screen.
+    let copied = RwSignal::new(false);
     let copy = move |_| {
         let url = link.get_untracked();
         let chars = url.chars().count();
         browser::copy_text(&url, move |ok| {
+            if ok {
+                copied.set(true);
+                set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
+            }
             session.notify(if ok {
                 Notice::LinkCopied(chars)
             } else {
@@ -229,8 +254,14 @@ fn ShareAndExport(
                 <label for="share-link">{move || t().link_label}</label>
                 <div class="input-wrap">
                     <input id="share-link" type="text" readonly prop:value=move || link.get() />
-                    <button type="button" class="primary" disabled=too_long on:click=copy>
-                        {move || t().copy_link}
+                    <button type="button" class="primary copy-link" class:copied=move || copied.get() disabled=too_long on:click=copy>
+                        {move || {
+                            if copied.get() {
+                                crate::plan_text::pick(lang.get(), "✓ コピーしました", "✓ Copied")
+                            } else {
+                                t().copy_link
+                            }
+                        }}
                     </button>
                 </div>
                 <p class="message" hidden=move || !too_long()>{move || t().link_too_long}</p>
@@ -260,33 +291,108 @@ fn ShareAndExport(
     }
 }
 
-/// The view tabs; each is also addressable as `#view=…`.
+/// The view tabs, in order: the one list the tab row, its keyboard navigation and `#view=`
+/// follow. A view is added with one line here (and its arm in the root's view switch).
+/// A tab's label in the open language.
+type TabLabel = fn(&Texts) -> &'static str;
+
+const TABS: &[(View, TabLabel)] = &[
+    (View::Funnel, |t| t.tab_funnel),
+    (View::Months, |t| t.tab_months),
+    (View::Channels, |t| t.tab_channels),
+    (View::Risk, |t| t.tab_risk),
+    (View::Kpi, |t| t.tab_kpi),
+    (View::Definitions, |t| t.tab_definitions),
+    (View::Compare, |t| t.tab_compare),
+    (View::Import, |t| t.tab_import),
+];
+
+/// Every view that has a tab, for reading `#view=`.
+pub fn tab_views() -> impl Iterator<Item = View> {
+    TABS.iter().map(|(view, _)| *view)
+}
+
+/// The id of a view's tab, which its panel is labelled by.
+pub fn tab_id(view: View) -> String {
+    format!(
+        "tab-{}",
+        if view.key().is_empty() {
+            "funnel"
+        } else {
+            view.key()
+        }
+    )
+}
+
+/// The id of the panel every tab controls (one panel, its content switched by the tab).
+pub const PANEL_ID: &str = "view-panel";
+
+/// The view tabs (WAI-ARIA tabs pattern): one tab stop, arrow keys move and select, Home and
+/// End go to the first and last; each view is also addressable as `#view=…`. On a phone the
+/// row scrolls sideways instead of wrapping, and the selected tab is scrolled into sight.
 #[component]
 pub fn Tabs(session: Session) -> impl IntoView {
     let t = move || texts(session.lang.get());
-    let tab = move |view: View, label: fn(&crate::i18n::Texts) -> &'static str| {
-        view! {
-            <button
-                type="button"
-                role="tab"
-                class="tab"
-                aria-selected=move || (session.view.get() == view).to_string()
-                on:click=move |_| session.set_view(view)
-            >
-                {move || label(t())}
-            </button>
+    let select = move |view: View, focus: bool| {
+        session.set_view(view);
+        if let Some(el) = document().get_element_by_id(&tab_id(view)) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                if focus {
+                    let _ = el.focus();
+                }
+                if let Some(row) = el.parent_element() {
+                    let left = f64::from(el.offset_left()) - 16.0;
+                    let right = f64::from(el.offset_left() + el.offset_width()) + 16.0;
+                    let (scroll, width) =
+                        (f64::from(row.scroll_left()), f64::from(row.client_width()));
+                    if left < scroll {
+                        row.set_scroll_left(left as i32);
+                    } else if right > scroll + width {
+                        row.set_scroll_left((right - width) as i32);
+                    }
+                }
+            }
         }
     };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let at = TABS
+            .iter()
+            .position(|(v, _)| *v == session.view.get_untracked())
+            .unwrap_or(0);
+        let last = TABS.len() - 1;
+        let to = match ev.key().as_str() {
+            "ArrowRight" => (at + 1) % TABS.len(),
+            "ArrowLeft" => (at + last) % TABS.len(),
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        select(TABS[to].0, true);
+    };
+    let tabs = TABS
+        .iter()
+        .map(|&(view, label)| {
+            let selected = move || session.view.get() == view;
+            view! {
+                <button
+                    type="button"
+                    role="tab"
+                    class="tab"
+                    id=tab_id(view)
+                    aria-controls=PANEL_ID
+                    aria-selected=move || selected().to_string()
+                    tabindex=move || if selected() { "0" } else { "-1" }
+                    on:click=move |_| select(view, false)
+                >
+                    {move || label(t())}
+                </button>
+            }
+        })
+        .collect_view();
     view! {
-        <nav class="tabs" role="tablist" aria-label=move || t().views_label>
-            {tab(View::Funnel, |t| t.tab_funnel)}
-            {tab(View::Months, |t| t.tab_months)}
-            {tab(View::Channels, |t| t.tab_channels)}
-            {tab(View::Risk, |t| t.tab_risk)}
-            {tab(View::Kpi, |t| t.tab_kpi)}
-            {tab(View::Definitions, |t| t.tab_definitions)}
-            {tab(View::Compare, |t| t.tab_compare)}
-            {tab(View::Import, |t| t.tab_import)}
+        <nav class="tabs" role="tablist" aria-label=move || t().views_label on:keydown=on_key>
+            {tabs}
         </nav>
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::InputError;
 use crate::forward::Entry;
-use crate::funnel::{Funnel, PlanError, MAX_STAGES, MIN_STAGES};
+use crate::funnel::{Funnel, PlanError, ReversePlan, MAX_STAGES, MIN_STAGES};
 use crate::goal_seek::SeekInput;
 use crate::kpi::KpiDraft;
 use crate::lang::Lang;
@@ -102,7 +102,9 @@ impl Default for Draft {
             deal_size: "500万".into(),
             stages,
             entry_stage: 1,
-            entry_count: "3,000".into(),
+            // Empty: forward mode and goal seek start from the plan's own count (see
+            // `entry_or_planned`) instead of a sample figure unrelated to the target.
+            entry_count: String::new(),
             seek: SeekChoice::Rate(4),
             plan: PlanDraft::default(),
             kpi: KpiDraft::default(),
@@ -307,6 +309,14 @@ impl Draft {
         }
     }
 
+    /// What "new scenario" opens: the default plan with a short channel list to extend
+    /// (the default itself stays what older documents mean).
+    pub fn for_new_scenario() -> Draft {
+        let mut draft = Draft::default();
+        draft.plan.channels = crate::plan::draft::PlanDraft::starter_channels();
+        draft
+    }
+
     pub fn entry_index(&self) -> usize {
         self.position(self.entry_stage).unwrap_or(0)
     }
@@ -316,6 +326,22 @@ impl Draft {
             stage: self.entry_index(),
             count: Count::parse(&self.entry_count)?,
         })
+    }
+
+    /// The entry count typed, or — while the field is empty — what `plan` requires at the
+    /// entry stage, so forward mode and goal seek start from the plan until the user types
+    /// their own count.
+    pub fn entry_or_planned(&self, plan: Option<&ReversePlan>) -> Result<Entry, InputError> {
+        let stage = self.entry_index();
+        if self.entry_count.trim().is_empty() {
+            if let Some(req) = plan.and_then(|p| p.stages.get(stage)) {
+                return Ok(Entry {
+                    stage,
+                    count: Count::new(req.required.max(1))?,
+                });
+            }
+        }
+        self.entry()
     }
 
     pub fn seek_input(&self) -> SeekInput {

@@ -1,4 +1,4 @@
-//! Numbers as people read them: `6,667`, `¥1億`, `¥500万`, `¥100,000,000`, `0.3%`.
+//! Numbers as people read them: `6,667`, `約3,333万円`, `1.33億円`, `¥100,000,000`, `0.3%`.
 //! Hand-written: the forms needed are few, and a locale crate would add far more to the bundle
 //! than these functions (`Intl.NumberFormat` has no 万/億 notation anyway).
 
@@ -52,43 +52,113 @@ pub fn format_decimal(value: f64, max_decimals: usize) -> String {
     }
 }
 
-/// Money rounded to a whole unit: `¥1億5,000万` in Japanese, `¥150,000,000` in English.
+/// Money as a plan document writes it.
+///
+/// English: whole yen with thousands separators, `¥33,333,333`.
+///
+/// Japanese, on the amount rounded to whole yen (half away from zero):
+/// - below 10万: whole yen, `11,898円`;
+/// - from 10万: in 万, 億 or 兆 (the largest that fits), with as many decimals as keep at least
+///   three significant digits — one decimal below 100万 (`12.3万円`), none above (`7,932万円`);
+///   two below 10億 (`1.33億円`), one below 100億 (`12.3億円`), none above (`123億円`); the same
+///   for 兆. Trailing zeros are dropped (`1.5億円`, `1億円`);
+/// - `約` is written whenever the shown figure differs from the whole-yen amount
+///   (`約3,333万円` for 33,333,333), so a rounded figure never passes for an exact one;
+///   rounding that reaches the next unit moves to it (99,996,000 → `約1億円`);
+/// - a loss carries its sign first: `-約450万円`.
+///
+/// The exact figure is [`format_money_exact`]; the UI shows it on hover and focus, and CSV
+/// exports write raw numbers.
 pub fn format_money(units: f64, lang: Lang) -> String {
     if !units.is_finite() {
         return "—".to_string();
     }
-    let sign = if units < -0.5 { "-" } else { "" };
-    let whole = units.abs().round() as u64;
+    let whole = units.abs().round();
+    let sign = if units < 0.0 && whole >= 1.0 { "-" } else { "" };
     match lang {
-        Lang::En => format!("{sign}¥{}", format_count(whole)),
-        Lang::Ja => format!("{sign}¥{}", japanese_units(whole)),
+        Lang::En => format!("{sign}¥{}", format_count(whole as u64)),
+        Lang::Ja => format!("{sign}{}", japanese_plan_amount(whole as u64)),
     }
 }
 
-/// 兆/億/万 grouping: 123,456,789 → `1億2,345万6,789`; zero groups are skipped.
-fn japanese_units(n: u64) -> String {
-    if n == 0 {
-        return "0".to_string();
+/// The exact amount behind [`format_money`]: `33,333,333円`, `11,898.41円`, `¥33,333,333`,
+/// `¥11,898.41` (hundredths kept when there are any).
+pub fn format_money_exact(units: f64, lang: Lang) -> String {
+    if !units.is_finite() {
+        return "—".to_string();
     }
+    let digits = format_decimal(units, 2);
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest.to_string()),
+        None => ("", digits),
+    };
+    match lang {
+        Lang::En => format!("{sign}¥{digits}"),
+        Lang::Ja => format!("{sign}{digits}円"),
+    }
+}
+
+/// Whether [`format_money`] shows a rounded figure (約, or yen fractions dropped), so the
+/// exact one is worth offering.
+pub fn money_is_rounded(units: f64, lang: Lang) -> bool {
+    units.is_finite()
+        && (format_money(units, lang).contains('約')
+            || (units.abs() * 100.0).round() % 100.0 != 0.0)
+}
+
+/// `n` yen (whole, non-negative) in 万/億/兆 with at least three significant digits.
+fn japanese_plan_amount(n: u64) -> String {
     const UNITS: [(u64, &str); 3] = [
-        (1_000_000_000_000, "兆"),
-        (100_000_000, "億"),
         (10_000, "万"),
+        (100_000_000, "億"),
+        (1_000_000_000_000, "兆"),
     ];
-    let mut rest = n;
-    let mut out = String::new();
-    for (size, name) in UNITS {
-        let part = rest / size;
-        if part > 0 {
-            out.push_str(&format_count(part));
-            out.push_str(name);
+    if n < 100_000 {
+        return format!("{}円", format_count(n));
+    }
+    let mut unit = UNITS.iter().rposition(|(size, _)| n >= *size).unwrap_or(0);
+    loop {
+        let (size, name) = UNITS[unit];
+        let (size, n128) = (size as u128, n as u128);
+        // Decimals that keep three significant digits of n / size.
+        let decimals: u32 = match n128 * 100 / size {
+            0..=999 => 2,
+            1_000..=9_999 => 1,
+            _ => 0,
+        };
+        let scale = 10u128.pow(decimals);
+        // Half away from zero on integers.
+        let scaled = (n128 * scale + size / 2) / size;
+        // 9,999.6万 rounds to 10,000万: written in the next unit up instead (約1億円).
+        if scaled >= 10_000 * scale && unit + 1 < UNITS.len() {
+            unit += 1;
+            continue;
         }
-        rest %= size;
+        let approx = if scaled * size == n128 * scale {
+            ""
+        } else {
+            "約"
+        };
+        let int_part = group_thousands(&(scaled / scale).to_string());
+        let frac = format!("{:0width$}", scaled % scale, width = decimals as usize);
+        let frac = frac.trim_end_matches('0');
+        return if frac.is_empty() {
+            format!("{approx}{int_part}{name}円")
+        } else {
+            format!("{approx}{int_part}.{frac}{name}円")
+        };
     }
-    if rest > 0 {
-        out.push_str(&format_count(rest));
-    }
-    out
+}
+
+/// A count as people read it: whole, half away from zero (`133.4` → `133`, `1.5` → `2`),
+/// thousands grouped. The exact value is [`format_count_exact`], shown on hover.
+pub fn format_whole(value: f64) -> String {
+    format_decimal(value, 0)
+}
+
+/// The exact count behind [`format_whole`], to two decimals: `133.4`, `1.5`, `20`.
+pub fn format_count_exact(value: f64) -> String {
+    format_decimal(value, 2)
 }
 
 /// A fraction as a percentage that keeps small rates visible: 0.25 → `25%`, 0.003 → `0.3%`,
@@ -129,24 +199,85 @@ mod tests {
     }
 
     #[test]
-    fn money_in_japanese_uses_man_and_oku() {
-        assert_eq!(format_money(100_000_000.0, Lang::Ja), "¥1億");
-        assert_eq!(format_money(5_000_000.0, Lang::Ja), "¥500万");
-        assert_eq!(format_money(150_000_000.0, Lang::Ja), "¥1億5,000万");
-        assert_eq!(format_money(123_456_789.0, Lang::Ja), "¥1億2,345万6,789");
-        assert_eq!(format_money(400_000_000.0, Lang::Ja), "¥4億");
-        assert_eq!(format_money(2_000_000_000_000.0, Lang::Ja), "¥2兆");
-        assert_eq!(format_money(999.0, Lang::Ja), "¥999");
-        assert_eq!(format_money(0.0, Lang::Ja), "¥0");
-        assert_eq!(format_money(-5_000_000.0, Lang::Ja), "-¥500万");
+    fn money_in_japanese_reads_like_a_plan_document() {
+        let cases: &[(f64, &str)] = &[
+            (0.0, "0円"),
+            (0.4, "0円"),
+            (999.0, "999円"),
+            (11_898.0, "11,898円"),
+            (11_898.41, "11,898円"),
+            (99_999.0, "99,999円"),
+            (99_999.6, "10万円"),
+            (100_000.0, "10万円"),
+            (123_456.0, "約12.3万円"),
+            (450_000.0, "45万円"),
+            (999_999.0, "約100万円"),
+            (1_000_000.0, "100万円"),
+            (4_500_010.0, "約450万円"),
+            (5_000_000.0, "500万円"),
+            (33_333_333.0, "約3,333万円"),
+            (79_324_000.0, "約7,932万円"),
+            (99_990_000.0, "9,999万円"),
+            (99_996_000.0, "約1億円"),
+            (100_000_000.0, "1億円"),
+            (133_333_333.0, "約1.33億円"),
+            (150_000_000.0, "1.5億円"),
+            (396_680_000.0, "約3.97億円"),
+            (300_000_000.0, "3億円"),
+            (1_234_567_890.0, "約12.3億円"),
+            (12_345_678_900.0, "約123億円"),
+            (999_960_000_000.0, "約1兆円"),
+            (2_000_000_000_000.0, "2兆円"),
+            (2_500_000_000_000.0, "2.5兆円"),
+            (-5_000_000.0, "-500万円"),
+            (-4_500_010.0, "-約450万円"),
+            (-0.3, "0円"),
+        ];
+        for (value, shown) in cases {
+            assert_eq!(format_money(*value, Lang::Ja), *shown, "{value}");
+        }
         assert_eq!(format_money(f64::NAN, Lang::Ja), "—");
+        assert_eq!(format_money(f64::INFINITY, Lang::Ja), "—");
     }
 
     #[test]
     fn money_in_english_groups_thousands() {
-        assert_eq!(format_money(100_000_000.0, Lang::En), "¥100,000,000");
-        assert_eq!(format_money(5_000.4, Lang::En), "¥5,000");
+        let cases: &[(f64, &str)] = &[
+            (0.0, "¥0"),
+            (11_898.41, "¥11,898"),
+            (5_000.4, "¥5,000"),
+            (33_333_333.0, "¥33,333,333"),
+            (100_000_000.0, "¥100,000,000"),
+            (-4_500_010.0, "-¥4,500,010"),
+        ];
+        for (value, shown) in cases {
+            assert_eq!(format_money(*value, Lang::En), *shown, "{value}");
+        }
         assert_eq!(format_money(f64::INFINITY, Lang::En), "—");
+    }
+
+    #[test]
+    fn exact_money_is_offered_when_the_shown_figure_is_rounded() {
+        assert_eq!(format_money_exact(33_333_333.0, Lang::Ja), "33,333,333円");
+        assert_eq!(format_money_exact(11_898.41, Lang::Ja), "11,898.41円");
+        assert_eq!(format_money_exact(-4_500_010.0, Lang::Ja), "-4,500,010円");
+        assert_eq!(format_money_exact(11_898.41, Lang::En), "¥11,898.41");
+        assert!(money_is_rounded(33_333_333.0, Lang::Ja));
+        assert!(!money_is_rounded(33_333_333.0, Lang::En));
+        assert!(money_is_rounded(11_898.41, Lang::En));
+        assert!(!money_is_rounded(5_000_000.0, Lang::Ja));
+        assert!(!money_is_rounded(f64::NAN, Lang::Ja));
+    }
+
+    #[test]
+    fn counts_people_read_are_whole() {
+        assert_eq!(format_whole(133.4), "133");
+        assert_eq!(format_whole(1.5), "2");
+        assert_eq!(format_whole(0.49), "0");
+        assert_eq!(format_whole(234_493.2), "234,493");
+        assert_eq!(format_whole(f64::NAN), "—");
+        assert_eq!(format_count_exact(133.4), "133.4");
+        assert_eq!(format_count_exact(20.0), "20");
     }
 
     #[test]

@@ -165,3 +165,33 @@ impl CompareForTest for Funnel {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5000))]
+
+    /// The Japanese plan-document figure, typed back into a money field, is the amount itself
+    /// when it carries no 約, and within half of its last shown digit (at most 0.5 % of the
+    /// amount, three significant digits) when it does. English is always the whole yen.
+    #[test]
+    fn shown_money_reads_back_as_the_amount(
+        yen in prop_oneof![
+            0u64..200_000,
+            (1u64..=100_000).prop_map(|m| m * 10_000),
+            0u64..=10_000_000_000_000,
+        ]
+    ) {
+        let value = yen as f64;
+        let shown = format_money(value, Lang::Ja);
+        let approx = shown.starts_with('約');
+        let read = Money::parse(shown.trim_start_matches('約')).unwrap().units();
+        if approx {
+            prop_assert!(read != value, "{shown} for {yen}");
+            prop_assert!((read - value).abs() <= value * 0.005 + 0.5, "{shown} for {yen}");
+            prop_assert!(funnel_model::format::money_is_rounded(value, Lang::Ja));
+        } else {
+            prop_assert_eq!(read, value, "{} for {}", shown, yen);
+        }
+        let en = format_money(value, Lang::En);
+        prop_assert_eq!(Money::parse(&en).unwrap().units(), value);
+    }
+}

@@ -313,3 +313,33 @@ fn a_rate_is_read_back_by_stage_id() {
     assert_eq!(d.rate_text(4), "２５％");
     assert_eq!(d.rate_text(99), "");
 }
+
+/// Forward mode starts from the plan: with the count left empty, the seed plan's 6,667 leads
+/// go in and the expected won deals reach the 20 the target needs; a typed count wins.
+#[test]
+fn forward_mode_starts_from_the_plan_until_a_count_is_typed() {
+    let mut draft = funnel_model::draft::Draft::default();
+    assert_eq!(draft.entry_count, "");
+    let funnel = draft.funnel().unwrap();
+    let plan = funnel.reverse().unwrap();
+    let entry = draft.entry_or_planned(Some(&plan)).unwrap();
+    assert_eq!(entry.stage, 1);
+    assert_eq!(entry.count.get(), 6_667);
+    let run = funnel.forward(entry);
+    assert!(run.won >= 20.0 - 1e-9, "{}", run.won);
+    assert!(matches!(run.gap, funnel_model::Gap::Reached { .. }));
+    assert!(
+        draft.entry().is_err(),
+        "an empty field is not a typed count"
+    );
+    draft.entry_count = "3,000".into();
+    assert_eq!(
+        draft.entry_or_planned(Some(&plan)).unwrap().count.get(),
+        3_000
+    );
+    draft.entry_count = "  ".into();
+    assert_eq!(
+        draft.entry_or_planned(None).map(|e| e.count.get()).ok(),
+        None
+    );
+}

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::error::InputError;
-use crate::format::{format_decimal, format_money, format_percent};
+use crate::format::{format_decimal, format_money, format_percent, format_whole};
 use crate::lang::Lang;
 use crate::parse::{parse_percent, parse_quantity};
 use crate::values::MAX_AMOUNT;
@@ -110,10 +110,11 @@ pub(crate) fn parse_value(
     Ok(Some(value))
 }
 
-/// A figure for reading: `6,667`, `666.67`, `¥500万` / `¥5,000,000`, `24%`, `2.5 h`.
+/// A figure for reading: `6,667` (counts whole, as people count deals), `500万円` /
+/// `¥5,000,000`, `24%`, `2.5 h`. The exact value is in the CSV.
 pub fn format_value(value: f64, unit: &Unit, lang: Lang) -> String {
     match unit {
-        Unit::Count => format_decimal(value, 2),
+        Unit::Count => format_whole(value),
         Unit::Yen => format_money(value, lang),
         Unit::Percent => format_percent(value),
         Unit::Custom(name) if name.trim().is_empty() => format_decimal(value, 4),

@@ -117,6 +117,10 @@ pub struct PlanDraft {
     pub revenue_per_account: String,
     pub gross_margin: String,
     pub monthly_churn: String,
+    /// The user has accepted the sample channels and unit-economics figures as their own, so
+    /// they are no longer marked as samples. Absent in older documents: false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub samples_confirmed: bool,
 }
 
 /// A default amount as a user would type it: `15,000`.
@@ -166,6 +170,35 @@ impl Default for PlanDraft {
             revenue_per_account: "40万".into(),
             gross_margin: "70".into(),
             monthly_churn: "1".into(),
+            samples_confirmed: false,
+        }
+    }
+}
+
+/// Which groups of inputs still hold the sample figures they started with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Samples {
+    /// The seven sample channels with their sample shares, CVRs and costs.
+    pub channels: bool,
+    /// The sample sales cost, revenue per account, gross margin and churn.
+    pub economics: bool,
+}
+
+impl PlanDraft {
+    /// The input groups still untouched since they were filled with sample figures (and not
+    /// confirmed): their results are examples, not answers, and the page says so.
+    pub fn samples(&self) -> Samples {
+        if self.samples_confirmed {
+            return Samples::default();
+        }
+        let sample = PlanDraft::default();
+        Samples {
+            channels: self.channels == sample.channels
+                || self.channels == PlanDraft::starter_channels(),
+            economics: self.sales_cost == sample.sales_cost
+                && self.revenue_per_account == sample.revenue_per_account
+                && self.gross_margin == sample.gross_margin
+                && self.monthly_churn == sample.monthly_churn,
         }
     }
 }
@@ -727,6 +760,68 @@ impl PlanDraft {
         }
     }
 
+    /// The short channel list a new scenario starts with (web ads, SEO/content, webinar, with
+    /// the sample rates and costs of the full list), for the user to extend; the seven-channel
+    /// default stays what older documents without channels mean.
+    pub fn starter_channels() -> Vec<ChannelDraft> {
+        let shares = [
+            (ChannelKind::WebAds, "50"),
+            (ChannelKind::SeoContent, "30"),
+            (ChannelKind::Webinar, "20"),
+        ];
+        let full = PlanDraft::default().channels;
+        shares
+            .iter()
+            .zip(0u32..)
+            .filter_map(|((kind, share), id)| {
+                let c = full.iter().find(|c| c.kind == *kind)?;
+                Some(ChannelDraft {
+                    id,
+                    volume: (*share).to_string(),
+                    ..c.clone()
+                })
+            })
+            .collect()
+    }
+
+    /// Gives channel `id` the share the other share channels leave (100 % − theirs, at least
+    /// 0), so the shares add up to 100 %. False when the channel is not a share channel or the
+    /// other shares are not numbers.
+    pub fn fill_share(&mut self, id: u32) -> bool {
+        let mut others = 0.0;
+        for c in &self.channels {
+            if c.id != id && c.volume_mode == VolumeMode::Share {
+                match parse_share(&c.volume) {
+                    Ok(share) => others += share,
+                    Err(_) => return false,
+                }
+            }
+        }
+        let Some(c) = self
+            .channels
+            .iter_mut()
+            .find(|c| c.id == id && c.volume_mode == VolumeMode::Share)
+        else {
+            return false;
+        };
+        c.volume = crate::format::format_decimal((100.0 - others).max(0.0), 4).replace(',', "");
+        true
+    }
+
+    /// Puts a removed channel back at `index` (its id renewed if a new channel took it), for
+    /// undoing a removal.
+    pub fn restore_channel(&mut self, index: usize, mut channel: ChannelDraft) -> bool {
+        if !self.can_add_channel() {
+            return false;
+        }
+        if self.channels.iter().any(|c| c.id == channel.id) {
+            channel.id = self.channels.iter().map(|c| c.id + 1).max().unwrap_or(0);
+        }
+        self.channels
+            .insert(index.min(self.channels.len()), channel);
+        true
+    }
+
     pub fn can_add_channel(&self) -> bool {
         self.channels.len() < MAX_CHANNELS
     }
@@ -825,6 +920,89 @@ impl PlanDraft {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn filling_a_share_balances_the_shares_to_one_hundred() {
+        let mut p = PlanDraft::default();
+        // 30 + 20 + 15 + 15 + 10 + 5 + 5: set the first to 10, then fill the last
+        p.channels[0].volume = "10".into();
+        assert_eq!(p.share_total(), Some(80.0));
+        let last = p.channels[6].id;
+        assert!(p.fill_share(last));
+        assert_eq!(p.channels[6].volume, "25");
+        assert_eq!(p.share_total(), Some(100.0));
+        // already over 100 without it: the filled channel gets 0
+        p.channels[0].volume = "90".into();
+        assert!(p.fill_share(last));
+        assert_eq!(p.channels[6].volume, "0");
+        // fractional remainders stay exact to the typed precision
+        p.channels[0].volume = "33.3333".into();
+        assert!(p.fill_share(last));
+        assert_eq!(p.channels[6].volume, "1.6667"); // 100 − 33.3333 − 65
+                                                    // a fixed-count channel has no share to fill
+        p.channels[1].volume_mode = VolumeMode::Fixed;
+        assert!(!p.fill_share(p.channels[1].id));
+        // a share that is not a number leaves nothing to compute from
+        p.channels[2].volume = "abc".into();
+        assert!(!p.fill_share(last));
+    }
+
+    #[test]
+    fn a_removed_channel_comes_back_where_it_was() {
+        let mut p = PlanDraft::default();
+        let removed = p.channels[2].clone();
+        assert!(p.remove_channel(removed.id));
+        assert!(p.restore_channel(2, removed.clone()));
+        assert_eq!(p, PlanDraft::default());
+        // its id taken meanwhile by a new channel: it comes back under a fresh id
+        let last = p.channels[6].clone();
+        p.remove_channel(last.id);
+        let new_id = p.add_channel().unwrap();
+        assert_eq!(new_id, last.id);
+        assert!(p.restore_channel(6, last.clone()));
+        assert_eq!(p.channels[6].kind, last.kind);
+        assert_ne!(p.channels[6].id, new_id);
+    }
+
+    #[test]
+    fn a_new_scenario_starts_with_three_sample_channels() {
+        let p = PlanDraft {
+            channels: PlanDraft::starter_channels(),
+            ..PlanDraft::default()
+        };
+        assert_eq!(p.channels.len(), 3);
+        assert_eq!(p.share_total(), Some(100.0));
+        assert!(p.samples().channels);
+        assert!(p.channels().is_ok());
+    }
+
+    #[test]
+    fn untouched_sample_figures_are_known_until_changed_or_confirmed() {
+        let mut p = PlanDraft::default();
+        assert_eq!(
+            p.samples(),
+            Samples {
+                channels: true,
+                economics: true
+            }
+        );
+        p.channels[0].spend = "12,000".into();
+        assert!(!p.samples().channels);
+        assert!(p.samples().economics);
+        p.gross_margin = "60".into();
+        assert!(!p.samples().economics);
+        let mut q = PlanDraft::default();
+        q.samples_confirmed = true;
+        assert_eq!(q.samples(), Samples::default());
+        // older documents carry no flag: read as not confirmed, and an unconfirmed plan
+        // writes none
+        let json = serde_json::to_string(&PlanDraft::default()).unwrap();
+        assert!(!json.contains("samples_confirmed"));
+        let back: PlanDraft = serde_json::from_str(&json).unwrap();
+        assert!(!back.samples_confirmed);
+        let json = serde_json::to_string(&q).unwrap();
+        assert!(json.contains("\"samples_confirmed\":true"));
+    }
+
     use super::*;
     use crate::draft::Draft;
 

@@ -1,0 +1,97 @@
+//! A figure as people read it (`約3,333万円`, `133`), carrying the exact value for hover and
+//! focus when the shown one is rounded.
+
+use funnel_model::format::{
+    format_count_exact, format_money, format_money_exact, format_whole, money_is_rounded,
+};
+use funnel_model::Lang;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub text: String,
+    /// The exact value, when `text` is rounded.
+    pub exact: Option<String>,
+}
+
+impl Figure {
+    /// Money by the app-wide rule, the exact yen behind a rounded one.
+    pub fn money(units: f64, lang: Lang) -> Figure {
+        Figure {
+            text: format_money(units, lang),
+            exact: money_is_rounded(units, lang).then(|| format_money_exact(units, lang)),
+        }
+    }
+
+    /// A count shown whole, the exact value behind a fractional one.
+    pub fn count(value: f64) -> Figure {
+        let rounded = value.is_finite() && (value * 100.0).round() % 100.0 != 0.0;
+        Figure {
+            text: format_whole(value),
+            exact: rounded.then(|| format_count_exact(value)),
+        }
+    }
+
+    /// A rounded figure is focusable so keyboard users reach its exact value too (the style
+    /// sheet shows the title on focus as on hover).
+    pub fn view(self) -> AnyView {
+        match self.exact {
+            Some(exact) => view! {
+                <span class="figure approx" tabindex="0" title=exact>{self.text}</span>
+            }
+            .into_any(),
+            // A compound value ("358,152件（+24,818） · 予算約8,523万円", "¥75,000,000 /
+            // ¥110,000,000") may wrap between its parts on a phone, never inside one.
+            None if self.text.contains(" · ") || self.text.contains(" / ") => {
+                compound_view(&self.text)
+            }
+            None => view! { <span class="figure">{self.text}</span> }.into_any(),
+        }
+    }
+}
+
+/// A compound value as groups that each stay on one line: a separator ("·", "/") stays with
+/// what precedes it, and a word after a number stays with the number ("12 deals").
+fn compound_view(text: &str) -> AnyView {
+    let mut groups: Vec<String> = Vec::new();
+    for token in text.split(' ').filter(|t| !t.is_empty()) {
+        let joins = groups.last().is_some_and(|last| {
+            matches!(token, "·" | "/")
+                || (last.ends_with(|c: char| c.is_ascii_digit())
+                    && token.starts_with(|c: char| c.is_alphabetic()))
+        });
+        match groups.last_mut() {
+            Some(last) if joins => {
+                last.push(' ');
+                last.push_str(token);
+            }
+            _ => groups.push(token.to_string()),
+        }
+    }
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, group)| view! { {(i > 0).then_some(" ")}{nowrap_part(group)} })
+        .collect_view()
+        .into_any()
+}
+
+/// One part of a compound value, kept on one line; a bracketed remark after the figure
+/// ("358,152件（+24,818）") may move to the next line on its own.
+fn nowrap_part(part: String) -> AnyView {
+    match part.find('（').filter(|&at| at > 0) {
+        Some(at) => {
+            let (figure, remark) = part.split_at(at);
+            let (figure, remark) = (figure.to_string(), remark.to_string());
+            view! { <span class="figure">{figure}</span><wbr /><span class="figure">{remark}</span> }
+                .into_any()
+        }
+        None => view! { <span class="figure">{part}</span> }.into_any(),
+    }
+}
+
+impl From<String> for Figure {
+    fn from(text: String) -> Figure {
+        Figure { text, exact: None }
+    }
+}

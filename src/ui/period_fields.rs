@@ -1,0 +1,135 @@
+//! The plan's period (a month, a quarter or the fiscal year, and the fiscal start), set once
+//! beside the revenue target, and the line that names it wherever a period total is shown.
+
+use funnel_model::draft::Draft;
+use funnel_model::plan::period::Period;
+use funnel_model::Lang;
+use leptos::prelude::*;
+
+use crate::plan_text::{month_name, period_name, pick};
+use crate::session::{Session, View};
+use crate::ui::plan_common::SelectField;
+
+/// The period the target covers, as one phrase: `第1四半期（4月〜6月）`, `Q1 (Apr–Jun)`.
+pub fn period_phrase(lang: Lang, draft: &Draft) -> String {
+    period_name(
+        lang,
+        draft.plan.period,
+        draft.plan.period_index,
+        draft.plan.fiscal_start,
+    )
+}
+
+/// The period selects; the monthly plan, the channel budget and every period total read them.
+#[component]
+pub fn PeriodFields(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView {
+    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let period_options = Signal::derive(move || {
+        let l = lang.get();
+        vec![
+            ("month".to_string(), pick(l, "月", "Month").to_string()),
+            ("quarter".into(), pick(l, "四半期", "Quarter").into()),
+            ("year".into(), pick(l, "年度", "Fiscal year").into()),
+        ]
+    });
+    let period_key = Signal::derive(move || {
+        match draft.with(|d| d.plan.period) {
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+            Period::Year => "year",
+        }
+        .to_string()
+    });
+    let start_options = Signal::derive(move || {
+        let l = lang.get();
+        (1..=12u8)
+            .map(|m| (m.to_string(), month_name(l, m)))
+            .collect::<Vec<_>>()
+    });
+    let index_options = Signal::derive(move || {
+        let l = lang.get();
+        draft.with(|d| {
+            (0..d.plan.period.per_year())
+                .map(|i| {
+                    (
+                        i.to_string(),
+                        period_name(l, d.plan.period, i, d.plan.fiscal_start),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <fieldset class="plan-group period-fields">
+            <legend>{move || tr("目標の期間", "Period of the target")}</legend>
+            <div class="field-row">
+                <SelectField
+                    id="plan-period"
+                    label=Signal::derive(move || tr("期間の単位", "Period length").to_string())
+                    options=period_options
+                    selected=period_key
+                    on_change=Callback::new(move |v: String| {
+                        let p = match v.as_str() {
+                            "month" => Period::Month,
+                            "year" => Period::Year,
+                            _ => Period::Quarter,
+                        };
+                        draft.update(|d| d.plan.set_period(p));
+                    })
+                />
+                <SelectField
+                    id="plan-period-index"
+                    label=Signal::derive(move || tr("計画する期間", "Period to plan").to_string())
+                    options=index_options
+                    selected=Signal::derive(move || draft.with(|d| d.plan.period_index.to_string()))
+                    on_change=Callback::new(move |v: String| {
+                        if let Ok(i) = v.parse::<u8>() {
+                            draft.update(|d| d.plan.period_index = i);
+                        }
+                    })
+                />
+                <SelectField
+                    id="plan-fiscal-start"
+                    label=Signal::derive(move || tr("期首月", "Fiscal year starts in").to_string())
+                    options=start_options
+                    selected=Signal::derive(move || draft.with(|d| d.plan.fiscal_start.to_string()))
+                    on_change=Callback::new(move |v: String| {
+                        if let Ok(m) = v.parse::<u8>() {
+                            draft.update(|d| d.plan.fiscal_start = m);
+                        }
+                    })
+                />
+            </div>
+        </fieldset>
+    }
+}
+
+/// `期間: 第1四半期（4月〜6月）` above a period's totals, so a total is never read as a year's
+/// when it is a quarter's.
+#[component]
+pub fn PeriodNote(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView {
+    let text = move || {
+        let l = lang.get();
+        let phrase = draft.with(|d| period_phrase(l, d));
+        match l {
+            Lang::Ja => format!("期間: {phrase}"),
+            Lang::En => format!("Period: {phrase}"),
+        }
+    };
+    view! { <p class="period-note" data-testid="period-note">{text}</p> }
+}
+
+/// Opens the funnel view with the period's first field focused: where the period is set.
+pub fn go_to_period(session: Session) {
+    session.set_view(View::Funnel);
+    set_timeout(
+        || {
+            if let Some(el) = document().get_element_by_id("plan-period") {
+                if let Ok(el) = leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
