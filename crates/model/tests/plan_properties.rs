@@ -173,9 +173,14 @@ proptest! {
         let before = |d: Vec<f64>| {
             monthly_plan(&f, p, &w, &LeadTime::Distribution(d)).map(|plan| plan.before_period())
         };
+        // Stages up to the lead stage carry the distribution itself. A later stage carries it
+        // scaled by the share of the lead time left, so a whole-month delay becomes a fraction
+        // of a month split between two neighbouring months, and its creation can shift by a few
+        // percent either way; the invariant is stated for the stages that see the whole delay.
+        let lead = funnel_model::plan::phasing::lead_stage(&f);
         if let (Ok(s), Ok(l)) = (before(pct), before(later)) {
-            for (x, y) in s.iter().zip(&l) {
-                prop_assert!(*y >= *x - 1e-9 * x.max(1.0));
+            for (x, y) in s.iter().zip(&l).take(lead + 1) {
+                prop_assert!(*y >= *x - 1e-9 * x.max(1.0), "{:?} vs {:?}", s, l);
             }
         }
     }

@@ -990,8 +990,10 @@ mod tests {
         assert!(p.samples().economics);
         p.gross_margin = "60".into();
         assert!(!p.samples().economics);
-        let mut q = PlanDraft::default();
-        q.samples_confirmed = true;
+        let q = PlanDraft {
+            samples_confirmed: true,
+            ..PlanDraft::default()
+        };
         assert_eq!(q.samples(), Samples::default());
         // older documents carry no flag: read as not confirmed, and an unconfirmed plan
         // writes none
