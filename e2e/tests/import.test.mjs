@@ -74,7 +74,7 @@ test('a HubSpot export chosen with the file input maps itself and shows the actu
     assert.equal(await selectedText(page, '文字コード'), 'UTF-8（自動判定）');
     // Headline figures.
     assert.equal(await card(page, '受注率（決着分）').textContent(), '62.5%');
-    assert.equal(await card(page, '平均受注単価').textContent(), '¥200万');
+    assert.equal(await card(page, '平均受注単価').textContent(), '200万円');
     assert.equal(await card(page, '受注までの日数（中央値）').textContent(), '30日');
     assert.equal(await card(page, '受注の80%が決まるまで').textContent(), '45日');
     // Stage conversion: decided and still open side by side.
@@ -90,7 +90,7 @@ test('a HubSpot export chosen with the file input maps itself and shows the actu
     await page.getByLabel('Paid Search 費用', { exact: true }).fill('60万');
     await eventually(async () => {
       const cells = await page.locator('table.import-channels tbody tr', { hasText: 'Paid Search' }).locator('td.num').allTextContents();
-      assert.deepEqual(cells.slice(3), ['¥10万', '¥30万']);
+      assert.deepEqual(cells.slice(3), ['10万円', '30万円']);
     });
     await page.getByLabel('Paid Search 費用', { exact: true }).fill('たくさん');
     await eventually(async () => assert.match(await page.locator('table.import-channels').textContent(), /金額を入れてください/));
@@ -131,7 +131,7 @@ test('the same export with Japanese headers (UTF-8 with BOM), dropped on the pag
     assert.match(await page.locator('.import-file-name').textContent(), /UTF-8 \(BOM\)/);
     assert.equal(await selectedText(page, '取引ステージ'), '段階（ステージ）');
     assert.equal(await selectedText(page, '受注'), '受注');
-    assert.equal(await card(page, '平均受注単価').textContent(), '¥200万');
+    assert.equal(await card(page, '平均受注単価').textContent(), '200万円');
   }, IMPORT));
 
 test('cells pasted from Excel', () =>
