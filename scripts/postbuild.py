@@ -4,12 +4,15 @@
 1. moves trunk's inline module loader into its own file, so the page runs under a
    Content-Security-Policy without 'unsafe-inline' (only 'wasm-unsafe-eval' for the WASM);
 2. adds that policy as a <meta> tag;
-3. writes sw.js, a service worker that precaches this build's files under a cache named after
+3. writes the app's first screen into the page (scripts/prerender.mjs), so a first visit paints
+   the default answer before the WASM arrives;
+4. writes sw.js, a service worker that precaches this build's files under a cache named after
    their content, so the app opens offline and a new release replaces the old cache.
 """
 import hashlib
 import pathlib
 import re
+import subprocess
 import sys
 
 CSP = (
@@ -77,6 +80,9 @@ def main(dist: pathlib.Path) -> None:
             1,
         )
     index.write_text(html, encoding="utf-8")
+
+    prerender = pathlib.Path(__file__).with_name("prerender.mjs")
+    subprocess.run(["node", str(prerender), str(dist)], check=True)
 
     files = sorted(
         p.name for p in dist.iterdir()

@@ -17,6 +17,8 @@ mod import_text;
 mod library;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod plan_text;
+#[cfg(target_arch = "wasm32")]
+mod prerender;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod risk_text;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -32,7 +34,10 @@ mod ui;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The build-time rendering goes and the app comes in one task: no frame shows neither.
+    let carried = prerender::take_over();
     leptos::mount::mount_to_body(app::App);
+    prerender::restore(carried);
 }
 
 /// The page only runs in a browser; natively there is nothing to start (the model and charts

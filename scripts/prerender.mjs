@@ -1,0 +1,132 @@
+// Writes the app's own first screen into dist/index.html, so a first visit paints the real default
+// answer before the WASM has arrived (src/prerender.rs takes over from it).
+//
+// The built app is opened in headless Chromium as a first-time visitor (empty profile, Japanese,
+// no link) and its rendered DOM is copied: the same components, so the figures are exactly what
+// the app then shows. Field values become attributes (the DOM keeps them as properties), inline
+// styles become classes in a stylesheet (the page's CSP allows no inline style), canvases keep
+// their size and are drawn once the app runs. A small gate script hides the copy, before the
+// first paint, from anyone who may see something else: a link, a saved scenario, another view.
+//
+// Usage: node scripts/prerender.mjs DIST
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, normalize, extname, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = process.argv[2] ?? 'dist';
+const harness = ['tests/browser/package.json', 'e2e/package.json']
+  .map((p) => join(root, p))
+  .find(existsSync);
+if (!harness) throw new Error('prerender: playwright-core is not installed; run scripts/install');
+const { chromium } = createRequire(harness)('playwright-core');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript',
+  '.css': 'text/css', '.wasm': 'application/wasm' };
+
+const server = createServer((req, res) => {
+  let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (path.endsWith('/')) path += 'index.html';
+  try {
+    const body = readFileSync(join(dist, path));
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+const profile = mkdtempSync(join(tmpdir(), 'prerender-'));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 900 },
+  serviceWorkers: 'block',
+});
+let snapshot;
+try {
+  const page = browser.pages()[0] ?? await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForSelector('#view-funnel canvas[data-draws]', { timeout: 60_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  if (errors.length) throw new Error(`prerender: the app failed: ${errors.join('; ')}`);
+  snapshot = await page.evaluate(() => {
+    const app = document.createElement('div');
+    for (const node of document.body.childNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE && !['SCRIPT', 'NOSCRIPT'].includes(node.tagName)) {
+        app.appendChild(node.cloneNode(true));
+      }
+    }
+    // Properties the DOM does not serialise, copied from the live page in document order.
+    const live = [...document.body.querySelectorAll('input, select, textarea')];
+    const copies = [...app.querySelectorAll('input, select, textarea')];
+    copies.forEach((copy, i) => {
+      const field = live[i];
+      if (copy.tagName === 'SELECT') {
+        [...copy.options].forEach((o, k) => o.toggleAttribute('selected', field.options[k].selected));
+      } else if (copy.type === 'checkbox' || copy.type === 'radio') {
+        copy.toggleAttribute('checked', field.checked);
+      } else if (copy.readOnly || copy.tagName === 'TEXTAREA') {
+        // Share links and embed codes hold this build server's address: the app writes them.
+        copy.removeAttribute('value');
+        copy.textContent = '';
+      } else {
+        copy.setAttribute('value', field.value);
+      }
+    });
+    const rules = new Map();
+    for (const canvas of app.querySelectorAll('canvas')) {
+      const height = canvas.style.height;
+      canvas.removeAttribute('width');
+      canvas.removeAttribute('height');
+      canvas.removeAttribute('style');
+      for (const a of [...canvas.attributes]) if (a.name.startsWith('data-')) canvas.removeAttribute(a.name);
+      if (height) canvas.setAttribute('style', `width: 100%; height: ${height};`);
+    }
+    for (const el of app.querySelectorAll('[style]')) {
+      const css = el.getAttribute('style');
+      if (!rules.has(css)) rules.set(css, `pr${rules.size}`);
+      el.removeAttribute('style');
+      el.classList.add(rules.get(css));
+    }
+    const walker = document.createTreeWalker(app, NodeFilter.SHOW_COMMENT);
+    const comments = [];
+    while (walker.nextNode()) comments.push(walker.currentNode);
+    comments.forEach((c) => c.remove());
+    const css = [...rules].map(([style, cls]) => `#prerender .${cls} { ${style} }`).join('\n');
+    return { html: app.innerHTML, css, title: document.title };
+  });
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const gate = readFileSync(join(root, 'scripts/prerender/gate.js'), 'utf8');
+const css = `${readFileSync(join(root, 'scripts/prerender/prerender.css'), 'utf8')}\n${snapshot.css}\n`;
+const gateName = `gate-${hash(gate)}.js`;
+const cssName = `prerender-${hash(css)}.css`;
+writeFileSync(join(dist, gateName), gate);
+writeFileSync(join(dist, cssName), css);
+
+const indexPath = join(dist, 'index.html');
+let index = readFileSync(indexPath, 'utf8');
+if (index.includes('id="prerender"')) throw new Error('prerender: index.html is already prerendered');
+// The gate runs before the body is parsed; its stylesheet loads beside the app's.
+index = index.replace('</title>', `</title>\n    <script src="./${gateName}"></script>`
+  + `\n    <link rel="stylesheet" href="./${cssName}" />`);
+const note = '<p class="boot-note" role="status">読み込み中… / Loading…</p>';
+index = index.replace(/<body>/, `<body>\n    <div id="prerender">${note}<div class="prerender-app">`
+  + `${snapshot.html}</div></div>`);
+writeFileSync(indexPath, index);
+console.log(`[prerender] ${dist}/index.html: ${(index.length / 1024).toFixed(1)} KB with the first screen`);

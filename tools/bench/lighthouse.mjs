@@ -1,0 +1,118 @@
+// Lighthouse's mobile preset (simulated slow 4G, 4× CPU) on the built dist/, served with gzip as
+// a static host serves it, for the full app's first visit and for an embed URL carrying a shared
+// scenario. Prints the median of N runs per URL and what each file costs to transfer.
+// Usage: node tools/bench/lighthouse.mjs DIST [--runs N] [--json out.json]
+import { createServer } from 'node:http';
+import { readFile, stat, mkdtemp, rm } from 'node:fs/promises';
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join, normalize, extname, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const args = process.argv.slice(2);
+const dist = args[0];
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const runs = Number(option('--runs', '3'));
+const jsonOut = option('--json', null);
+const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const here = dirname(fileURLToPath(import.meta.url));
+const sharedLink = readFileSync(
+  join(here, '../../crates/model/tests/fixtures/scenario_v3.link'), 'utf8').trim();
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',
+};
+
+// gzip level 9 like a static host's precompressed files; no-cache so every run is a first visit.
+function serve(root) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    let file = join(root, path);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache' };
+      if (/gzip/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function measure(url) {
+  const profile = await mkdtemp(join(tmpdir(), 'lh-'));
+  const chrome = await chromeLauncher.launch({
+    chromePath,
+    userDataDir: profile,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync'],
+  });
+  try {
+    const { lhr } = await lighthouse(url, {
+      port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'],
+    });
+    const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
+    const files = (lhr.audits['network-requests']?.details?.items ?? [])
+      .map((r) => ({ file: new URL(r.url).pathname.split('/').pop() || 'index.html',
+        bytes: r.transferSize }));
+    return {
+      score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+      fcp: audit('first-contentful-paint'),
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+      tti: audit('interactive'),
+      bytes: audit('total-byte-weight'),
+      files,
+    };
+  } finally {
+    await chrome.kill();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const server = await serve(dist);
+const base = `http://127.0.0.1:${server.address().port}/`;
+const pages = [
+  { name: 'full app, first visit', url: base },
+  { name: 'embed with a shared scenario', url: `${base}#embed=${sharedLink}` },
+];
+const results = [];
+try {
+  for (const page of pages) {
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(await measure(page.url));
+    const pick = (key) => median(samples.map((s) => s[key]));
+    results.push({ name: page.name, score: pick('score'), fcp: pick('fcp'), lcp: pick('lcp'),
+      tbt: pick('tbt'), cls: pick('cls'), tti: pick('tti'), bytes: pick('bytes'),
+      files: samples[0].files });
+  }
+} finally {
+  server.close();
+}
+
+const ms = (x) => `${(x / 1000).toFixed(2)} s`;
+console.log(`\nLighthouse mobile (slow 4G, 4× CPU), gzip-served dist/, median of ${runs}:`);
+for (const r of results) {
+  console.log(`  ${r.name}: performance ${r.score}, FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, `
+    + `TBT ${Math.round(r.tbt)} ms, CLS ${r.cls.toFixed(3)}, interactive ${ms(r.tti)}, `
+    + `transferred ${(r.bytes / 1024).toFixed(1)} KB`);
+  for (const f of r.files) console.log(`      ${f.file.padEnd(40)} ${(f.bytes / 1024).toFixed(1)} KB`);
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
