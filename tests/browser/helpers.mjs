@@ -5,7 +5,7 @@
 //   const app = useApp();                       // registers before/after hooks for this file
 //   test('…', () => app.withPage(async (page) => { … }));
 //
-// E2E_DIST may point at another built dist/ (default: ../dist relative to e2e/).
+// DIST_DIR may point at another built dist/ (default: the repository's dist/).
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,9 +19,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const E2E_DIR = path.resolve(here, '..');
-export const DIST_DIR = path.resolve(E2E_DIR, process.env.E2E_DIST ?? '../dist');
-export const ARTIFACTS_DIR = path.join(E2E_DIR, 'artifacts');
+export const BROWSER_TESTS_DIR = here;
+export const REPO_DIR = path.resolve(here, '../..');
+export const DIST_DIR = path.resolve(BROWSER_TESTS_DIR, process.env.DIST_DIR ?? '../../dist');
+export const ARTIFACTS_DIR = path.join(BROWSER_TESTS_DIR, 'artifacts');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -77,7 +78,7 @@ export function snapshotDist(dir = DIST_DIR) {
   const importRefs = [...html.matchAll(/from\s+['"]\.\/([^'"]+)['"]/g)].map((m) => m[1]);
   const missing = [...new Set([...refs, ...importRefs])].filter((f) => !fs.existsSync(path.join(dir, f)));
   assert.deepEqual(missing, [], `${dir} is incomplete (a build in progress?): missing ${missing.join(', ')}`);
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-e2e-dist-'));
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-browser-dist-'));
   fs.cpSync(dir, copy, { recursive: true });
   return copy;
 }
@@ -479,8 +480,8 @@ export async function withOpenPage(app, body, opts = {}) {
 export async function seedStorage(context, entries) {
   await context.addInitScript((seed) => {
     try {
-      if (location.protocol !== 'http:' || sessionStorage.getItem('__e2e_seeded')) return;
-      sessionStorage.setItem('__e2e_seeded', '1');
+      if (location.protocol !== 'http:' || sessionStorage.getItem('__test_seeded')) return;
+      sessionStorage.setItem('__test_seeded', '1');
       localStorage.clear();
       for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v);
     } catch {
@@ -635,7 +636,7 @@ export async function firePagehide(page) {
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
 }
 
-/** Saves a screenshot of the viewport (or of `locator`) to e2e/artifacts/`name`.png. */
+/** Saves a screenshot of the viewport (or of `locator`) to tests/browser/artifacts/`name`.png. */
 export async function screenshot(page, name, locator = null) {
   const file = path.join(ensureArtifactsDir(), `${name}.png`);
   if (locator) await locator.screenshot({ path: file });
@@ -652,7 +653,7 @@ export async function screenshot(page, name, locator = null) {
  */
 export function siteWithApp(subPath = '', distDir = DIST_DIR) {
   const snapshot = snapshotDist(distDir);
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-e2e-site-'));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-browser-site-'));
   const appDir = path.join(root, subPath);
   fs.mkdirSync(path.dirname(appDir), { recursive: true });
   fs.rmSync(appDir, { recursive: true, force: true });
@@ -823,7 +824,7 @@ export function fieldMessage(page, label) {
   return page.locator('div.field', { has: page.getByLabel(label, { exact: true }) }).locator('p.message').first();
 }
 
-/** Saves a full-page screenshot to e2e/artifacts/`name`.png. */
+/** Saves a full-page screenshot to tests/browser/artifacts/`name`.png. */
 export async function fullPageScreenshot(page, name) {
   const file = path.join(ensureArtifactsDir(), `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });

@@ -105,7 +105,7 @@ async function rename(page, name) {
 }
 
 function tempFile(name, content) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-e2e-sec-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-browser-sec-'));
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;

@@ -49,9 +49,9 @@ before(async () => {
   // a page of the app's origin that is not the embed (it posts messages too)
   fs.writeFileSync(path.join(env.site.root, 'widget.html'), widgetHtml('同じオリジンの別ページ'));
   env.app = await serveDir(env.site.root);
-  env.blogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-e2e-blog-'));
+  env.blogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-browser-blog-'));
   env.blog = await serveDir(env.blogDir);
-  env.otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-e2e-other-'));
+  env.otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-browser-other-'));
   fs.writeFileSync(path.join(env.otherDir, 'widget.html'), widgetHtml('別サイトのウィジェット'));
   env.other = await serveDir(env.otherDir);
   env.browser = await launchBrowser();

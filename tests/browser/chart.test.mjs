@@ -1,5 +1,5 @@
 // Funnel chart (SPEC §11): an accessible canvas that redraws on every valid edit, sharp on HiDPI,
-// sized to its container; plus full-page screenshots for a human look (e2e/artifacts/).
+// sized to its container; plus full-page screenshots for a human look (tests/browser/artifacts/).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

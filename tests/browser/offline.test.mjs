@@ -148,7 +148,7 @@ for (const subPath of ['', 'tools/calc']) {
 
 /**
  * Deploys "release 2" over the served build, as a rebuild would: the loader gets a new hashed name
- * (the old file is gone from the server), the page gains <meta name="e2e-release" content="2"> and
+ * (the old file is gone from the server), the page gains <meta name="test-release" content="2"> and
  * loads the new loader, and sw.js names a new cache and precaches the new file. The changed files
  * get a modification time after release 1's (HTTP dates have whole seconds).
  */
@@ -156,7 +156,7 @@ function deployRelease2(appDir, oldCache, newCache) {
   const later = new Date(Date.now() + 2000);
   const oldBoot = fs.readdirSync(appDir).find((f) => /^boot-[0-9a-f]+\.js$/.test(f));
   assert.ok(oldBoot, 'the build has a loader');
-  const newBoot = 'boot-e2e0000000000002.js';
+  const newBoot = 'boot-7e57000000000002.js';
   fs.renameSync(path.join(appDir, oldBoot), path.join(appDir, newBoot));
   const swFile = path.join(appDir, 'sw.js');
   const sw = fs.readFileSync(swFile, 'utf8');
@@ -168,7 +168,7 @@ function deployRelease2(appDir, oldCache, newCache) {
   fs.writeFileSync(
     indexFile,
     index
-      .replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    <meta name="e2e-release" content="2" />')
+      .replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    <meta name="test-release" content="2" />')
       .replace(`src="./${oldBoot}"`, `src="./${newBoot}"`),
   );
   for (const f of [swFile, indexFile, path.join(appDir, newBoot)]) fs.utimesSync(f, later, later);
@@ -192,15 +192,15 @@ async function updateThenGoOffline(context, newPage, { releasedAgo = 0 } = {}) {
   await waitForServiceWorker(page);
   const { keys: [oldCache] } = await cacheState(page);
   assert.match(oldCache, /^funnel-calculator-[0-9a-f]{16}$/);
-  assert.equal(await page.locator('meta[name="e2e-release"]').count(), 0);
+  assert.equal(await page.locator('meta[name="test-release"]').count(), 0);
 
-  const NEW_CACHE = 'funnel-calculator-e2e0release0002';
+  const NEW_CACHE = 'funnel-calculator-test0release0002';
   deployRelease2(site.appDir, oldCache, NEW_CACHE);
 
   // a reload shows the new page at once (the page is network-first) …
   await page.reload();
   await waitForApp(page);
-  assert.equal(await page.locator('meta[name="e2e-release"]').count(), 1, 'release 2 is shown');
+  assert.equal(await page.locator('meta[name="test-release"]').count(), 1, 'release 2 is shown');
   // … and the browser's update check installs the new worker, which drops the old cache
   // The browser runs the update when it sees fit; in the full suite it has sat for more than
   // 45 s now and then with the new worker's cache made and the old one not yet dropped. A user
@@ -253,7 +253,7 @@ test('a release replaced soon after a visit: offline, the new release opens (sta
     // offline fallback, could be release 1's page, still fresh there, whose loader went away with
     // the old cache, and offline the app would not start.
     await page.waitForLoadState('load');
-    assert.equal(await page.locator('meta[name="e2e-release"]').count(), 1, 'offline, release 2 opens');
+    assert.equal(await page.locator('meta[name="test-release"]').count(), 1, 'offline, release 2 opens');
     await waitForApp(page);
     await computes(page, '50', AT_WIN_50);
   }));

@@ -42,7 +42,7 @@ async function rename(page, name) {
 
 /** A temporary file with `content`, for the file input. */
 function tempFile(name, content) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-e2e-import-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-browser-import-'));
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;

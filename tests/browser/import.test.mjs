@@ -22,11 +22,11 @@ import {
   captureDownload,
   fullPageScreenshot,
   assertNoGarbage,
-  E2E_DIR,
+  REPO_DIR,
 } from './helpers.mjs';
 
 const app = useApp();
-const FIXTURES = path.resolve(E2E_DIR, '../crates/model/tests/import_fixtures');
+const FIXTURES = path.resolve(REPO_DIR, 'crates/model/tests/import_fixtures');
 const fixture = (name) => path.join(FIXTURES, name);
 const IMPORT = { path: '#view=import', ready: (page) => page.locator('#actuals-file').waitFor({ state: 'attached' }) };
 

@@ -1,13 +1,13 @@
 // Benchmark of the built dist/ (run through scripts/bench): bundle size, time to first render and
 // edit → redraw latency in headless Chromium. Prints a table; asserts nothing about timing.
 //
-//   node e2e/bench.mjs [--loads N] [--edits N]        (E2E_DIST overrides ../dist)
+//   node tests/browser/bench.mjs [--loads N] [--edits N]    (DIST_DIR overrides the repository's dist/)
 
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { DIST_DIR, startServer, launchBrowser, collectErrors, waitForApp } from './tests/helpers.mjs';
+import { DIST_DIR, startServer, launchBrowser, collectErrors, waitForApp } from './helpers.mjs';
 
 const { values: opts } = parseArgs({
   options: {
