@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 
-import { useApp, setLanguage } from './helpers.mjs';
+import { useApp } from './support/harness.mjs';
+import { setLanguage } from './pages/common.mjs';
 
 const require = createRequire(import.meta.url);
 // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses an injected <script>.

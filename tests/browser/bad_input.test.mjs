@@ -4,15 +4,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  useApp,
-  eventually,
-  expectRequired,
-  expectText,
-  testId,
-  setLanguage,
-  assertNoGarbage,
-} from './helpers.mjs';
+import { useApp, eventually } from './support/harness.mjs';
+import { expectText, testId, setLanguage, assertNoGarbage } from './pages/common.mjs';
+import { expectRequired, staleNotice } from './pages/funnel.mjs';
 
 const app = useApp();
 
@@ -126,8 +120,6 @@ async function expectNoMessage(input) {
     );
   });
 }
-
-const staleNotice = (page) => page.locator('.stale-notice');
 
 async function expectLastValid(page, lang) {
   if (lang === 0) {

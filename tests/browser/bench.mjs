@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { DIST_DIR, startServer, launchBrowser, collectErrors, waitForApp } from './helpers.mjs';
+import { DIST_DIR } from './support/config.mjs';
+import { launchBrowser, collectErrors, waitForApp } from './support/harness.mjs';
+import { startServer } from './support/sites.mjs';
 
 const { values: opts } = parseArgs({
   options: {

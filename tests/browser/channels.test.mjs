@@ -14,31 +14,34 @@ import {
   withOpenPage,
   openPage,
   eventually,
-  setLanguage,
   waitForApp,
-  readTable,
-  expectRequired,
-  waitForChannels,
-  readChannelResults,
-  canvasDraws,
-  waitForCanvasDrawAfter,
-  largestRemainder,
-  grouped,
-  fieldMessage,
   fullPageScreenshot,
   captureDownload,
-  openSharePanel,
+} from './support/harness.mjs';
+import { largestRemainder, grouped } from './support/numbers.mjs';
+import {
+  setLanguage,
+  canvasDraws,
+  waitForCanvasDrawAfter,
+  fieldMessage,
   assertNoGarbage,
-} from './helpers.mjs';
+  field,
+  button,
+  card,
+} from './pages/common.mjs';
+import { readTable, expectRequired } from './pages/funnel.mjs';
+import { openSharePanel } from './pages/scenario_bar.mjs';
+import {
+  waitForChannels,
+  readChannelResults,
+  staleNotice,
+  channelCard,
+  resultsWhen,
+} from './pages/channels.mjs';
 
 const app = useApp();
 
 const CHANNELS = { path: '#view=channels', ready: waitForChannels };
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const card = (page, key) => page.locator(`[data-testid="${key}"]`);
-const staleNotice = (page) => page.locator('#view-channels .stale-notice');
-const channelCard = (page, name) => page.locator('fieldset.channel-card', { has: page.locator('legend', { hasText: name }) });
 
 // ---- the default mix, by hand ---------------------------------------------------------------
 // The funnel needs 6,667 leads (1億円 ÷ 500万円 = 20 won ÷ 25 % ÷ 40 % ÷ 30 % ÷ 10 % = 6,666.67 → 6,667).
@@ -112,14 +115,6 @@ function yen(value) {
 /** A decimal as format_decimal shows it (at most `d` decimals, trailing zeros dropped). */
 function dec(value, d) {
   return String(Number(value.toFixed(d))).replace(/^(\d+)/, (m) => grouped(m));
-}
-
-async function resultsWhen(page, check) {
-  return eventually(async () => {
-    const rows = await readChannelResults(page);
-    check(rows);
-    return rows;
-  });
 }
 
 const byName = (rows) => Object.fromEntries(rows.map((r) => [r.name, r]));

@@ -4,15 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {
-  useApp,
-  eventually,
-  draws,
-  waitForDrawAfter,
-  setLanguage,
-  ensureArtifactsDir,
-  expectRequired,
-} from './helpers.mjs';
+import { useApp, eventually, ensureArtifactsDir } from './support/harness.mjs';
+import { setLanguage } from './pages/common.mjs';
+import { draws, waitForDrawAfter, expectRequired } from './pages/funnel.mjs';
 
 const app = useApp();
 const canvas = (page) => page.locator('.chart canvas');

@@ -3,29 +3,17 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  useApp,
-  withOpenPage,
-  eventually,
-  waitForApp,
-  expectRequired,
-  readCompare,
-  waitForCompare,
-  scenarioNames,
-  selectedName,
-  seedStorage,
-  scenarioJson,
-  defaultDraft,
-  setLanguage,
-  screenshot,
-  KEYS,
-} from './helpers.mjs';
+import { useApp, withOpenPage, eventually, waitForApp, screenshot } from './support/harness.mjs';
+import { scenarioJson, defaultDraft, KEYS } from './support/fixtures.mjs';
+import { seedStorage } from './support/storage.mjs';
+import { setLanguage, field, tab } from './pages/common.mjs';
+import { expectRequired } from './pages/funnel.mjs';
+import { scenarioNames, selectedName } from './pages/scenario_bar.mjs';
+import { readCompare, waitForCompare, pick, chartSummaries } from './pages/compare.mjs';
 
 const app = useApp();
 
 const XSS = '"><img src=x onerror=alert(1)>';
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const tab = (page, name) => page.getByRole('tab', { name, exact: true });
 
 const winRate = (rate) => ({
   stages: defaultDraft().stages.map((s) => (s.kind === 'opportunities' ? { ...s, rate } : s)),
@@ -51,14 +39,7 @@ const A_VS_B = [
   { label: '受注', a: '20', b: '40', delta: '+20' },
 ];
 
-async function pick(page, which, label) {
-  await page.locator(`#compare-${which}`).selectOption({ label });
-}
 
-/** The accessible summaries of the two compare charts. */
-async function chartSummaries(page) {
-  return page.locator('.compare-charts canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
-}
 
 test('two scenarios side by side: every stage count, the deltas and both funnels', () =>
   withOpenPage(

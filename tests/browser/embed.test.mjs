@@ -15,21 +15,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TIMEOUT } from './support/config.mjs';
 import {
   launchBrowser,
   collectErrors,
   waitForApp,
   eventually,
-  expectRequired,
-  openSharePanel,
   captureDownload,
-  encodeLink,
-  defaultDraft,
-  siteWithApp,
-  serveDir,
   ensureArtifactsDir,
-  TIMEOUT,
-} from './helpers.mjs';
+} from './support/harness.mjs';
+import { siteWithApp, serveDir } from './support/sites.mjs';
+import { encodeLink, defaultDraft } from './support/fixtures.mjs';
+import { expectRequired } from './pages/funnel.mjs';
+import { openSharePanel } from './pages/scenario_bar.mjs';
 
 const NAME = 'ブログ用の計画';
 const TARGET = '3億';

@@ -7,38 +7,25 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { useApp, withOpenPage, eventually, captureDownload, screenshot } from './support/harness.mjs';
+import { scenarioJson, KEYS, DEFAULT_REQUIRED_JA } from './support/fixtures.mjs';
+import { storageDump, storedScenario } from './support/storage.mjs';
+import { setLanguage, field, button } from './pages/common.mjs';
+import { expectRequired, readTable } from './pages/funnel.mjs';
 import {
-  useApp,
-  withOpenPage,
-  eventually,
-  expectRequired,
-  readTable,
-  storageDump,
-  storedScenario,
   scenarioNames,
   selectedName,
   noticeTexts,
   expectNotice,
   openSharePanel,
-  captureDownload,
-  scenarioJson,
-  screenshot,
-  setLanguage,
-  KEYS,
-  DEFAULT_REQUIRED_JA,
-} from './helpers.mjs';
+  rename,
+} from './pages/scenario_bar.mjs';
 
 const app = useApp();
 
 const XSS = '"><img src=x onerror=alert(1)>';
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-async function rename(page, name) {
-  await page.locator('#scenario-name').fill(name);
-  await page.locator('#scenario-name').press('Enter');
-}
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** A temporary file with `content`, for the file input. */
 function tempFile(name, content) {

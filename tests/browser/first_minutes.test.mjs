@@ -7,10 +7,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, expectRequired, expectText, testId, setLanguage, eventually } from './helpers.mjs';
+import { useApp, eventually } from './support/harness.mjs';
+import { expectText, testId, setLanguage, field } from './pages/common.mjs';
+import { expectRequired } from './pages/funnel.mjs';
 
 const app = useApp();
-const field = (page, label) => page.getByLabel(label, { exact: true });
+
 const PHONE = { width: 375, height: 740 };
 
 async function openTab(page, name) {

@@ -3,22 +3,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  useApp,
-  eventually,
-  expectRequired,
-  expectText,
-  text,
-  testId,
-  setLanguage,
-  assertNoGarbage,
-} from './helpers.mjs';
+import { useApp, eventually } from './support/harness.mjs';
+import { expectText, text, testId, setLanguage, assertNoGarbage, field } from './pages/common.mjs';
+import { expectRequired, seekSelect, seekAnswer, gap } from './pages/funnel.mjs';
 
 const app = useApp();
 
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const seekSelect = (page) => page.getByLabel('求める値', { exact: true });
-const seekAnswer = (page) => page.locator('.seek-answer');
 const APPLY_JA = 'この値を入力に使う';
 const WIN_JA = '受注率（商談 → 受注）';
 const COUNT_JA = 'リードの件数（開始点）';
@@ -40,15 +30,6 @@ function parseYen(s) {
   if (rest) total += Number(rest.replaceAll(',', ''));
   assert.ok(Number.isFinite(total), `not money: ${s}`);
   return m[1] ? -total : total;
-}
-
-async function gap(page) {
-  const dd = page.locator(testId('forward-gap'));
-  return dd.evaluate((el) => ({
-    label: el.parentElement.querySelector('dt').textContent.trim(),
-    value: el.textContent.trim(),
-    cls: el.parentElement.className,
-  }));
 }
 
 test('3,000 leads yield 9 won deals and 4,500万円 short of the target by 5,500万円', () =>

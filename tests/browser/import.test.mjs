@@ -14,44 +14,23 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import {
-  useApp,
-  withOpenPage,
-  eventually,
-  setLanguage,
-  captureDownload,
-  fullPageScreenshot,
-  assertNoGarbage,
-  REPO_DIR,
-} from './helpers.mjs';
+import { REPO_DIR } from './support/config.mjs';
+import { useApp, withOpenPage, eventually, captureDownload, fullPageScreenshot } from './support/harness.mjs';
+import { setLanguage, assertNoGarbage, field, button } from './pages/common.mjs';
+import { summary, card, choose, expectSummary, selectedText, chooseInPage } from './pages/import.mjs';
 
 const app = useApp();
 const FIXTURES = path.resolve(REPO_DIR, 'crates/model/tests/import_fixtures');
 const fixture = (name) => path.join(FIXTURES, name);
 const IMPORT = { path: '#view=import', ready: (page) => page.locator('#actuals-file').waitFor({ state: 'attached' }) };
 
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const summary = (page) => page.locator('.import-summary');
-const card = (page, title) => page.locator('.card', { has: page.locator('dt', { hasText: title }) }).locator('dd');
 
-async function choose(page, file, lang = 'ja') {
-  await field(page, lang === 'ja' ? 'CSV・TSVファイル' : 'CSV or TSV file').setInputFiles(file);
-}
 
-async function expectSummary(page, text) {
-  await eventually(async () => assert.equal((await summary(page).textContent())?.trim(), text));
-}
 
-/** The selected option's visible text of the select labelled `label`. */
-async function selectedText(page, label) {
-  return field(page, label).evaluate((s) => s.options[s.selectedIndex].textContent.trim());
-}
 
-/** Hands `bytes` to the file input as a file built inside the page (sizes node cannot send). */
-async function chooseInPage(page, script) {
-  await page.evaluate(script);
-}
+
+
+
 
 test('a HubSpot export chosen with the file input maps itself and shows the actuals', () =>
   withOpenPage(app, async (page) => {

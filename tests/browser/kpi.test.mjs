@@ -16,75 +16,54 @@ import {
   withOpenPage,
   openPage,
   eventually,
-  setLanguage,
   waitForApp,
-  expectRequired,
-  canvasDraws,
-  waitForCanvasDrawAfter,
-  largestRemainder,
-  grouped,
-  fieldMessage,
   fullPageScreenshot,
   captureDownload,
-  openSharePanel,
+} from './support/harness.mjs';
+import { largestRemainder, grouped } from './support/numbers.mjs';
+import {
+  setLanguage,
+  canvasDraws,
+  waitForCanvasDrawAfter,
+  fieldMessage,
   assertNoGarbage,
+  field,
+  button,
+} from './pages/common.mjs';
+import { expectRequired } from './pages/funnel.mjs';
+import { openSharePanel } from './pages/scenario_bar.mjs';
+import {
   waitForKpi,
   readKpiOutline,
-} from './helpers.mjs';
+  actual,
+  outline,
+  headline,
+  warnings,
+  editorHeading,
+  select,
+  rowOf,
+  expectRow,
+  warningTexts,
+  openKpi,
+  addKpi,
+} from './pages/kpi.mjs';
+import { openDefinitions } from './pages/definitions.mjs';
 
 const app = useApp();
 
 const KPI = { path: '#view=kpi', ready: waitForKpi };
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-/** The actual input of a node in the outline, by the node's title. */
-const actual = (page, title) => field(page, `${title}の実績`);
-const outline = (page) => page.locator('ul.kpi-outline');
-const headline = (page) => page.locator('[data-testid="bottleneck"]');
-const warnings = (page) => page.locator('[data-testid="kpi-warnings"] li');
-const editorHeading = (page) => page.locator('#node-editor-heading');
 
-/** Clicks a node's title in the outline and waits until the editor shows it. */
-async function select(page, title) {
-  await outline(page).getByRole('button', { name: title, exact: true }).click();
-  await eventually(async () => assert.equal(await editorHeading(page).textContent(), `選択中のノード: ${title}`));
-}
 
-/** The outline row of `title` (waits until there is exactly one). */
-async function rowOf(page, title) {
-  return eventually(async () => {
-    const rows = (await readKpiOutline(page)).filter((r) => r.title === title);
-    assert.equal(rows.length, 1, `rows titled ${title}`);
-    return rows[0];
-  });
-}
 
-/** Waits until the outline row of `title` shows `detail` (and `status`, when given). */
-async function expectRow(page, title, detail, status) {
-  return eventually(async () => {
-    const row = await rowOf(page, title);
-    assert.equal(row.detail, detail, `${title} detail`);
-    if (status !== undefined) assert.equal(row.status, status, `${title} status`);
-    return row;
-  });
-}
 
-async function warningTexts(page) {
-  return warnings(page).allTextContents();
-}
 
-/** Opens the stage definitions and checklist (their own tab, or on the KPI view in older builds). */
-async function openDefinitions(page) {
-  const tab = page.getByRole('tab', { name: '定義とチェックリスト', exact: true });
-  if (await tab.count()) await tab.click();
-  await page.locator('#definitions-heading').waitFor();
-  await page.locator('#checklist-heading').waitFor();
-}
 
-async function openKpi(page) {
-  await page.getByRole('tab', { name: 'KPIツリー', exact: true }).click();
-  await waitForKpi(page);
-}
+
+
+
+
+
+
 
 // ---- number formats, as crates/model/src/format.rs writes them ------------------------------
 
@@ -938,14 +917,6 @@ const KSFS = [
   ['商談の質を上げる', ['商談の平均日数', '決裁者の同席率']],
   ['リードの質を保つ', ['MQLの差し戻し率', 'リードの重複率']],
 ];
-
-async function addKpi(page, parent, name, kind = 'KPI') {
-  await select(page, parent);
-  await button(page, kind === 'KPI' ? '下にKPIを追加' : '下にKSFを追加').click();
-  await eventually(async () => assert.equal(await editorHeading(page).textContent(), `選択中のノード: 新しい${kind}`));
-  await field(page, 'ノード名').fill(name);
-  await eventually(async () => assert.equal(await editorHeading(page).textContent(), `選択中のノード: ${name}`));
-}
 
 test('a 42-node tree at 1280 px and 375 px (and in English): readable, no sideways scroll; screenshots', () =>
   withOpenPage(

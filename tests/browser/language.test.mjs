@@ -3,16 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  useApp,
-  eventually,
-  waitForApp,
-  readTable,
-  expectText,
-  testId,
-  setLanguage,
-  assertNoGarbage,
-} from './helpers.mjs';
+import { useApp, eventually, waitForApp } from './support/harness.mjs';
+import { expectText, testId, setLanguage, assertNoGarbage } from './pages/common.mjs';
+import { readTable } from './pages/funnel.mjs';
 
 const app = useApp();
 const KEY = 'funnel-calculator.lang';

@@ -15,54 +15,35 @@ import {
   withOpenPage,
   openPage,
   eventually,
-  setLanguage,
   waitForApp,
-  waitForMonths,
-  readMonthTable,
-  canvasDraws,
-  waitForCanvasDrawAfter,
-  countOf,
-  grouped,
-  fieldMessage,
   fullPageScreenshot,
   captureDownload,
+} from './support/harness.mjs';
+import { countOf, grouped } from './support/numbers.mjs';
+import {
+  setLanguage,
+  canvasDraws,
+  waitForCanvasDrawAfter,
+  fieldMessage,
   assertNoGarbage,
-} from './helpers.mjs';
+  button,
+} from './pages/common.mjs';
+import {
+  waitForMonths,
+  readMonthTable,
+  periodField,
+  card,
+  staleNotice,
+  monthTableWhen,
+} from './pages/months.mjs';
 
 const app = useApp();
 
 const MONTHS = { path: '#view=months', ready: waitForMonths };
 const PERIOD_LABELS = ['期間の単位', '計画する期間', '期首月', 'Period length', 'Period to plan', 'Fiscal year starts in'];
-/**
- * The period is set in one place, beside the target on the funnel view: a period field opens
- * that view, acts, and comes back to the monthly plan.
- */
-function periodField(page, label) {
-  const here = () => page.getByLabel(label, { exact: true });
-  const onFunnel = async (act) => {
-    await page.locator('[role=tab][id=tab-funnel]').click();
-    try {
-      return await act(here());
-    } finally {
-      await page.locator('[role=tab][id=tab-months]').click();
-      await waitForMonths(page);
-    }
-  };
-  return {
-    selectOption: (option) => onFunnel((l) => l.selectOption(option)),
-    inputValue: () => onFunnel((l) => l.inputValue()),
-    count: () => onFunnel((l) => l.count()),
-    locator: (selector) => ({
-      allTextContents: () => onFunnel((l) => l.locator(selector).allTextContents()),
-      textContent: () => onFunnel((l) => l.locator(selector).textContent()),
-    }),
-  };
-}
+
 const field = (page, label) =>
   PERIOD_LABELS.includes(label) ? periodField(page, label) : page.getByLabel(label, { exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const card = (page, key) => page.locator(`[data-testid="months-${key}"]`);
-const staleNotice = (page) => page.locator('#view-months .stale-notice');
 
 const STAGES_JA = ['訪問', 'リード', 'MQL', 'SQL', '商談', '受注'];
 /** Column of each stage in a month row's cells (cells = stages…, IS, FS). */
@@ -149,15 +130,6 @@ function column(table, stage) {
   return table.rows.map((r) => countOf(r.cells[COL[stage]]));
 }
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
-
-/** The month table once it satisfies `check(table)`. */
-async function monthTableWhen(page, check) {
-  return eventually(async () => {
-    const t = await readMonthTable(page);
-    check(t);
-    return t;
-  });
-}
 
 test('the 月次計画 tab and #view=months open the monthly plan, and the view survives a reload', () =>
   withOpenPage(app, async (page, { context }) => {

@@ -7,19 +7,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  launchBrowser,
-  collectErrors,
-  waitForApp,
-  eventually,
-  expectRequired,
-  encodeLink,
-  siteWithApp,
-  serveDir,
-  statusOf,
-  DEFAULT_REQUIRED_JA,
-  TIMEOUT,
-} from './helpers.mjs';
+import { TIMEOUT } from './support/config.mjs';
+import { launchBrowser, collectErrors, waitForApp, eventually } from './support/harness.mjs';
+import { siteWithApp, serveDir, statusOf } from './support/sites.mjs';
+import { encodeLink, DEFAULT_REQUIRED_JA } from './support/fixtures.mjs';
+import { expectRequired } from './pages/funnel.mjs';
 
 const WIN_RATE = '受注率（商談 → 受注）';
 const env = { browser: null, cleanups: [] };

@@ -3,16 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  useApp,
-  readTable,
-  row,
-  expectRequired,
-  expectText,
-  testId,
-  setLanguage,
-  assertNoGarbage,
-} from './helpers.mjs';
+import { useApp } from './support/harness.mjs';
+import { expectText, testId, setLanguage, assertNoGarbage, field } from './pages/common.mjs';
+import { readTable, row, expectRequired } from './pages/funnel.mjs';
 
 const app = useApp();
 
@@ -45,8 +38,6 @@ const SEED_EN = {
   Opportunities: '80',
   'Won deals': '20',
 };
-
-const field = (page, label) => page.getByLabel(label, { exact: true });
 
 async function typeSeed(page, L, values = {}) {
   const v = {

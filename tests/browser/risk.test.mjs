@@ -8,24 +8,21 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { TIMEOUT } from './support/config.mjs';
+import { useApp, withOpenPage, eventually, fullPageScreenshot, captureDownload } from './support/harness.mjs';
+import { encodeLink } from './support/fixtures.mjs';
 import {
-  useApp,
-  withOpenPage,
-  eventually,
   setLanguage,
   waitForCanvasDrawAfter,
   fieldMessage,
-  fullPageScreenshot,
-  captureDownload,
-  openSharePanel,
   assertNoGarbage,
-  encodeLink,
-  TIMEOUT,
-} from './helpers.mjs';
+  field,
+  card,
+} from './pages/common.mjs';
+import { openSharePanel } from './pages/scenario_bar.mjs';
+import { waitForRisk } from './pages/risk.mjs';
 
 const app = useApp();
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const card = (page, key) => page.locator(`[data-testid="${key}"]`);
 
 // 80 opportunities at a 25 % win rate for ¥1億 at ¥500万 a deal: 20 won needed.
 const COIN_FLIP = {
@@ -54,11 +51,6 @@ function tailQuarter(n, k) {
 const pct = (p) => `${(p * 100).toFixed(2)}%`;
 const smallestFor = (level) => {
   for (let n = 80; ; n++) if (tailQuarter(n, 20) >= level) return n;
-};
-
-const waitForRisk = async (page) => {
-  await page.locator('[data-testid="risk-reach"]').waitFor({ timeout: TIMEOUT });
-  await waitForCanvasDrawAfter(page, 'risk-distribution-canvas', 0);
 };
 
 test('the funnel view shows the exact chance of reaching the target and links to the risk view', () =>

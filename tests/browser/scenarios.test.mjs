@@ -4,38 +4,26 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { useApp, withOpenPage, eventually, waitForApp } from './support/harness.mjs';
+import { KEYS, DEFAULT_REQUIRED_JA } from './support/fixtures.mjs';
+import { storageDump, storedScenario } from './support/storage.mjs';
+import { setLanguage, field, button } from './pages/common.mjs';
+import { readTable, expectRequired } from './pages/funnel.mjs';
 import {
-  useApp,
-  withOpenPage,
-  eventually,
-  waitForApp,
-  readTable,
-  expectRequired,
-  setLanguage,
-  storageDump,
-  storedScenario,
   scenarioNames,
   selectedName,
   noticeTexts,
   expectNotice,
-  KEYS,
-  DEFAULT_REQUIRED_JA,
-} from './helpers.mjs';
+  picker,
+  nameInput,
+  rename,
+} from './pages/scenario_bar.mjs';
 
 const app = useApp();
 
 const XSS = '"><img src=x onerror=alert(1)>';
 
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const picker = (page) => page.locator('#scenario-picker');
-const nameInput = (page) => page.locator('#scenario-name');
-const button = (page, name) => page.getByRole('button', { name, exact: true });
 const status = (page) => page.locator('.save-status');
-
-async function rename(page, name) {
-  await nameInput(page).fill(name);
-  await nameInput(page).press('Enter');
-}
 
 /** Waits until the stored scenario `id` satisfies `check(json)`. */
 async function expectStored(page, id, check) {

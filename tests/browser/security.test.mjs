@@ -13,35 +13,32 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TIMEOUT } from './support/config.mjs';
 import {
   useApp,
-  pageText,
   collectErrors,
   waitForApp,
-  waitForCompare,
   eventually,
-  expectRequired,
-  readTable,
-  openSharePanel,
   captureDownload,
+  trackCspViolations,
+} from './support/harness.mjs';
+import { encodeLink, defaultDraft, scenarioJson } from './support/fixtures.mjs';
+import { pageText, field, button, tab } from './pages/common.mjs';
+import { expectRequired, readTable } from './pages/funnel.mjs';
+import {
+  openSharePanel,
   scenarioNames,
   selectedName,
   noticeTexts,
   expectNotice,
-  encodeLink,
-  defaultDraft,
-  scenarioJson,
-  trackCspViolations,
-  TIMEOUT,
-} from './helpers.mjs';
+  rename,
+} from './pages/scenario_bar.mjs';
+import { waitForCompare } from './pages/compare.mjs';
 
 const app = useApp();
 
 const XSS = '"><img src=x onerror=alert(1)>';
 const XSS_ESCAPED = '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;';
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const tab = (page, name) => page.getByRole('tab', { name, exact: true });
 
 /**
  * Runs `body(page, {context})` in a fresh context with CSP violations recorded, then checks that
@@ -97,11 +94,6 @@ async function assertInert(page, dialogs, where = '') {
     assert.deepEqual(found, { img: 0, onerror: 0 }, `HTML from a name in ${frame.url()} ${where}`);
   }
   assert.deepEqual(dialogs, [], `a dialog opened ${where}`);
-}
-
-async function rename(page, name) {
-  await page.locator('#scenario-name').fill(name);
-  await page.locator('#scenario-name').press('Enter');
 }
 
 function tempFile(name, content) {

@@ -5,49 +5,30 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { useApp, openPage, withOpenPage, eventually, waitForApp, screenshot } from './support/harness.mjs';
+import { encodeLink, defaultDraft, DEFAULT_COUNTS, DEFAULT_REQUIRED_JA, KEYS } from './support/fixtures.mjs';
+import { storageDump, trackAutosave, autosaves, autosaveSettled, firePagehide } from './support/storage.mjs';
+import { field, button } from './pages/common.mjs';
+import { readTable, expectRequired, requiredCounts } from './pages/funnel.mjs';
 import {
-  useApp,
-  openPage,
-  withOpenPage,
-  eventually,
-  waitForApp,
-  readTable,
-  expectRequired,
-  storageDump,
   scenarioNames,
   selectedName,
   noticeTexts,
   expectNotice,
   openSharePanel,
-  encodeLink,
-  defaultDraft,
-  trackAutosave,
-  autosaves,
-  autosaveSettled,
-  firePagehide,
-  screenshot,
-  requiredCounts,
-  DEFAULT_COUNTS,
-  DEFAULT_REQUIRED_JA,
-  KEYS,
-} from './helpers.mjs';
+  rename,
+} from './pages/scenario_bar.mjs';
 
 const app = useApp();
 
 const XSS = '"><img src=x onerror=alert(1)>';
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
+
 const banner = (page) => page.locator('.shared-banner');
 
 /** Stages of the default draft with the win rate (opportunities → won) set to `win`. */
 function withWinRate(win) {
   const stages = defaultDraft().stages.map((s) => (s.kind === 'opportunities' ? { ...s, rate: win } : s));
   return { stages };
-}
-
-async function rename(page, name) {
-  await page.locator('#scenario-name').fill(name);
-  await page.locator('#scenario-name').press('Enter');
 }
 
 /** The share link the page offers right now. */

@@ -3,37 +3,17 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  useApp,
-  eventually,
-  readTable,
-  expectRequired,
-  expectText,
-  testId,
-  setLanguage,
-  assertNoGarbage,
-} from './helpers.mjs';
+import { useApp, eventually } from './support/harness.mjs';
+import { expectText, testId, setLanguage, assertNoGarbage, field, button } from './pages/common.mjs';
+import { readTable, expectRequired, stageNames, expectOrder } from './pages/funnel.mjs';
 
 const app = useApp();
 
 const DEFAULT = { 訪問: '333,334', リード: '6,667', MQL: '667', SQL: '200', 商談: '80', 受注: '20' };
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const field = (page, label) => page.getByLabel(label, { exact: true });
 
-async function stageNames(page) {
-  return page.locator('input.stage-name').evaluateAll((els) => els.map((e) => e.value));
-}
 
-async function expectOrder(page, names) {
-  await eventually(async () => {
-    assert.deepEqual(await stageNames(page), names, 'stage editor order');
-    assert.deepEqual(
-      (await readTable(page)).map((r) => r.stage),
-      names,
-      'results table order',
-    );
-  });
-}
+
+
 
 test('add SAL after MQL, rename it and set SAL → SQL 80 %: SQL 200, SAL 250, MQL 834', () =>
   app.withPage(async (page) => {

@@ -6,38 +6,31 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { useApp, withOpenPage, eventually, waitForApp, captureDownload } from './support/harness.mjs';
+import { scenarioJson, encodeLink, KEYS, DEFAULT_COUNTS, DEFAULT_REQUIRED_JA } from './support/fixtures.mjs';
 import {
-  useApp,
-  withOpenPage,
-  eventually,
-  waitForApp,
-  expectRequired,
-  requiredCounts,
   storageDump,
   storedScenario,
+  seedStorage,
+  trackAutosave,
+  autosaves,
+  autosaveSettled,
+  firePagehide,
+} from './support/storage.mjs';
+import { field, button } from './pages/common.mjs';
+import { expectRequired, requiredCounts } from './pages/funnel.mjs';
+import {
   scenarioNames,
   selectedName,
   noticeTexts,
   expectNotice,
   openSharePanel,
-  captureDownload,
-  seedStorage,
-  scenarioJson,
-  encodeLink,
-  trackAutosave,
-  autosaves,
-  autosaveSettled,
-  firePagehide,
-  KEYS,
-  DEFAULT_COUNTS,
-  DEFAULT_REQUIRED_JA,
-} from './helpers.mjs';
+} from './pages/scenario_bar.mjs';
 
 const app = useApp();
 
 const XSS = '"><img src=x onerror=alert(1)>';
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const button = (page, name) => page.getByRole('button', { name, exact: true });
+
 const status = async (page) => (await page.locator('.save-status').textContent()).trim();
 
 const ONE_STAGE = scenarioJson('壊れた計画', { stages: [{ id: 0, kind: 'won', rate: '100' }], entry_stage: 0, seek: 'deal_size' });

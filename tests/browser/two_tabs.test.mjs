@@ -8,32 +8,24 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { TIMEOUT } from './support/config.mjs';
+import { useApp, openPage, collectErrors, eventually, waitForApp, screenshot } from './support/harness.mjs';
+import { KEYS } from './support/fixtures.mjs';
+import { storageDump, storedScenario } from './support/storage.mjs';
+import { setLanguage, field, button } from './pages/common.mjs';
+import { expectRequired, draws } from './pages/funnel.mjs';
 import {
-  useApp,
-  openPage,
-  collectErrors,
-  eventually,
-  waitForApp,
-  expectRequired,
-  setLanguage,
-  storageDump,
-  storedScenario,
   scenarioNames,
   selectedName,
   noticeTexts,
   expectNotice,
-  screenshot,
-  draws,
-  KEYS,
-  TIMEOUT,
-} from './helpers.mjs';
+  picker,
+  nameInput,
+  rename,
+} from './pages/scenario_bar.mjs';
 
 const app = useApp();
 
-const field = (page, label) => page.getByLabel(label, { exact: true });
-const picker = (page) => page.locator('#scenario-picker');
-const nameInput = (page) => page.locator('#scenario-name');
-const button = (page, name) => page.getByRole('button', { name, exact: true });
 const status = (page) => page.locator('.save-status');
 
 const TARGET = '売上目標（KGI）';
@@ -103,11 +95,6 @@ async function withTwoTabs(body, { init } = {}) {
   } finally {
     await context.close();
   }
-}
-
-async function rename(page, name) {
-  await nameInput(page).fill(name);
-  await nameInput(page).press('Enter');
 }
 
 async function expectStored(page, id, check) {
