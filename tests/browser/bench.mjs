@@ -1,7 +1,7 @@
 // Benchmark of the built dist/ (run through scripts/bench): bundle size, time to first render and
 // edit → redraw latency in headless Chromium. Prints a table; asserts nothing about timing.
 //
-//   node tests/browser/bench.mjs [--loads N] [--edits N]    (DIST_DIR overrides the repository's dist/)
+//   node tests/browser/bench.mjs [--loads N] [--edits N]    (DIST_DIR overrides dist/)
 
 import fs from 'node:fs';
 import path from 'node:path';

@@ -39,8 +39,6 @@ const A_VS_B = [
   { label: '受注', a: '20', b: '40', delta: '+20' },
 ];
 
-
-
 test('two scenarios side by side: every stage count, the deltas and both funnels', () =>
   withOpenPage(
     app,

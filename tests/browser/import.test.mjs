@@ -24,14 +24,6 @@ const FIXTURES = path.resolve(REPO_DIR, 'crates/model/tests/import_fixtures');
 const fixture = (name) => path.join(FIXTURES, name);
 const IMPORT = { path: '#view=import', ready: (page) => page.locator('#actuals-file').waitFor({ state: 'attached' }) };
 
-
-
-
-
-
-
-
-
 test('a HubSpot export chosen with the file input maps itself and shows the actuals', () =>
   withOpenPage(app, async (page) => {
     await assertNoGarbage(page, 'import view, empty');

@@ -53,18 +53,6 @@ const app = useApp();
 
 const KPI = { path: '#view=kpi', ready: waitForKpi };
 
-
-
-
-
-
-
-
-
-
-
-
-
 // ---- number formats, as crates/model/src/format.rs writes them ------------------------------
 
 /** A decimal with at most `d` decimals, trailing zeros dropped, thousands grouped. */

@@ -11,10 +11,6 @@ const app = useApp();
 
 const DEFAULT = { 訪問: '333,334', リード: '6,667', MQL: '667', SQL: '200', 商談: '80', 受注: '20' };
 
-
-
-
-
 test('add SAL after MQL, rename it and set SAL → SQL 80 %: SQL 200, SAL 250, MQL 834', () =>
   app.withPage(async (page) => {
     await button(page, 'MQLの後に段階を追加').click();
