@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.argv[2] ?? 'dist';
-const harness = ['tests/browser/package.json', 'e2e/package.json']
+const harness = ['tests/browser/package.json']
   .map((p) => join(root, p))
   .find(existsSync);
 if (!harness) throw new Error('prerender: playwright-core is not installed; run scripts/install');

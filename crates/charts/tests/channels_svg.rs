@@ -222,8 +222,11 @@ fn odd_inputs_draw_without_panic() {
     assert_clean(&draw(&data, 375));
 }
 
+/// The samples worth a look (two languages, phone and desktop, twelve channels, a 2× screen)
+/// are each complete and inside their drawing, with every name and title; `CHART_PREVIEW_DIR`
+/// also writes them out.
 #[test]
-fn writes_previews_when_asked() {
+fn every_sample_is_complete_and_inside_its_drawing() {
     let mut many = seed(&JA, true);
     for i in 6..12 {
         let mut bar = many.bars[i % 6].clone();
@@ -247,7 +250,12 @@ fn writes_previews_when_asked() {
         ),
     ];
     for (name, data, width) in samples {
-        preview(name, &draw(&data, width));
+        let svg = draw(&data, width);
+        let mut labels = vec![data.leads_title.as_str(), data.budget_title.as_str()];
+        labels.extend(data.bars.iter().map(|b| b.label.as_str()));
+        assert_sample(name, &svg, &labels);
+        assert_font_family(&svg);
+        preview(name, &svg);
     }
 }
 

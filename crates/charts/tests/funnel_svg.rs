@@ -1,5 +1,7 @@
 //! Renders the funnel into SVG strings and inspects the markup.
 
+mod svg_util;
+
 use funnel_charts::{draw_funnel, stage_color_hex, FunnelBar, FunnelChartData};
 use plotters::prelude::*;
 
@@ -327,24 +329,24 @@ fn narrow_bar_label_moves_outside_in_dark_grey() {
     assert_eq!(attr(visits, "fill"), Some("#FFFFFF"));
 }
 
-/// Set `FUNNEL_SVG_PREVIEW_DIR=/tmp` to dump sample charts for eyeballing
-/// (e.g. `rsvg-convert`); normal runs write nothing.
+/// The samples worth a look (two languages, phone and desktop, twelve and two stages) are each
+/// complete and inside their drawing, with every stage name; `CHART_PREVIEW_DIR` also writes
+/// them out.
 #[test]
-fn writes_preview_svgs_when_asked() {
-    let Some(dir) = std::env::var_os("FUNNEL_SVG_PREVIEW_DIR") else {
-        return;
-    };
-    let dir = std::path::PathBuf::from(dir);
+fn every_sample_is_complete_and_inside_its_drawing() {
     let twelve: Vec<f64> = (0..12).map(|i| 10f64.powi(12 - i)).collect();
     let samples = [
-        ("funnel_ja.svg", seed(&JA_LABELS), (340, 300)),
-        ("funnel_ja_wide.svg", seed(&JA_LABELS), (800, 420)),
-        ("funnel_en.svg", seed(&EN_LABELS), (340, 300)),
-        ("funnel_en_wide.svg", seed(&EN_LABELS), (800, 420)),
-        ("funnel_12.svg", with_values(&twelve), (340, 300)),
-        ("funnel_2.svg", with_values(&[1000.0, 10.0]), (800, 420)),
+        ("funnel_ja", seed(&JA_LABELS), (340, 300)),
+        ("funnel_ja_wide", seed(&JA_LABELS), (800, 420)),
+        ("funnel_en", seed(&EN_LABELS), (340, 300)),
+        ("funnel_en_wide", seed(&EN_LABELS), (800, 420)),
+        ("funnel_12", with_values(&twelve), (340, 300)),
+        ("funnel_2", with_values(&[1000.0, 10.0]), (800, 420)),
     ];
     for (name, data, size) in samples {
-        std::fs::write(dir.join(name), render(&data, size)).expect("write preview");
+        let svg = render(&data, size);
+        let labels: Vec<&str> = data.bars.iter().map(|b| b.label.as_str()).collect();
+        svg_util::assert_sample(name, &svg, &labels);
+        svg_util::preview(name, &svg);
     }
 }

@@ -278,8 +278,11 @@ fn a_short_area_squeezes_the_bands_instead_of_cutting_rows_off() {
     assert!(won.iter().all(|b| b.y + b.height <= 150.0));
 }
 
+/// The samples worth a look (two languages, phone and desktop, a 2× screen) are each complete
+/// and inside their drawing, with every stage name and the before-the-period label;
+/// `CHART_PREVIEW_DIR` also writes them out.
 #[test]
-fn writes_previews_when_asked() {
+fn every_sample_is_complete_and_inside_its_drawing() {
     let samples = [
         ("timeline_ja_375", seed(&JA_STAGES, ja_months(15), 3), 375),
         ("timeline_ja_1000", seed(&JA_STAGES, ja_months(15), 3), 1000),
@@ -292,7 +295,12 @@ fn writes_previews_when_asked() {
         ),
     ];
     for (name, data, width) in samples {
-        preview(name, &draw(&data, width));
+        let svg = draw(&data, width);
+        let mut labels = vec![data.before_label.as_str()];
+        labels.extend(data.rows.iter().map(|r| r.label.as_str()));
+        assert_sample(name, &svg, &labels);
+        assert_font_family(&svg);
+        preview(name, &svg);
     }
 }
 

@@ -310,8 +310,11 @@ fn a_short_area_draws_the_top_rows_only() {
     assert!((5..=7).contains(&rows), "{rows}");
 }
 
+/// The samples worth a look (phone and desktop, 45 nodes eight levels deep, a 2× screen) are
+/// each complete and inside their drawing, with every node's title; `CHART_PREVIEW_DIR` also
+/// writes them out.
 #[test]
-fn writes_previews_when_asked() {
+fn every_sample_is_complete_and_inside_its_drawing() {
     let samples = [
         ("tree_ja_375", ja_tree(), 375),
         ("tree_ja_1000", ja_tree(), 1000),
@@ -327,7 +330,11 @@ fn writes_previews_when_asked() {
         ),
     ];
     for (name, data, width) in samples {
-        preview(name, &draw(&data, width));
+        let svg = draw(&data, width);
+        let titles: Vec<&str> = data.nodes.iter().map(|n| n.title.as_str()).collect();
+        assert_sample(name, &svg, &titles);
+        assert_font_family(&svg);
+        preview(name, &svg);
     }
 }
 

@@ -132,6 +132,56 @@ pub fn assert_font_family(svg: &str) {
     }
 }
 
+/// Width and height of the document, from its root `<svg>` tag.
+pub fn svg_size(svg: &str) -> (f64, f64) {
+    let root = tags(svg, "svg").into_iter().next().expect("an <svg> root");
+    (num(root, "width"), num(root, "height"))
+}
+
+/// What every sample chart must be: one complete SVG document with finite numbers, every text
+/// anchored and every filled rectangle inside the drawing, and each of `labels` drawn (a label
+/// may be shortened with an ellipsis, never dropped, so its first three characters are looked
+/// for).
+pub fn assert_sample(name: &str, svg: &str, labels: &[&str]) {
+    let doc = svg.trim();
+    assert!(
+        doc.starts_with("<svg ") && doc.ends_with("</svg>"),
+        "{name}: not one SVG document"
+    );
+    assert_eq!(
+        doc.matches("<text ").count(),
+        doc.matches("</text>").count(),
+        "{name}: unclosed <text>"
+    );
+    assert_clean(svg);
+    let (width, height) = svg_size(svg);
+    for text in texts(svg) {
+        let (x, y) = (text.x(), text.y());
+        assert!(
+            (0.0..=width).contains(&x) && (0.0..=height).contains(&y),
+            "{name}: {:?} at ({x}, {y}) outside {width}×{height}",
+            text.body
+        );
+    }
+    for rect in rects(svg) {
+        assert!(
+            rect.x >= -0.5
+                && rect.y >= -0.5
+                && rect.x + rect.width <= width + 0.5
+                && rect.y + rect.height <= height + 0.5,
+            "{name}: {rect:?} outside {width}×{height}"
+        );
+    }
+    let bodies: Vec<String> = texts(svg).into_iter().map(|t| t.body).collect();
+    for label in labels {
+        let stem: String = label.chars().take(3).collect();
+        assert!(
+            bodies.iter().any(|b| b.starts_with(&stem)),
+            "{name}: {label} not drawn"
+        );
+    }
+}
+
 /// Set `CHART_PREVIEW_DIR=/tmp/charts` to write `name.svg` (and `name.png` when
 /// `rsvg-convert` is installed) for eyeballing; normal runs write nothing.
 ///
