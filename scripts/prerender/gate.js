@@ -5,8 +5,11 @@
 (function () {
   var theirs = false;
   try {
-    if (location.hash && !/^#(view=funnel)?$/.test(location.hash)) theirs = true;
-    [localStorage, sessionStorage].forEach(function (store) {
+    // A link or an embed decides alone: an embed in a third-party frame must not touch storage.
+    theirs = !!location.hash && !/^#(view=funnel)?$/.test(location.hash);
+    ['localStorage', 'sessionStorage'].forEach(function (name) {
+      if (theirs) return;
+      var store = window[name];
       for (var i = 0; !theirs && i < store.length; i++) {
         if (String(store.key(i)).indexOf('funnel-calculator.') === 0) theirs = true;
       }
