@@ -261,7 +261,12 @@ fn ChannelCard(
             let (Some((funnel, _)), Some(c)) = (p.as_ref(), channels.get(i)) else {
                 return Vec::new();
             };
-            check_channel(funnel, c).iter().map(|n| n.text(l)).collect()
+            // The span a channel note checks is not on the card (web ads: lead → meeting through
+            // the funnel), so the note names it.
+            check_channel(funnel, c)
+                .iter()
+                .map(|n| format!("{}: {}", metric_name(n.benchmark.metric, l), n.text(l)))
+                .collect()
         })
     };
     view! {

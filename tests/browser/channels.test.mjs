@@ -459,7 +459,7 @@ test('a channel’s own lead → MQL rate changes its MQL and won deals', () =>
       await eventually(async () =>
         assert.equal(
           await channelCard(page, 'Web広告').locator('.bench-note').first().textContent(),
-          '2.4%は目安（11%–20%）を大きく下回っています。出典記事はターゲティングやLPの見直しを勧めています。（出典:「マーケティングKPI設計で失敗する企業に共通する課題」）',
+          'Web広告リードの商談化率: 2.4%は目安（11%–20%）を大きく下回っています。出典記事はターゲティングやLPの見直しを勧めています。（出典:「マーケティングKPI設計で失敗する企業に共通する課題」）',
         ),
       );
       // a rate of 0 is refused beside it
@@ -665,7 +665,7 @@ test('benchmarks: a note beside a channel CVR outside its range, the preset fill
       await eventually(async () =>
         assert.ok(
           (await web.locator('.bench-note').allTextContents()).includes(
-            '0.5%は目安（約2%）より低めです。（出典:「BtoBマーケティングにおけるKPI設定の目安の数字」）',
+            '検索広告のCVR: 0.5%は目安（約2%）より低めです。（出典:「BtoBマーケティングにおけるKPI設定の目安の数字」）',
           ),
         ),
       );
