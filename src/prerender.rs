@@ -51,10 +51,14 @@ pub fn take_over() -> Carried {
                 let kind = input.type_();
                 if kind == "checkbox" || kind == "radio" {
                     if input.checked() != input.default_checked() {
-                        carried.fields.push((input.id(), Carry::Checked(input.checked())));
+                        carried
+                            .fields
+                            .push((input.id(), Carry::Checked(input.checked())));
                     }
                 } else if !input.read_only() && input.value() != input.default_value() {
-                    carried.fields.push((input.id(), Carry::Text(input.value())));
+                    carried
+                        .fields
+                        .push((input.id(), Carry::Text(input.value())));
                 }
             } else if let Some(select) = node.dyn_ref::<HtmlSelectElement>() {
                 let initial = (0..select.length())
@@ -63,7 +67,9 @@ pub fn take_over() -> Carried {
                     .find(|o| o.default_selected())
                     .map(|o| o.value());
                 if initial.as_deref() != Some(select.value().as_str()) {
-                    carried.fields.push((select.id(), Carry::Choice(select.value())));
+                    carried
+                        .fields
+                        .push((select.id(), Carry::Choice(select.value())));
                 }
             }
         }

@@ -14,6 +14,10 @@ pub fn explain(term: &str, lang: Lang) -> Option<&'static str> {
             "重要成功要因（Key Success Factor）。KGIを達成するために押さえるべき要因です。",
             "Key success factor: what must go right for the KGI to be reached.",
         ),
+        "KPI" => (
+            "重要業績評価指標。KSFの進み具合を測る数値で、チームが日々動かすものです。",
+            "Key performance indicator: a number that measures a KSF, one a team moves day to day.",
+        ),
         "SAL" => (
             "営業が受け入れたリード（Sales Accepted Lead）。営業が対応すると合意したMQLです。",
             "Sales-accepted lead: an MQL that sales has agreed to work.",

@@ -369,7 +369,10 @@ fn OutlineRow(
                         {move || if is_collapsed() { "▸" } else { "▾" }}
                     </button>
                 </Show>
-                <span class=move || format!("kind kind-{}", kind().text(Lang::En).to_lowercase())>{move || kind().text(Lang::En)}</span>
+                <span
+                    class=move || format!("kind kind-{}", kind().text(Lang::En).to_lowercase())
+                    title=move || crate::ui::jargon::explain(kind().text(Lang::En), lang.get())
+                >{move || kind().text(Lang::En)}</span>
                 <button
                     type="button"
                     class="node-title"
