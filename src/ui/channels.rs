@@ -923,7 +923,7 @@ fn Benchmarks(session: Session) -> impl IntoView {
                     <tr>
                         <th scope="row">{name}</th>
                         <td class="num">{range}</td>
-                        <td class="source">{b.source.title}</td>
+                        <td class="source">{b.source.cited(l)}</td>
                         <td>
                             {target.map(|t| {
                                 let text = preset_text.clone();

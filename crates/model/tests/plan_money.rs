@@ -332,7 +332,7 @@ fn benchmark_table_matches_spec_section_5() {
     assert_eq!(BENCHMARKS.len(), 10);
     assert!(BENCHMARKS
         .iter()
-        .all(|b| b.low <= b.high && !b.source.title.is_empty()));
+        .all(|b| b.low <= b.high && !b.source.title.is_empty() && b.source.title_en.is_ascii()));
     assert_eq!(LEAD_MIX_PERCENT.iter().map(|(_, p)| p).sum::<f64>(), 100.0);
 }
 
@@ -346,7 +346,7 @@ fn rates_outside_a_range_get_a_note() {
     assert_eq!(n.position, Position::Above);
     assert_eq!(
         n.text(Lang::En),
-        "40% is above the usual 10%–20%; check the assumption. (Source: \"BtoBマーケティングにおけるKPI設定の目安の数字\")"
+        "40% is above the usual 10%–20%; check the assumption. (Source: \"BtoBマーケティングにおけるKPI設定の目安の数字\" (Benchmark figures for setting B2B marketing KPIs))"
     );
     assert_eq!(b.check(0.05).unwrap().position, Position::Below);
     let web = benchmark(Metric::WebAdLeadToMeeting);

@@ -43,19 +43,35 @@ pub struct Source {
     pub seed: &'static str,
     /// The article's title (its first line), shortened.
     pub title: &'static str,
+    /// Our translation of the title, for English readers.
+    pub title_en: &'static str,
+}
+
+impl Source {
+    /// The title as the reader of `lang` should see it: the English page keeps the original
+    /// (so the article can be found) with a translation beside it.
+    pub fn cited(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => self.title.to_string(),
+            Lang::En => format!("\"{}\" ({})", self.title, self.title_en),
+        }
+    }
 }
 
 const SEED_001: Source = Source {
     seed: "001_add3a8592c73fedc.txt",
     title: "マーケティングKPI設計で失敗する企業に共通する課題",
+    title_en: "Where companies go wrong designing marketing KPIs",
 };
 const SEED_003: Source = Source {
     seed: "003_fbc600cdacf129f3.txt",
     title: "BtoBマーケティングのKPI設計：パイプライン起点で迷わない完全ガイド",
+    title_en: "B2B marketing KPI design starting from the pipeline: a complete guide",
 };
 const SEED_004: Source = Source {
     seed: "004_728e1560eafd6184.txt",
     title: "BtoBマーケティングにおけるKPI設定の目安の数字",
+    title_en: "Benchmark figures for setting B2B marketing KPIs",
 };
 
 /// What in the plan a benchmark is compared with.
@@ -169,24 +185,24 @@ impl BenchmarkNote {
                 b.source.title
             ),
             (Position::FarBelow, Lang::En) => format!(
-                "{rate} is far below the usual {range}; the source suggests revisiting targeting and the landing page. (Source: \"{}\")",
-                b.source.title
+                "{rate} is far below the usual {range}; the source suggests revisiting targeting and the landing page. (Source: {})",
+                b.source.cited(lang)
             ),
             (Position::Below, Lang::Ja) => format!(
                 "{rate}は目安（{range}）より低めです。（出典:「{}」）",
                 b.source.title
             ),
             (Position::Below, Lang::En) => format!(
-                "{rate} is below the usual {range}. (Source: \"{}\")",
-                b.source.title
+                "{rate} is below the usual {range}. (Source: {})",
+                b.source.cited(lang)
             ),
             (Position::Above, Lang::Ja) => format!(
                 "{rate}は目安（{range}）より高めです。前提を確認してください。（出典:「{}」）",
                 b.source.title
             ),
             (Position::Above, Lang::En) => format!(
-                "{rate} is above the usual {range}; check the assumption. (Source: \"{}\")",
-                b.source.title
+                "{rate} is above the usual {range}; check the assumption. (Source: {})",
+                b.source.cited(lang)
             ),
         }
     }
