@@ -481,23 +481,71 @@ pub fn CompareRisk(
     let cell = move |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
     // Shown only when both scenarios can be compared, like the stage table above it.
     let both = move || a.with(Option::is_some) && b.with(Option::is_some);
+    let chance_delta = move || {
+        let (Some(x), Some(y)) = (a.get(), b.get()) else {
+            return "—".to_string();
+        };
+        signed_points(lang.get(), y.0 - x.0)
+    };
+    let count_delta = move || match (a.get().and_then(|x| x.1), b.get().and_then(|x| x.1)) {
+        (Some(x), Some(y)) => signed_count(lang.get(), i128::from(y) - i128::from(x)),
+        _ => "—".to_string(),
+    };
     view! {
         <div class="table-wrap" hidden=move || !both()>
             <table class="compare-risk" data-testid="compare-risk">
                 <caption>{move || tr("目標達成の確率（入力どおりの率で厳密計算）", "Chance of reaching the target (exact, at the rates as typed)")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || tr("指標", "Figure")}</th>
+                        <th scope="col" class="num">{move || tr("シナリオA", "Scenario A")}</th>
+                        <th scope="col" class="num">{move || tr("シナリオB", "Scenario B")}</th>
+                        <th scope="col" class="num">{move || tr("差（B − A）", "Difference (B − A)")}</th>
+                    </tr>
+                </thead>
                 <tbody>
                     <tr>
                         <th scope="row">{move || tr("目標達成の確率", "Chance of reaching the target")}</th>
                         <td class="num">{move || cell(a.get().map(|x| chance(x.0)))}</td>
                         <td class="num">{move || cell(b.get().map(|x| chance(x.0)))}</td>
+                        <td class="num">{chance_delta}</td>
                     </tr>
                     <tr>
                         <th scope="row">{move || tr("90%の確信に必要な最上段の件数", "Top-stage count for 90% confidence")}</th>
                         <td class="num">{move || cell(a.get().and_then(|x| x.1).map(|n| count(lang.get(), n)))}</td>
                         <td class="num">{move || cell(b.get().and_then(|x| x.1).map(|n| count(lang.get(), n)))}</td>
+                        <td class="num">{count_delta}</td>
                     </tr>
                 </tbody>
             </table>
         </div>
     }
+}
+
+/// A difference of two chances in percentage points: `+3.12 pt` / `+3.12ポイント`.
+fn signed_points(lang: Lang, d: f64) -> String {
+    let points = (d * 100.0).abs();
+    let sign = if points < 0.005 {
+        return "±0".to_string();
+    } else if d > 0.0 {
+        "+"
+    } else {
+        "−"
+    };
+    match lang {
+        Lang::Ja => format!("{sign}{points:.2}ポイント"),
+        Lang::En => format!("{sign}{points:.2} pt"),
+    }
+}
+
+/// A difference of two counts with its unit: `+1,200件` / `+1,200`.
+fn signed_count(lang: Lang, d: i128) -> String {
+    if d == 0 {
+        return "±0".to_string();
+    }
+    let sign = if d > 0 { "+" } else { "−" };
+    format!(
+        "{sign}{}",
+        count(lang, u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX))
+    )
 }

@@ -58,6 +58,22 @@ test('two scenarios side by side: every stage count, the deltas and both funnels
       const headers = await page.locator('table.compare-table thead th').allTextContents();
       assert.deepEqual(headers.map((h) => h.trim()), ['段階', 'シナリオA', 'シナリオB', '差（B − A）']);
 
+      // the chance rows have their own columns, and the difference is B − A in points and counts
+      const risk = page.getByTestId('compare-risk');
+      assert.deepEqual((await risk.locator('thead th').allTextContents()).map((h) => h.trim()),
+        ['指標', 'シナリオA', 'シナリオB', '差（B − A）']);
+      const [chanceRow, countRow] = await risk.locator('tbody tr').evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
+      assert.equal(chanceRow[0], '目標達成の確率');
+      assert.equal(chanceRow[1], '69.37%');
+      const pct = (t) => Number(t.replace('%', ''));
+      const points = (pct(chanceRow[2]) - pct(chanceRow[1])).toFixed(2);
+      assert.equal(chanceRow[3], Number(points) > 0 ? `+${points}ポイント` : `−${Math.abs(points).toFixed(2)}ポイント`);
+      const num = (t) => Number(t.replace(/[,件]/g, ''));
+      const more = num(countRow[2]) - num(countRow[1]);
+      assert.ok(more > 0, `B needs more at the top: ${countRow}`);
+      assert.equal(countRow[3], `+${more.toLocaleString('en-US')}件`);
+
       // both funnels, each under its scenario's name, drawn with its own counts
       assert.deepEqual(await page.locator('.compare-charts figcaption h3').allTextContents(), ['A: A案', 'B: B案']);
       await eventually(async () => {
