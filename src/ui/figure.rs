@@ -45,6 +45,9 @@ impl Figure {
             None if self.text.contains(" · ") || self.text.contains(" / ") => {
                 compound_view(&self.text)
             }
+            // A figure with a remark ("21件（目標 20件・余裕 1件）", "21 (target 20, surplus 1)")
+            // may wrap before the remark and between its clauses, never inside one.
+            None if remark_start(&self.text).is_some() => remark_view(&self.text),
             None => view! { <span class="figure">{self.text}</span> }.into_any(),
         }
     }
@@ -88,6 +91,36 @@ fn nowrap_part(part: String) -> AnyView {
         }
         None => view! { <span class="figure">{part}</span> }.into_any(),
     }
+}
+
+/// Where a bracketed remark starts after the figure itself, if there is one.
+fn remark_start(text: &str) -> Option<usize> {
+    text.find('（')
+        .or_else(|| text.find(" ("))
+        .filter(|&at| at > 0)
+}
+
+fn remark_view(text: &str) -> AnyView {
+    let at = remark_start(text).unwrap_or(0);
+    let (figure, remark) = text.split_at(at);
+    let mut clauses: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for c in remark.chars() {
+        current.push(c);
+        if c == '・' || c == ',' {
+            clauses.push(std::mem::take(&mut current));
+        }
+    }
+    clauses.push(current);
+    let figure = figure.to_string();
+    view! {
+        <span class="figure">{figure}</span>
+        {clauses
+            .into_iter()
+            .map(|clause| view! { <wbr /><span class="figure">{clause}</span> })
+            .collect_view()}
+    }
+    .into_any()
 }
 
 impl From<String> for Figure {
