@@ -103,11 +103,13 @@ fn remark_start(text: &str) -> Option<usize> {
 fn remark_view(text: &str) -> AnyView {
     let at = remark_start(text).unwrap_or(0);
     let (figure, remark) = text.split_at(at);
+    // Clauses end at 「・」 or at ", "; a comma inside a number ("24,818") is no boundary.
     let mut clauses: Vec<String> = Vec::new();
     let mut current = String::new();
-    for c in remark.chars() {
+    let mut chars = remark.chars().peekable();
+    while let Some(c) = chars.next() {
         current.push(c);
-        if c == '・' || c == ',' {
+        if c == '・' || (c == ',' && chars.peek() == Some(&' ')) {
             clauses.push(std::mem::take(&mut current));
         }
     }
