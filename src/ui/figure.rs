@@ -3,6 +3,7 @@
 
 use funnel_model::format::{
     format_count_exact, format_money, format_money_exact, format_whole, money_is_rounded,
+    remark_parts,
 };
 use funnel_model::Lang;
 use leptos::prelude::*;
@@ -47,8 +48,10 @@ impl Figure {
             }
             // A figure with a remark ("21件（目標 20件・余裕 1件）", "21 (target 20, surplus 1)")
             // may wrap before the remark and between its clauses, never inside one.
-            None if remark_start(&self.text).is_some() => remark_view(&self.text),
-            None => view! { <span class="figure">{self.text}</span> }.into_any(),
+            None => match remark_parts(&self.text) {
+                Some(parts) => remark_view(parts),
+                None => view! { <span class="figure">{self.text}</span> }.into_any(),
+            },
         }
     }
 }
@@ -93,36 +96,16 @@ fn nowrap_part(part: String) -> AnyView {
     }
 }
 
-/// Where a bracketed remark starts after the figure itself, if there is one.
-fn remark_start(text: &str) -> Option<usize> {
-    text.find('（')
-        .or_else(|| text.find(" ("))
-        .filter(|&at| at > 0)
-}
-
-fn remark_view(text: &str) -> AnyView {
-    let at = remark_start(text).unwrap_or(0);
-    let (figure, remark) = text.split_at(at);
-    // Clauses end at 「・」 or at ", "; a comma inside a number ("24,818") is no boundary.
-    let mut clauses: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut chars = remark.chars().peekable();
-    while let Some(c) = chars.next() {
-        current.push(c);
-        if c == '・' || (c == ',' && chars.peek() == Some(&' ')) {
-            clauses.push(std::mem::take(&mut current));
-        }
-    }
-    clauses.push(current);
-    let figure = figure.to_string();
-    view! {
-        <span class="figure">{figure}</span>
-        {clauses
-            .into_iter()
-            .map(|clause| view! { <wbr /><span class="figure">{clause}</span> })
-            .collect_view()}
-    }
-    .into_any()
+fn remark_view(parts: Vec<&str>) -> AnyView {
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let part = part.to_string();
+            view! { {(i > 0).then(|| view! { <wbr /> })}<span class="figure">{part}</span> }
+        })
+        .collect_view()
+        .into_any()
 }
 
 impl From<String> for Figure {

@@ -179,6 +179,29 @@ pub fn format_percent(fraction: f64) -> String {
     format!("{}%", format_decimal(pct, decimals))
 }
 
+/// A figure followed by a bracketed remark, cut where a line may break: before the remark and
+/// after each of its clauses (「・」 or ", "; a comma inside a number is no boundary). `None` when
+/// there is no remark after a figure. Each part is shown on one line.
+pub fn remark_parts(text: &str) -> Option<Vec<&str>> {
+    let at = text
+        .find('（')
+        .or_else(|| text.find(" ("))
+        .filter(|&at| at > 0)?;
+    let mut parts = vec![&text[..at]];
+    let mut start = at;
+    let mut chars = text[at..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = at + i + c.len_utf8();
+        let boundary = c == '・' || (c == ',' && chars.peek().is_some_and(|(_, n)| *n == ' '));
+        if boundary {
+            parts.push(&text[start..end]);
+            start = end;
+        }
+    }
+    parts.push(&text[start..]);
+    Some(parts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,5 +325,27 @@ mod tests {
         assert_eq!(format_percent(0.000_06), "0.006%");
         assert_eq!(format_percent(0.001_234_5), "0.123%");
         assert_eq!(format_percent(f64::NAN), "—");
+    }
+
+    #[test]
+    fn remarks_break_between_clauses_never_inside_a_number() {
+        assert_eq!(
+            remark_parts("21件（目標 20件・余裕 1件）"),
+            Some(vec!["21件", "（目標 20件・", "余裕 1件）"])
+        );
+        assert_eq!(
+            remark_parts("21 (target 20, surplus 1)"),
+            Some(vec!["21", " (target 20,", " surplus 1)"])
+        );
+        assert_eq!(
+            remark_parts("358,152件（+24,818）"),
+            Some(vec!["358,152件", "（+24,818）"])
+        );
+        assert_eq!(remark_parts("約3,333万円"), None);
+        assert_eq!(remark_parts("（注）"), None);
+        // the parts always put the text back together
+        for text in ["4倍（現在 0倍・不足）", "1,234 (a, b, c)", "x（・・）"] {
+            assert_eq!(remark_parts(text).unwrap().concat(), text);
+        }
     }
 }
