@@ -164,7 +164,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#view-panel" on:click=skip>
             {move || crate::plan_text::pick(lang.get(), "入力欄へ移動", "Skip to the inputs")}
         </a>
-        <TopBar lang=lang />
+        <TopBar lang=lang on_pick=Callback::new(move |l| session.follow_language(l)) />
         <Toolbar session=session plan=plan forward=forward />
         <Notices session=session />
         <Tabs session=session />

@@ -666,6 +666,25 @@ impl Session {
         }
     }
 
+    /// A scenario still under a name the page gave it follows the page's language, so an
+    /// English reader never meets 基本計画 they did not type (a shared scenario is left alone).
+    pub fn follow_language(&self, lang: Lang) {
+        if self.shared.with_untracked(Option::is_some) {
+            return;
+        }
+        let given = |l: Lang| [texts(l).starter_name, texts(l).new_scenario_name];
+        let name = self
+            .library
+            .with_untracked(|l| l.current().scenario.name.clone());
+        let from = [Lang::Ja, Lang::En]
+            .into_iter()
+            .filter(|l| *l != lang)
+            .find_map(|l| given(l).iter().position(|n| *n == name));
+        if let Some(which) = from {
+            self.rename(given(lang)[which]);
+        }
+    }
+
     pub fn rename(&self, name: &str) {
         let id = self.current_id();
         self.library.update(|l| l.rename(id, name));

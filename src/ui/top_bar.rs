@@ -8,6 +8,8 @@ use crate::i18n::texts;
 pub fn TopBar(
     /// The page language; the buttons set it.
     lang: RwSignal<Lang>,
+    /// Told when the reader picks a language.
+    on_pick: Callback<Lang>,
 ) -> impl IntoView {
     let t = move || texts(lang.get());
     let choice = move |value: Lang, label: &'static str| {
@@ -17,7 +19,10 @@ pub fn TopBar(
                 class="lang-choice"
                 lang=value.code()
                 aria-pressed=move || (lang.get() == value).to_string()
-                on:click=move |_| lang.set(value)
+                on:click=move |_| {
+                    lang.set(value);
+                    on_pick.run(value);
+                }
             >
                 {label}
             </button>

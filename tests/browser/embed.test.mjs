@@ -365,8 +365,8 @@ test('the full app offers embed code that follows the type, the export choice an
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await eventually(async () => {
       const v = await page.locator('#embed-code').inputValue();
-      assert.ok(v.includes(`#embed=ro&amp;lang=en&amp;s=${encodeLink('基本計画')}`), v);
-      assert.ok(v.includes('title="Funnel calculation: 基本計画"'), v);
+      assert.ok(v.includes(`#embed=ro&amp;lang=en&amp;s=${encodeLink('Base plan')}`), v);
+      assert.ok(v.includes('title="Funnel calculation: Base plan"'), v);
     });
   });
 });

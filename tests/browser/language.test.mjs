@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { useApp, eventually, waitForApp } from './support/harness.mjs';
 import { expectText, testId, setLanguage, assertNoGarbage } from './pages/common.mjs';
 import { readTable } from './pages/funnel.mjs';
+import { scenarioNames } from './pages/scenario_bar.mjs';
 
 const app = useApp();
 const KEY = 'funnel-calculator.lang';
@@ -104,6 +105,22 @@ test('Japanese by default, English after the toggle, and back', () =>
     await setLanguage(page, 'ja');
     await expectLanguage(page, 'ja');
     assert.match(await storedLang(page), /^"?ja"?$/);
+  }));
+
+test('a scenario under the name the page gave it follows the language; a typed name stays', () =>
+  app.withPage(async (page) => {
+    assert.deepEqual(await scenarioNames(page), ['基本計画']);
+    await setLanguage(page, 'en');
+    await eventually(async () => assert.deepEqual(await scenarioNames(page), ['Base plan']));
+    await setLanguage(page, 'ja');
+    await eventually(async () => assert.deepEqual(await scenarioNames(page), ['基本計画']));
+    const name = page.locator('#scenario-name');
+    await name.fill('自社の計画');
+    await name.press('Enter');
+    await eventually(async () => assert.deepEqual(await scenarioNames(page), ['自社の計画']));
+    await setLanguage(page, 'en');
+    await page.waitForTimeout(300);
+    assert.deepEqual(await scenarioNames(page), ['自社の計画']);
   }));
 
 test('a reload keeps the chosen language', () =>
