@@ -1,3 +1,4 @@
+use funnel_model::edit::{Edit, FunnelEdit};
 use funnel_model::share::encode_link;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use crate::ui::exports::{download_chart_png, download_results_csv};
 use crate::ui::field::TextField;
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::results::Headline;
+use crate::ui::send::on_text;
 use crate::ui::stage_editor::GoalInputs;
 
 /// How the embed code asked the frame to behave.
@@ -96,7 +98,7 @@ pub fn EmbedView(
                             })
                             inputmode="decimal"
                             suffix="%"
-                            on_input=Callback::new(move |v: String| draft.update(|d| d.set_rate(id, &v)))
+                            on_input=on_text(draft, move |text| Edit::Funnel(FunnelEdit::Rate { id, text }))
                         />
                     </For>
                 </details>

@@ -31,7 +31,7 @@ pub use edit::KpiEdit;
 pub use evaluate::{
     evaluate, ActualSource, EvaluatedNode, KpiTree, Status, TargetSource, AHEAD_AT, ON_TRACK_AT,
 };
-pub use generate::{generate, Basis, ChannelInput, FIRST_USER_ID, ROOT_ID};
+pub use generate::{channel_inputs, generate, Basis, ChannelInput, FIRST_USER_ID, ROOT_ID};
 pub use kpi_draft::{ActualText, KpiDraft};
 pub use label::Label;
 pub use node::{Binding, Department, Direction, Formula, KpiNode, NodeId, NodeKind, Unit};
