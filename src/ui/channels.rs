@@ -23,6 +23,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::app::ValidPlan;
 use crate::plan_text::pick;
+use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
@@ -32,7 +33,6 @@ use crate::ui::jargon::explain;
 use crate::ui::period_fields::PeriodNote;
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::{cards_view, CardLabel};
-use crate::ui::send::{on_text, send};
 
 /// The money plan with the funnel it was computed for.
 #[derive(Clone, PartialEq)]

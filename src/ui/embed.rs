@@ -8,12 +8,12 @@ use wasm_bindgen::JsCast;
 use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
 use crate::i18n::{rate_message, texts};
+use crate::send::on_text;
 use crate::session::Session;
 use crate::ui::exports::{download_chart_png, download_results_csv};
 use crate::ui::field::TextField;
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::results::Headline;
-use crate::ui::send::on_text;
 use crate::ui::stage_editor::GoalInputs;
 
 /// How the embed code asked the frame to behave.

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use crate::app::{ForwardRun, ValidPlan};
 use crate::i18n::{input_error, texts, FieldKind};
 use crate::seek_text::{seek_answer, SeekAnswer as SeekAnswerText};
+use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
 use crate::ui::jargon::{explain, term_view};
-use crate::ui::send::{on_text, send};
 
 /// Forward mode (what a count yields) and goal seek (the value one input needs).
 #[component]

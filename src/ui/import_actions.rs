@@ -13,11 +13,11 @@ use leptos::prelude::*;
 
 use crate::import_text::change_label;
 use crate::plan_text::pick;
+use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;
 use crate::ui::import_ranges::UseAsRanges;
 use crate::ui::plan_common::SelectField;
-use crate::ui::send::send;
 
 #[component]
 pub fn ImportActions(session: Session, state: ImportState) -> impl IntoView {

@@ -6,9 +6,9 @@ use funnel_model::import::risk_fill::risk_from_actuals;
 use leptos::prelude::*;
 
 use crate::plan_text::pick;
+use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;
-use crate::ui::send::send;
 
 #[component]
 pub fn UseAsRanges(session: Session, state: ImportState) -> impl IntoView {

@@ -20,13 +20,13 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::plan_text::pick;
+use crate::send::send;
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::kpi_extras::{Bottlenecks, Warnings};
 use crate::ui::kpi_node_editor::NodeEditor;
-use crate::ui::send::send;
 
 /// Sends one edit of the open draft's tree.
 pub fn apply_edit(session: Session, edit: KpiEdit) -> Option<NodeId> {

@@ -8,8 +8,8 @@ use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::plan_text::pick;
+use crate::send::send;
 use crate::session::Session;
-use crate::ui::send::send;
 
 /// The stage whose shortfall costs the most revenue, then every stage with an actual, ranked.
 #[component]

@@ -28,7 +28,6 @@ pub mod results;
 pub mod risk;
 pub mod risk_charts;
 pub mod risk_inputs;
-pub mod send;
 pub mod stage_editor;
 pub mod toolbar;
 pub mod top_bar;

@@ -18,6 +18,7 @@ use plotters_canvas::CanvasBackend;
 use crate::app::ValidPlan;
 use crate::browser::current_fiscal_year;
 use crate::plan_text::{month_name, pick, plan_input_error, plan_month_name};
+use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
@@ -27,7 +28,6 @@ use crate::ui::jargon::explain as explain_term;
 use crate::ui::period_fields::{go_to_period, PeriodNote};
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::{cards_view, CardLabel};
-use crate::ui::send::{on_text, send};
 
 /// The time plan with the funnel it was computed for (names and kinds of the stages).
 #[derive(Clone, PartialEq)]

@@ -8,9 +8,9 @@ use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
 use crate::plan_text::{month_name, period_name, pick};
+use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::plan_common::SelectField;
-use crate::ui::send::send;
 
 /// The period the target covers, as one phrase: `第1四半期（4月〜6月）`, `Q1 (Apr–Jun)`.
 pub fn period_phrase(lang: Lang, draft: &Draft) -> String {

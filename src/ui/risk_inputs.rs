@@ -9,9 +9,9 @@ use leptos::prelude::*;
 
 use crate::plan_text::pick;
 use crate::risk_text::problem_text;
+use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::plan_common::SelectField;
-use crate::ui::send::{on_text, send};
 
 /// The message for `field`, if it has a problem.
 fn message(

@@ -6,9 +6,9 @@ use funnel_model::{Funnel, Lang, Money, ReversePlan};
 use leptos::prelude::*;
 
 use crate::i18n::{input_error, plan_error, rate_message, texts, FieldKind};
+use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::period_fields::PeriodFields;
-use crate::ui::send::{on_text, send};
 
 /// The revenue target and the average deal size.
 #[component]

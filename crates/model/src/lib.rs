@@ -1,7 +1,8 @@
 //! The funnel domain of the calculator, free of any browser type so it is tested natively:
 //! validated inputs, the exact reverse funnel, forward mode, goal seek, and the number forms
 //! Japanese and English users type and read; and the scenario's stored, exported and linked
-//! forms (versioned JSON, a compact URL-safe link, CSV of the results).
+//! forms (versioned JSON, a compact URL-safe link, CSV of the results). Every change the page
+//! makes to a scenario is an [`Edit`] applied by [`apply`].
 
 pub mod csv_export;
 pub mod draft;

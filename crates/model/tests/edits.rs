@@ -694,3 +694,10 @@ fn a_batch_applies_in_order_and_answers_for_its_last_edit() {
     let (empty, out) = after(&Draft::default(), Edit::Batch(Vec::new()));
     assert_eq!((empty, out), (Draft::default(), None));
 }
+
+#[test]
+fn opening_other_inputs_replaces_the_draft_whole() {
+    let other = Draft::for_new_scenario();
+    let (d, out) = after(&Draft::default(), Edit::Open(Box::new(other.clone())));
+    assert_eq!((d, out), (other, None));
+}

@@ -44,6 +44,9 @@ pub enum Edit {
     Import(ImportEdit),
     /// Several edits in order as one change, so the page redraws (and saves) once.
     Batch(Vec<Edit>),
+    /// Other inputs in place of these, whole: a scenario or a shared link opened, or this
+    /// scenario as merged with another tab's save.
+    Open(Box<Draft>),
 }
 
 /// Applies `edit` to `draft`. Returns the id of the stage, channel or KPI node the edit
@@ -81,6 +84,10 @@ pub fn apply(draft: &mut Draft, edit: Edit) -> Option<u32> {
             None
         }
         Edit::Batch(edits) => edits.into_iter().fold(None, |_, e| apply(draft, e)),
+        Edit::Open(other) => {
+            *draft = *other;
+            None
+        }
     }
 }
 
