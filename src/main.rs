@@ -24,6 +24,8 @@ mod risk_text;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod seek_text;
 #[cfg(target_arch = "wasm32")]
+mod send;
+#[cfg(target_arch = "wasm32")]
 mod session;
 #[cfg(target_arch = "wasm32")]
 mod storage;

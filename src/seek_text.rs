@@ -1,35 +1,18 @@
-//! The goal-seek answer worded for the page: one sentence, and what "use this value" writes into
-//! the draft. Pure, so it is tested natively.
+//! The goal-seek answer worded for the page: one sentence, and the edit "use this value" sends
+//! to the draft. Pure, so it is tested natively.
 
 use funnel_model::draft::{Draft, SeekChoice};
+use funnel_model::edit::FunnelEdit;
 use funnel_model::format::{format_count, format_money, format_money_exact, format_percent};
 use funnel_model::{Entry, Funnel, Lang, SeekInput, SeekOutcome};
 
 use crate::i18n::texts;
 
-/// An answer the user can apply to the inputs with one click.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Apply {
-    Rate { stage_id: u32, text: String },
-    DealSize(String),
-    EntryCount(String),
-}
-
-impl Apply {
-    pub fn apply(&self, draft: &mut Draft) {
-        match self {
-            Apply::Rate { stage_id, text } => draft.set_rate(*stage_id, text),
-            Apply::DealSize(text) => draft.deal_size = text.clone(),
-            Apply::EntryCount(text) => draft.entry_count = text.clone(),
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeekAnswer {
     pub sentence: String,
-    /// `None` when no value in range reaches the target.
-    pub apply: Option<Apply>,
+    /// The edit "use this value" sends; `None` when no value in range reaches the target.
+    pub apply: Option<FunnelEdit>,
 }
 
 /// Solves the draft's chosen input on `funnel` from `entry` and words the result.
@@ -51,7 +34,7 @@ pub fn seek_answer(draft: &Draft, funnel: &Funnel, entry: Entry, lang: Lang) -> 
             let text = needed.to_percent_text();
             answer(
                 (t.seek_needed)(&what, &format!("{text}%"), &format!("{now}%")),
-                Some(Apply::Rate { stage_id, text }),
+                Some(FunnelEdit::Rate { id: stage_id, text }),
             )
         }
         SeekOutcome::DealSize { needed } => answer(
@@ -61,13 +44,13 @@ pub fn seek_answer(draft: &Draft, funnel: &Funnel, entry: Entry, lang: Lang) -> 
                 &format_money_exact(needed.units(), lang),
                 &format_money(funnel.deal_size.units(), lang),
             ),
-            Some(Apply::DealSize(needed.to_plain_text())),
+            Some(FunnelEdit::DealSize(needed.to_plain_text())),
         ),
         SeekOutcome::EntryCount { needed } => {
             let text = format_count(needed.get());
             answer(
                 (t.seek_needed)(&what, &text, &format_count(entry.count.get())),
-                Some(Apply::EntryCount(text)),
+                Some(FunnelEdit::EntryCount(text)),
             )
         }
         SeekOutcome::Unreachable {
@@ -124,7 +107,7 @@ mod tests {
             "Win rate (Opportunity → Won deal): 55.56% needed (now 25%)."
         );
         let mut applied = draft.clone();
-        en.apply.unwrap().apply(&mut applied);
+        funnel_model::apply(&mut applied, en.apply.unwrap().into());
         assert_eq!(applied.stages[4].rate, "55.56");
     }
 
@@ -147,7 +130,7 @@ mod tests {
             ja.sentence,
             "平均受注単価: 11,111,112円 が必要です（現在 500万円）。"
         );
-        assert_eq!(ja.apply, Some(Apply::DealSize("11111112".into())));
+        assert_eq!(ja.apply, Some(FunnelEdit::DealSize("11111112".into())));
         let (draft, funnel, entry) = setup(3_000, SeekChoice::EntryCount);
         let en = seek_answer(&draft, &funnel, entry, Lang::En);
         assert_eq!(en.sentence, "Number of Leads: 6,667 needed (now 3,000).");

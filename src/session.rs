@@ -5,13 +5,14 @@
 use funnel_model::draft::Draft;
 use funnel_model::merge::{self, combine_stamps, document, edited_paths, Stamps};
 use funnel_model::scenario::{scenario_from_json, FormatError, Scenario};
-use funnel_model::Lang;
+use funnel_model::{Edit, Lang};
 use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::browser;
 use crate::i18n::texts;
 use crate::library::{Deleted, Library, Saved};
+use crate::send::send;
 use crate::store::{self, SaveError, Unreadable};
 
 /// Something the page tells the user until they dismiss it.
@@ -185,7 +186,7 @@ impl Session {
             Ok(Scenario { name, draft }) => {
                 self.shared.set(Some(name));
                 self.shared_payload.set_value(payload.to_string());
-                self.draft.set(draft);
+                send(self.draft, Edit::Open(Box::new(draft)));
                 self.opened.update(|n| *n += 1);
             }
             Err(error) => self.notify(Notice::LinkError(error)),
@@ -299,7 +300,7 @@ impl Session {
         self.seen.set_value(Some(document(scenario)));
         self.library.update(|l| l.upsert(id, scenario.clone()));
         if self.draft.with_untracked(|d| *d != scenario.draft) {
-            self.draft.set(scenario.draft.clone());
+            send(self.draft, Edit::Open(Box::new(scenario.draft.clone())));
         }
     }
 
@@ -576,10 +577,10 @@ impl Session {
             self.library
                 .with_untracked(|l| document(&l.current().scenario)),
         ));
-        self.draft.set(
-            self.library
-                .with_untracked(|l| l.current().scenario.draft.clone()),
-        );
+        let own = self
+            .library
+            .with_untracked(|l| l.current().scenario.draft.clone());
+        send(self.draft, Edit::Open(Box::new(own)));
         self.opened.update(|n| *n += 1);
         self.write_fragment();
     }
@@ -612,11 +613,12 @@ impl Session {
         if self.updated_elsewhere.get_untracked() {
             self.updated_elsewhere.set(false);
         }
-        self.draft.set(self.library.with_untracked(|l| {
+        let opened = self.library.with_untracked(|l| {
             l.get(id)
                 .map(|s| s.scenario.draft.clone())
                 .unwrap_or_default()
-        }));
+        });
+        send(self.draft, Edit::Open(Box::new(opened)));
         // After the draft: the plan memo then sees a new scenario and drops the old plan.
         self.opened.update(|n| *n += 1);
         self.persist_current_choice();

@@ -4,6 +4,7 @@
 use funnel_charts::{
     channel_chart_height, channel_color_hex, draw_channels, ChannelBar, ChannelChartData,
 };
+use funnel_model::edit::{ChannelEdit, ChannelText, Edit, FunnelEdit, PlanEdit, PlanText};
 use funnel_model::format::{
     format_count, format_decimal, format_money, format_percent, format_whole,
 };
@@ -14,7 +15,7 @@ use funnel_model::plan::channels::Blended;
 use funnel_model::plan::draft::{ChannelDraft, MoneyPlan, PlanField, SpendMode, VolumeMode};
 use funnel_model::plan::economics::UnitEconomics;
 use funnel_model::plan::export::channels_csv;
-use funnel_model::{Funnel, Lang, StageKind};
+use funnel_model::{Funnel, Lang, OptionKey, StageKind};
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
@@ -22,6 +23,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::app::ValidPlan;
 use crate::plan_text::pick;
+use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
@@ -189,9 +191,7 @@ fn ChannelTable(
                         " "
                         <button type="button" class="secondary" on:click=move |_| {
                             if let Some((at, c)) = removed.get_untracked() {
-                                draft.update(|d| {
-                                    d.plan.restore_channel(at, c);
-                                });
+                                send(draft, ChannelEdit::Restore { index: at, channel: Box::new(c) });
                             }
                             removed.set(None);
                         }>
@@ -208,9 +208,7 @@ fn ChannelTable(
                     type="button"
                     disabled=move || !draft.with(|d| d.plan.can_add_channel())
                     on:click=move |_| {
-                        draft.update(|d| {
-                            d.plan.add_channel();
-                        })
+                        send(draft, ChannelEdit::Add);
                     }
                 >
                     {move || tr("チャネルを追加", "Add a channel")}
@@ -246,8 +244,17 @@ fn ChannelCard(
         Lang::Ja => format!("{}の", name()),
         Lang::En => format!("{}: ", name()),
     });
-    let edit = move |f: fn(&mut funnel_model::plan::draft::ChannelDraft, String)| {
-        Callback::new(move |v: String| draft.update(|d| d.plan.edit_channel(id, |c| f(c, v))))
+    let edit = move |field: ChannelText| {
+        on_text(draft, move |text| {
+            ChannelEdit::Text { id, field, text }.into()
+        })
+    };
+    let choose = move |make: fn(u32, &str) -> Option<ChannelEdit>| {
+        Callback::new(move |key: String| {
+            if let Some(e) = make(id, &key) {
+                send(draft, e);
+            }
+        })
     };
     let fixed = move || channel().is_some_and(|c| c.volume_mode == VolumeMode::Fixed);
     let budget = move || channel().is_some_and(|c| c.spend_mode == SpendMode::Budget);
@@ -283,7 +290,7 @@ fn ChannelCard(
                 })
                 value=Signal::derive(move || channel().map(|c| c.display_name(lang.get())).unwrap_or_default())
                 error=Signal::derive(|| None::<String>)
-                on_input=edit(|c, v| c.name = Some(v))
+                on_input=on_text(draft, move |name| ChannelEdit::Name { id, name }.into())
             />
             <div class="field-row">
                 <SelectField
@@ -293,12 +300,12 @@ fn ChannelCard(
                     options=Signal::derive(move || {
                         let l = lang.get();
                         vec![
-                            ("share".to_string(), pick(l, "割合（%）", "Share (%)").to_string()),
-                            ("fixed".into(), pick(l, "固定の件数", "Fixed count").into()),
+                            (VolumeMode::Share.key().to_string(), pick(l, "割合（%）", "Share (%)").to_string()),
+                            (VolumeMode::Fixed.key().into(), pick(l, "固定の件数", "Fixed count").into()),
                         ]
                     })
-                    selected=Signal::derive(move || if fixed() { "fixed".to_string() } else { "share".into() })
-                    on_change=edit(|c, v| c.volume_mode = if v == "fixed" { VolumeMode::Fixed } else { VolumeMode::Share })
+                    selected=Signal::derive(move || channel().map(|c| c.volume_mode).unwrap_or_default().key().to_string())
+                    on_change=choose(|id, key| Some(ChannelEdit::VolumeMode { id, mode: VolumeMode::from_key(key)? }))
                 />
                 <TextField
                     id=format!("ch-{id}-volume")
@@ -314,7 +321,7 @@ fn ChannelCard(
                     context=context
                     value=Signal::derive(move || channel().map(|c| c.volume).unwrap_or_default())
                     error=field_error(lang, draft, errors, PlanField::ChannelVolume(id))
-                    on_input=edit(|c, v| c.volume = v)
+                    on_input=edit(ChannelText::Volume)
                     inputmode="decimal"
                     class="compact"
                 />
@@ -326,7 +333,7 @@ fn ChannelCard(
                     context=context
                     value=Signal::derive(move || channel().map(|c| c.cvr).unwrap_or_default())
                     error=field_error(lang, draft, errors, PlanField::ChannelCvr(id))
-                    on_input=edit(|c, v| c.cvr = v)
+                    on_input=edit(ChannelText::Cvr)
                     inputmode="decimal"
                     suffix="%"
                     class="compact"
@@ -337,7 +344,7 @@ fn ChannelCard(
                     context=context
                     value=Signal::derive(move || channel().map(|c| c.lead_to_mql).unwrap_or_default())
                     error=field_error(lang, draft, errors, PlanField::ChannelMql(id))
-                    on_input=edit(|c, v| c.lead_to_mql = v)
+                    on_input=edit(ChannelText::LeadToMql)
                     inputmode="decimal"
                     suffix="%"
                     class="compact"
@@ -352,12 +359,12 @@ fn ChannelCard(
                     options=Signal::derive(move || {
                         let l = lang.get();
                         vec![
-                            ("cpl".to_string(), pick(l, "リード単価", "Cost per lead").to_string()),
-                            ("budget".into(), pick(l, "期間の予算", "Budget for the period").into()),
+                            (SpendMode::CostPerLead.key().to_string(), pick(l, "リード単価", "Cost per lead").to_string()),
+                            (SpendMode::Budget.key().into(), pick(l, "期間の予算", "Budget for the period").into()),
                         ]
                     })
-                    selected=Signal::derive(move || if budget() { "budget".to_string() } else { "cpl".into() })
-                    on_change=edit(|c, v| c.spend_mode = if v == "budget" { SpendMode::Budget } else { SpendMode::CostPerLead })
+                    selected=Signal::derive(move || channel().map(|c| c.spend_mode).unwrap_or_default().key().to_string())
+                    on_change=choose(|id, key| Some(ChannelEdit::SpendMode { id, mode: SpendMode::from_key(key)? }))
                 />
                 <TextField
                     id=format!("ch-{id}-spend")
@@ -373,7 +380,7 @@ fn ChannelCard(
                     context=context
                     value=Signal::derive(move || channel().map(|c| c.spend).unwrap_or_default())
                     error=field_error(lang, draft, errors, PlanField::ChannelSpend(id))
-                    on_input=edit(|c, v| c.spend = v)
+                    on_input=edit(ChannelText::Spend)
                     inputmode="decimal"
                     class="compact"
                 />
@@ -384,9 +391,7 @@ fn ChannelCard(
                     class="secondary"
                     hidden=fixed
                     disabled=move || draft.with(|d| d.plan.share_total().is_none_or(|t| (t - 100.0).abs() < 1e-9))
-                    on:click=move |_| draft.update(|d| {
-                        d.plan.fill_share(id);
-                    })
+                    on:click=move |_| { send(draft, ChannelEdit::FillShare(id)); }
                 >
                     {move || match lang.get() {
                         Lang::Ja => format!("{}に残りの割合を割り当て", name()),
@@ -400,9 +405,7 @@ fn ChannelCard(
                     on:click=move |_| {
                         let at = index();
                         if let Some(c) = channel() {
-                            draft.update(|d| {
-                                d.plan.remove_channel(id);
-                            });
+                            send(draft, ChannelEdit::Remove(id));
                             removed.set(Some((at, c)));
                         }
                     }
@@ -441,7 +444,7 @@ fn EconomicsInputs(
                 label=text("期間の営業コスト（人件費・ツール）", "Sales cost for the period (people, tools)")
                 value=Signal::derive(move || draft.with(|d| d.plan.sales_cost.clone()))
                 error=field_error(lang, draft, errors, PlanField::SalesCost)
-                on_input=Callback::new(move |v: String| draft.update(|d| d.plan.sales_cost = v))
+                on_input=on_text(draft, |v| PlanEdit::Text(PlanText::SalesCost, v).into())
                 inputmode="decimal"
             />
             <TextField
@@ -449,7 +452,7 @@ fn EconomicsInputs(
                 label=text("顧客1社あたりの月額売上", "Monthly revenue per account")
                 value=Signal::derive(move || draft.with(|d| d.plan.revenue_per_account.clone()))
                 error=field_error(lang, draft, errors, PlanField::RevenuePerAccount)
-                on_input=Callback::new(move |v: String| draft.update(|d| d.plan.revenue_per_account = v))
+                on_input=on_text(draft, |v| PlanEdit::Text(PlanText::RevenuePerAccount, v).into())
                 inputmode="decimal"
             />
             <div class="field-row">
@@ -458,7 +461,7 @@ fn EconomicsInputs(
                     label=text("粗利率", "Gross margin")
                     value=Signal::derive(move || draft.with(|d| d.plan.gross_margin.clone()))
                     error=field_error(lang, draft, errors, PlanField::GrossMargin)
-                    on_input=Callback::new(move |v: String| draft.update(|d| d.plan.gross_margin = v))
+                    on_input=on_text(draft, |v| PlanEdit::Text(PlanText::GrossMargin, v).into())
                     inputmode="decimal"
                     suffix="%"
                     class="compact"
@@ -468,7 +471,7 @@ fn EconomicsInputs(
                     label=text("月次解約率", "Monthly churn")
                     value=Signal::derive(move || draft.with(|d| d.plan.monthly_churn.clone()))
                     error=field_error(lang, draft, errors, PlanField::MonthlyChurn)
-                    on_input=Callback::new(move |v: String| draft.update(|d| d.plan.monthly_churn = v))
+                    on_input=on_text(draft, |v| PlanEdit::Text(PlanText::MonthlyChurn, v).into())
                     inputmode="decimal"
                     suffix="%"
                     class="compact"
@@ -935,10 +938,13 @@ fn Benchmarks(session: Session) -> impl IntoView {
                                             Lang::Ja => format!("{name}に目安の{}%を入れる", preset_text),
                                             Lang::En => format!("Use {}% for {name}", preset_text),
                                         }
-                                        on:click=move |_| draft.update(|d| match t {
-                                            PresetTarget::ChannelCvr(id) => d.plan.edit_channel(id, |c| c.cvr = text.clone()),
-                                            PresetTarget::StageRate(id) => d.set_rate(id, &text),
-                                        })
+                                        on:click=move |_| {
+                                            let text = text.clone();
+                                            send(draft, match t {
+                                                PresetTarget::ChannelCvr(id) => Edit::Channel(ChannelEdit::Text { id, field: ChannelText::Cvr, text }),
+                                                PresetTarget::StageRate(id) => Edit::Funnel(FunnelEdit::Rate { id, text }),
+                                            });
+                                        }
                                     >
                                         {format!("{}%", preset_text)}
                                     </button>
@@ -1064,7 +1070,7 @@ fn SampleBanner(session: Session, which: SampleGroup) -> impl IntoView {
             <div class="sample-banner" role="note" data-testid="sample-banner">
                 <span class="badge sample">{move || pick(lang.get(), "サンプル値", "Sample values")}</span>
                 <p>{text}</p>
-                <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.plan.samples_confirmed = true)>
+                <button type="button" class="secondary" on:click=move |_| { send(draft, PlanEdit::ConfirmSamples); }>
                     {move || pick(lang.get(), "この値で確定", "Use these values")}
                 </button>
             </div>

@@ -1,3 +1,4 @@
+use funnel_model::edit::{Edit, FunnelEdit};
 use funnel_model::share::encode_link;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
 use crate::i18n::{rate_message, texts};
+use crate::send::on_text;
 use crate::session::Session;
 use crate::ui::exports::{download_chart_png, download_results_csv};
 use crate::ui::field::TextField;
@@ -96,7 +98,7 @@ pub fn EmbedView(
                             })
                             inputmode="decimal"
                             suffix="%"
-                            on_input=Callback::new(move |v: String| draft.update(|d| d.set_rate(id, &v)))
+                            on_input=on_text(draft, move |text| Edit::Funnel(FunnelEdit::Rate { id, text }))
                         />
                     </For>
                 </details>

@@ -1,10 +1,12 @@
 use funnel_model::draft::{Draft, SeekChoice};
+use funnel_model::edit::FunnelEdit;
 use funnel_model::{Count, Gap, Lang};
 use leptos::prelude::*;
 
 use crate::app::{ForwardRun, ValidPlan};
 use crate::i18n::{input_error, texts, FieldKind};
 use crate::seek_text::{seek_answer, SeekAnswer as SeekAnswerText};
+use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
 use crate::ui::jargon::{explain, term_view};
@@ -72,7 +74,7 @@ pub fn ForwardPanel(
                         id="entry-stage"
                         on:change=move |ev| {
                             if let Ok(id) = event_target_value(&ev).parse::<u32>() {
-                                draft.update(|d| d.set_entry_stage(id));
+                                send(draft, FunnelEdit::EntryStage(id));
                             }
                         }
                     >
@@ -86,7 +88,7 @@ pub fn ForwardPanel(
                     hint=Signal::derive(count_hint)
                     error=Signal::derive(count_error)
                     inputmode="numeric"
-                    on_input=Callback::new(move |v| draft.update(|d| d.entry_count = v))
+                    on_input=on_text(draft, |v| FunnelEdit::EntryCount(v).into())
                 />
             </div>
             <ForwardResult lang=lang forward=forward />
@@ -138,30 +140,25 @@ fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> imp
 #[component]
 fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>) -> impl IntoView {
     let t = move || texts(lang.get());
-    let choice_value = |c: SeekChoice| match c {
-        SeekChoice::Rate(id) => format!("rate-{id}"),
-        SeekChoice::DealSize => "deal".to_string(),
-        SeekChoice::EntryCount => "count".to_string(),
-    };
     let options = move || {
         let lang = lang.get();
         draft.with(|d| {
-            let selected = choice_value(d.seek);
+            let selected = SeekChoice::key(d.seek);
             let mut choices: Vec<(String, String)> = (d.entry_index()..d.stages.len() - 1)
                 .filter_map(|i| {
                     Some((
-                        choice_value(SeekChoice::Rate(d.stages[i].id)),
+                        SeekChoice::key(SeekChoice::Rate(d.stages[i].id)),
                         d.rate_label(i, lang)?,
                     ))
                 })
                 .collect();
             choices.push((
-                choice_value(SeekChoice::DealSize),
+                SeekChoice::key(SeekChoice::DealSize),
                 texts(lang).seek_deal.to_string(),
             ));
             let entry = d.display_name(d.entry_index(), lang);
             choices.push((
-                choice_value(SeekChoice::EntryCount),
+                SeekChoice::key(SeekChoice::EntryCount),
                 (texts(lang).seek_count)(&entry),
             ));
             choices
@@ -175,16 +172,8 @@ fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>)
     };
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        let choice = match value.as_str() {
-            "deal" => Some(SeekChoice::DealSize),
-            "count" => Some(SeekChoice::EntryCount),
-            other => other
-                .strip_prefix("rate-")
-                .and_then(|id| id.parse().ok())
-                .map(SeekChoice::Rate),
-        };
-        if let Some(choice) = choice {
-            draft.update(|d| d.seek = choice);
+        if let Some(choice) = SeekChoice::from_key(&value) {
+            send(draft, FunnelEdit::Seek(choice));
         }
     };
     view! {
@@ -242,7 +231,7 @@ fn SeekAnswer(
                 hidden=move || answer.with(|a| a.apply.is_none())
                 on:click=move |_| {
                     if let Some(apply) = answer.get_untracked().apply {
-                        draft.update(|d| apply.apply(d));
+                        send(draft, apply);
                     }
                 }
             >

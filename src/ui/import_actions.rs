@@ -2,37 +2,22 @@
 //! as a before → after preview first and undoable; and as the KPI tree's actuals for a chosen
 //! span of months, undoable too.
 
-use funnel_model::draft::Draft;
+use funnel_model::edit::{Edit, ImportEdit};
 use funnel_model::import::apply::{plan_from_actuals, Changed};
 use funnel_model::import::date::Month;
 use funnel_model::import::kpi_fill::kpi_actual_edits;
 use funnel_model::import::period::{month_span, period_counts};
-use funnel_model::kpi::Basis;
+use funnel_model::kpi::{channel_inputs, Basis};
 use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::import_text::change_label;
 use crate::plan_text::pick;
+use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;
 use crate::ui::import_ranges::UseAsRanges;
-use crate::ui::kpi::channel_inputs;
 use crate::ui::plan_common::SelectField;
-
-/// Puts back what applying the actuals changed (rates, deal size, lead time, channels),
-/// keeping any other edit made since.
-fn restore_plan_inputs(d: &mut Draft, before: &Draft) {
-    for s in &mut d.stages {
-        if let Some(b) = before.stages.iter().find(|b| b.id == s.id) {
-            s.rate = b.rate.clone();
-        }
-    }
-    d.deal_size = before.deal_size.clone();
-    d.plan.lead_time = before.plan.lead_time;
-    d.plan.distribution = before.plan.distribution.clone();
-    d.plan.average_days = before.plan.average_days.clone();
-    d.plan.channels = before.plan.channels.clone();
-}
 
 #[component]
 pub fn ImportActions(session: Session, state: ImportState) -> impl IntoView {
@@ -67,20 +52,13 @@ fn UseAsPlan(session: Session, state: ImportState) -> impl IntoView {
             return;
         };
         let before = session.draft.get_untracked();
-        session.draft.update(|d| {
-            d.stages = next.stages.clone();
-            d.deal_size = next.deal_size.clone();
-            d.plan.lead_time = next.plan.lead_time;
-            d.plan.distribution = next.plan.distribution.clone();
-            d.plan.average_days = next.plan.average_days.clone();
-            d.plan.channels = next.plan.channels.clone();
-        });
+        send(session.draft, ImportEdit::UsePlan(Box::new(next)));
         state.plan_undo.set(Some(before));
         state.plan_preview.set(None);
     };
     let undo = move |_| {
         if let Some(before) = state.plan_undo.get_untracked() {
-            session.draft.update(|d| restore_plan_inputs(d, &before));
+            send(session.draft, ImportEdit::RestorePlan(Box::new(before)));
             state.plan_undo.set(None);
         }
     };
@@ -219,21 +197,19 @@ fn FillKpi(session: Session, state: ImportState) -> impl IntoView {
         let counts = period_counts(&records, actuals.first_stage, from, to);
         let before = session.draft.get_untracked();
         let lang = lang.get_untracked();
-        session.draft.update(|d| {
-            let snapshot = d.clone();
-            let channels = channel_inputs(&snapshot, lang);
-            let basis = Basis::new(&snapshot, &channels);
-            let nodes = snapshot.kpi.nodes(&basis);
-            let ids: Vec<u32> = snapshot.stages.iter().map(|s| s.id).collect();
-            for edit in kpi_actual_edits(&nodes, &ids, actuals.first_stage, &counts) {
-                d.kpi.apply(&basis, edit);
-            }
-        });
+        let channels = channel_inputs(&before, lang);
+        let nodes = before.kpi.nodes(&Basis::new(&before, &channels));
+        let ids: Vec<u32> = before.stages.iter().map(|s| s.id).collect();
+        let edits = kpi_actual_edits(&nodes, &ids, actuals.first_stage, &counts)
+            .into_iter()
+            .map(Edit::Kpi)
+            .collect();
+        send(session.draft, Edit::Batch(edits));
         state.kpi_undo.set(Some((before, from, to)));
     };
     let undo = move |_| {
         if let Some((before, _, _)) = state.kpi_undo.get_untracked() {
-            session.draft.update(|d| d.kpi = before.kpi.clone());
+            send(session.draft, ImportEdit::Kpi(Box::new(before.kpi)));
             state.kpi_undo.set(None);
         }
     };

@@ -1,10 +1,12 @@
 //! Using the actuals as the Risk view's doubt about each rate: the decided counts of every step
 //! become "converted of total" beliefs there, undoable like the other uses.
 
+use funnel_model::edit::ImportEdit;
 use funnel_model::import::risk_fill::risk_from_actuals;
 use leptos::prelude::*;
 
 use crate::plan_text::pick;
+use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;
 
@@ -19,12 +21,12 @@ pub fn UseAsRanges(session: Session, state: ImportState) -> impl IntoView {
         };
         let draft = session.draft.get_untracked();
         let (risk, changed) = risk_from_actuals(&draft, &actuals);
-        session.draft.update(|d| d.risk = risk);
+        send(session.draft, ImportEdit::Risk(Box::new(risk)));
         undo.set(Some((draft.risk, changed.len())));
     };
     let restore = move |_| {
         if let Some((before, _)) = undo.get_untracked() {
-            session.draft.update(|d| d.risk = before);
+            send(session.draft, ImportEdit::Risk(Box::new(before)));
             undo.set(None);
         }
     };

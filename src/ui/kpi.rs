@@ -8,11 +8,10 @@ use funnel_charts::{
     draw_tree, tree_height, tree_row_at, NodeKind as ChartKind, NodeStatus, TreeChartData,
     TreeNodeView,
 };
-use funnel_model::draft::Draft;
 use funnel_model::format::format_percent;
 use funnel_model::kpi::{
-    evaluate, format_value, tree_csv, Basis, ChannelInput, EvaluatedNode, KpiEdit, KpiTree, NodeId,
-    NodeKind, Status, ROOT_ID,
+    channel_inputs, evaluate, format_value, tree_csv, Basis, ChannelInput, EvaluatedNode, KpiEdit,
+    KpiTree, NodeId, NodeKind, Status, ROOT_ID,
 };
 use funnel_model::Lang;
 use leptos::prelude::*;
@@ -21,6 +20,7 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::plan_text::pick;
+use crate::send::send;
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
@@ -28,38 +28,9 @@ use crate::ui::field::TextField;
 use crate::ui::kpi_extras::{Bottlenecks, Warnings};
 use crate::ui::kpi_node_editor::NodeEditor;
 
-/// The channels' planned leads the tree breaks the leads into (none while the channel table
-/// makes no plan).
-pub fn channel_inputs(draft: &Draft, lang: Lang) -> Vec<ChannelInput> {
-    let Ok(funnel) = draft.funnel() else {
-        return Vec::new();
-    };
-    match draft.plan.money_plan(&funnel) {
-        Ok(plan) => draft
-            .plan
-            .channels
-            .iter()
-            .zip(&plan.mix.channels)
-            .map(|(c, r)| ChannelInput {
-                name: c.display_name(lang),
-                leads: r.leads,
-                won: r.won,
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
-/// Applies one edit to the open draft's tree.
+/// Sends one edit of the open draft's tree.
 pub fn apply_edit(session: Session, edit: KpiEdit) -> Option<NodeId> {
-    let lang = session.lang.get_untracked();
-    let mut created = None;
-    session.draft.update(|d| {
-        let snapshot = d.clone();
-        let channels = channel_inputs(&snapshot, lang);
-        created = d.kpi.apply(&Basis::new(&snapshot, &channels), edit);
-    });
-    created
+    send(session.draft, edit)
 }
 
 /// Brings the node editor on screen when it is not (on a phone it sits below the whole outline).

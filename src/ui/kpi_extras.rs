@@ -1,12 +1,14 @@
 //! Around the KPI tree: the bottleneck ranking, the warnings, the stage definitions with their
 //! SLA fields, and the KPI-design checklist.
 
+use funnel_model::edit::Edit;
 use funnel_model::format::{format_count, format_money, format_percent};
 use funnel_model::kpi::{ChecklistItem, DefinedStage, DefinitionField, KpiTree, Shortfall};
 use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::plan_text::pick;
+use crate::send::send;
 use crate::session::Session;
 
 /// The stage whose shortfall costs the most revenue, then every stage with an actual, ranked.
@@ -196,9 +198,7 @@ fn Definitions(session: Session) -> impl IntoView {
                                 prop:value=move || draft.with(|d| d.kpi.definitions.get(s, f).to_string())
                                 on:input=move |ev| {
                                     let text = event_target_value(&ev);
-                                    draft.update(|d| {
-                                        d.kpi.definitions.set(s, f, &text);
-                                    });
+                                    send(draft, Edit::Definition { stage: s, field: f, text });
                                 }
                             ></textarea>
                         </div>
@@ -244,9 +244,7 @@ fn Checklist(session: Session) -> impl IntoView {
                                 prop:checked=move || draft.with(|d| d.kpi.checklist.is_done(item))
                                 on:change=move |ev| {
                                     let done = event_target_checked(&ev);
-                                    draft.update(|d| {
-                                        d.kpi.checklist.set(item, done);
-                                    });
+                                    send(draft, Edit::Check { item, done });
                                 }
                             />
                             <label for=id>{move || item.text(lang.get())}</label>

@@ -6,7 +6,7 @@ use funnel_model::kpi::{
     Basis, ChannelInput, Department, Direction, Formula, KpiEdit, KpiNode, KpiTree, NodeId,
     NodeKind, SmartItem, Unit, ROOT_ID,
 };
-use funnel_model::Lang;
+use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
 use crate::plan_text::{month_name, pick};
@@ -14,34 +14,6 @@ use crate::session::Session;
 use crate::ui::field::TextField;
 use crate::ui::kpi::{apply_edit, node_detail};
 use crate::ui::plan_common::SelectField;
-
-fn formula_key(f: Formula) -> &'static str {
-    match f {
-        Formula::Product => "product",
-        Formula::Sum => "sum",
-        Formula::Ratio => "ratio",
-        Formula::Entered => "entered",
-    }
-}
-
-fn unit_key(u: &Unit) -> &'static str {
-    match u {
-        Unit::Count => "count",
-        Unit::Yen => "yen",
-        Unit::Percent => "percent",
-        Unit::Custom(_) => "custom",
-    }
-}
-
-fn owner_key(o: Option<Department>) -> &'static str {
-    match o {
-        None => "none",
-        Some(Department::Marketing) => "marketing",
-        Some(Department::InsideSales) => "inside_sales",
-        Some(Department::FieldSales) => "field_sales",
-        Some(Department::CustomerSuccess) => "customer_success",
-    }
-}
 
 #[component]
 pub fn NodeEditor(
@@ -93,25 +65,37 @@ pub fn NodeEditor(
             Formula::Entered,
         ]
         .into_iter()
-        .map(|f| (formula_key(f).to_string(), f.text(l).to_string()))
+        .map(|f| (f.key().to_string(), f.text(l).to_string()))
         .collect::<Vec<_>>()
     });
     let unit_options = Signal::derive(move || {
         let l = lang.get();
         vec![
-            ("count".to_string(), pick(l, "件数", "Count").to_string()),
-            ("yen".into(), pick(l, "金額（円）", "Yen").into()),
-            ("percent".into(), pick(l, "率（%）", "Percent").into()),
-            ("custom".into(), pick(l, "その他", "Other").into()),
+            (
+                Unit::Count.key().to_string(),
+                pick(l, "件数", "Count").to_string(),
+            ),
+            (Unit::Yen.key().into(), pick(l, "金額（円）", "Yen").into()),
+            (
+                Unit::Percent.key().into(),
+                pick(l, "率（%）", "Percent").into(),
+            ),
+            (
+                Unit::Custom(String::new()).key().into(),
+                pick(l, "その他", "Other").into(),
+            ),
         ]
     });
     let owner_options = Signal::derive(move || {
         let l = lang.get();
-        let mut v = vec![("none".to_string(), pick(l, "未設定", "Not set").to_string())];
+        let mut v = vec![(
+            None::<Department>.key().to_string(),
+            pick(l, "未設定", "Not set").to_string(),
+        )];
         v.extend(
             Department::ALL
                 .iter()
-                .map(|d| (owner_key(Some(*d)).to_string(), d.text(l).to_string())),
+                .map(|d| (Some(*d).key().to_string(), d.text(l).to_string())),
         );
         v
     });
@@ -119,7 +103,7 @@ pub fn NodeEditor(
         let l = lang.get();
         vec![
             (
-                "upstream".to_string(),
+                Direction::Upstream.key().to_string(),
                 format!(
                     "{}（{}）",
                     Direction::Upstream.text(l),
@@ -127,7 +111,7 @@ pub fn NodeEditor(
                 ),
             ),
             (
-                "downstream".into(),
+                Direction::Downstream.key().into(),
                 format!(
                     "{}（{}）",
                     Direction::Downstream.text(l),
@@ -195,15 +179,11 @@ pub fn NodeEditor(
                         id="node-formula"
                         label=Signal::derive(move || tr("計算方法", "How it is computed").to_string())
                         options=formula_options
-                        selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| formula_key(n.formula)).unwrap_or("entered").to_string()))
+                        selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.formula).unwrap_or_default().key().to_string()))
                         on_change=Callback::new(move |v: String| {
-                            let formula = match v.as_str() {
-                                "product" => Formula::Product,
-                                "sum" => Formula::Sum,
-                                "ratio" => Formula::Ratio,
-                                _ => Formula::Entered,
-                            };
-                            edit(KpiEdit::SetFormula { node: id(), formula });
+                            if let Some(formula) = Formula::from_key(&v) {
+                                edit(KpiEdit::SetFormula { node: id(), formula });
+                            }
                         })
                     />
                     <Show when=move || !bound()>
@@ -211,15 +191,13 @@ pub fn NodeEditor(
                             id="node-unit"
                             label=Signal::derive(move || tr("単位", "Unit").to_string())
                             options=unit_options
-                            selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| unit_key(&n.unit)).unwrap_or("count").to_string()))
+                            selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.unit.key()).unwrap_or(Unit::Count.key()).to_string()))
                             on_change=Callback::new(move |v: String| {
-                                let unit = match v.as_str() {
-                                    "yen" => Unit::Yen,
-                                    "percent" => Unit::Percent,
-                                    "custom" => Unit::Custom(pick(lang.get_untracked(), "時間", "hours").into()),
-                                    _ => Unit::Count,
-                                };
-                                edit(KpiEdit::SetUnit { node: id(), unit });
+                                // A new custom unit starts with a name to overwrite, in the page's language.
+                                let custom = pick(lang.get_untracked(), "時間", "hours");
+                                if let Some(unit) = Unit::from_key(&v, custom) {
+                                    edit(KpiEdit::SetUnit { node: id(), unit });
+                                }
                             })
                         />
                     </Show>
@@ -262,20 +240,22 @@ pub fn NodeEditor(
                         id="node-owner"
                         label=Signal::derive(move || tr("担当部門", "Owner").to_string())
                         options=owner_options
-                        selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| owner_key(n.owner)).unwrap_or("none").to_string()))
+                        selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.owner).unwrap_or(None).key().to_string()))
                         on_change=Callback::new(move |v: String| {
-                            let owner = Department::ALL.into_iter().find(|d| owner_key(Some(*d)) == v);
-                            edit(KpiEdit::SetOwner { node: id(), owner });
+                            if let Some(owner) = Option::<Department>::from_key(&v) {
+                                edit(KpiEdit::SetOwner { node: id(), owner });
+                            }
                         })
                     />
                     <SelectField
                         id="node-direction"
                         label=Signal::derive(move || tr("上流・下流", "Upstream or downstream").to_string())
                         options=direction_options
-                        selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| if n.direction == Direction::Downstream { "downstream" } else { "upstream" }).unwrap_or("upstream").to_string()))
+                        selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.direction).unwrap_or_default().key().to_string()))
                         on_change=Callback::new(move |v: String| {
-                            let direction = if v == "downstream" { Direction::Downstream } else { Direction::Upstream };
-                            edit(KpiEdit::SetDirection { node: id(), direction });
+                            if let Some(direction) = Direction::from_key(&v) {
+                                edit(KpiEdit::SetDirection { node: id(), direction });
+                            }
                         })
                     />
                 </div>

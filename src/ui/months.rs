@@ -2,13 +2,14 @@
 //! which month, headcount, coverage, velocity and the period-vs-cohort gap out.
 
 use funnel_charts::{draw_timeline, timeline_height, TimelineData, TimelineRow};
+use funnel_model::edit::{PlanEdit, PlanText};
 use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::plan::cohort::explain;
 use funnel_model::plan::draft::{CycleDays, LeadTimeMode, PlanField, TimePlan};
 use funnel_model::plan::export::monthly_plan_csv;
 use funnel_model::plan::phasing::PhasingNote;
 use funnel_model::plan::velocity::team_stages;
-use funnel_model::{Funnel, Lang, StageKind};
+use funnel_model::{Funnel, Lang, OptionKey, StageKind};
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
@@ -17,6 +18,7 @@ use plotters_canvas::CanvasBackend;
 use crate::app::ValidPlan;
 use crate::browser::current_fiscal_year;
 use crate::plan_text::{month_name, pick, plan_input_error, plan_month_name};
+use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
@@ -128,13 +130,7 @@ fn PeriodInputs(
                     prop:checked=seasonal
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        draft.update(|d| {
-                            if on {
-                                d.plan.set_weight(1, &d.plan.weight_text(1));
-                            } else {
-                                d.plan.reset_weights();
-                            }
-                        });
+                        send(draft, PlanEdit::Seasonal(on));
                     }
                 />
                 <label for="plan-seasonal">
@@ -163,7 +159,7 @@ fn PeriodInputs(
                                         label=label
                                         value=Signal::derive(move || draft.with(|d| d.plan.weight_text(m)))
                                         error=field_error(lang, draft, errors, PlanField::Weight(m))
-                                        on_input=Callback::new(move |v: String| draft.update(|d| d.plan.set_weight(m, &v)))
+                                        on_input=on_text(draft, move |text| PlanEdit::Weight { month: m, text }.into())
                                         inputmode="decimal"
                                         class="compact"
                                     />
@@ -192,27 +188,20 @@ fn LeadTimeInputs(
         let l = lang.get();
         vec![
             (
-                "average".to_string(),
+                LeadTimeMode::AverageDays.key().to_string(),
                 pick(l, "平均日数", "Average days").to_string(),
             ),
             (
-                "dwell".into(),
+                LeadTimeMode::StageDwell.key().into(),
                 pick(l, "段階ごとの滞留日数", "Days in each stage").into(),
             ),
             (
-                "distribution".into(),
+                LeadTimeMode::Distribution.key().into(),
                 pick(l, "受注月の分布", "Share closing each month").into(),
             ),
         ]
     });
-    let mode_key = Signal::derive(move || {
-        match mode() {
-            LeadTimeMode::AverageDays => "average",
-            LeadTimeMode::StageDwell => "dwell",
-            LeadTimeMode::Distribution => "distribution",
-        }
-        .to_string()
-    });
+    let mode_key = Signal::derive(move || mode().key().to_string());
     let dwell_rows = move || {
         let l = lang.get();
         draft.with(|d| {
@@ -236,12 +225,9 @@ fn LeadTimeInputs(
                 options=mode_options
                 selected=mode_key
                 on_change=Callback::new(move |v: String| {
-                    let m = match v.as_str() {
-                        "dwell" => LeadTimeMode::StageDwell,
-                        "distribution" => LeadTimeMode::Distribution,
-                        _ => LeadTimeMode::AverageDays,
-                    };
-                    draft.update(|d| d.plan.lead_time = m);
+                    if let Some(mode) = LeadTimeMode::from_key(&v) {
+                        send(draft, PlanEdit::LeadTime(mode));
+                    }
                 })
             />
             <Show when=move || mode() == LeadTimeMode::AverageDays>
@@ -251,7 +237,7 @@ fn LeadTimeInputs(
                     hint=Signal::derive(move || tr("例: 90（約3か月）", "e.g. 90 (about 3 months)").to_string())
                     value=Signal::derive(move || draft.with(|d| d.plan.average_days.clone()))
                     error=field_error(lang, draft, errors, PlanField::AverageDays)
-                    on_input=Callback::new(move |v: String| draft.update(|d| d.plan.average_days = v))
+                    on_input=on_text(draft, |v| PlanEdit::Text(PlanText::AverageDays, v).into())
                     inputmode="numeric"
                     suffix=Signal::derive(move || tr("日", "days").to_string())
                 />
@@ -277,7 +263,7 @@ fn LeadTimeInputs(
                                     label=label
                                     value=Signal::derive(move || draft.with(|d| d.plan.dwell_text(id)))
                                     error=field_error(lang, draft, errors, PlanField::Dwell(id))
-                                    on_input=Callback::new(move |v: String| draft.update(|d| d.plan.set_dwell(id, &v)))
+                                    on_input=on_text(draft, move |text| PlanEdit::Dwell { id, text }.into())
                                     inputmode="numeric"
                                     suffix=Signal::derive(move || tr("日", "days").to_string())
                                     class="compact"
@@ -311,7 +297,7 @@ fn LeadTimeInputs(
                                         label=label
                                         value=Signal::derive(move || draft.with(|d| d.plan.distribution.get(k).cloned().unwrap_or_default()))
                                         error=field_error(lang, draft, errors, PlanField::Distribution(k))
-                                        on_input=Callback::new(move |v: String| draft.update(|d| d.plan.set_distribution(k, &v)))
+                                        on_input=on_text(draft, move |text| PlanEdit::Distribution { lag: k, text }.into())
                                         inputmode="decimal"
                                         suffix="%"
                                         class="compact"
@@ -332,13 +318,13 @@ fn LeadTimeInputs(
                     {move || field_error(lang, draft, errors, PlanField::DistributionTotal).get()}
                 </p>
                 <div class="button-row">
-                    <button type="button" on:click=move |_| draft.update(|d| d.plan.add_distribution_month())>
+                    <button type="button" on:click=move |_| { send(draft, PlanEdit::AddDistributionMonth); }>
                         {move || tr("月を追加", "Add a month")}
                     </button>
                     <button
                         type="button"
                         disabled=move || distribution_len() <= 1
-                        on:click=move |_| draft.update(|d| d.plan.remove_distribution_month())
+                        on:click=move |_| { send(draft, PlanEdit::RemoveDistributionMonth); }
                     >
                         {move || tr("最後の月を削除", "Remove the last month")}
                     </button>
@@ -354,7 +340,7 @@ fn LeadTimeInputs(
                     ).to_string())
                     value=Signal::derive(move || draft.with(|d| d.plan.sales_cycle_share.clone()))
                     error=field_error(lang, draft, errors, PlanField::SalesCycleShare)
-                    on_input=Callback::new(move |v: String| draft.update(|d| d.plan.sales_cycle_share = v))
+                    on_input=on_text(draft, |v| PlanEdit::Text(PlanText::SalesCycleShare, v).into())
                     inputmode="decimal"
                     suffix="%"
                     class="compact"
@@ -394,7 +380,7 @@ fn CapacityInputs(
                 hint=Signal::derive(move || tr("例: 40（件）", "e.g. 40").to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.inside_per_rep.clone()))
                 error=field_error(lang, draft, errors, PlanField::InsidePerRep)
-                on_input=Callback::new(move |v: String| draft.update(|d| d.plan.inside_per_rep = v))
+                on_input=on_text(draft, |v| PlanEdit::Text(PlanText::InsidePerRep, v).into())
                 inputmode="numeric"
             />
             <TextField
@@ -406,7 +392,7 @@ fn CapacityInputs(
                 hint=Signal::derive(move || tr("例: 8（件）", "e.g. 8").to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.field_per_rep.clone()))
                 error=field_error(lang, draft, errors, PlanField::FieldPerRep)
-                on_input=Callback::new(move |v: String| draft.update(|d| d.plan.field_per_rep = v))
+                on_input=on_text(draft, |v| PlanEdit::Text(PlanText::FieldPerRep, v).into())
                 inputmode="numeric"
             />
             <TextField
@@ -418,7 +404,7 @@ fn CapacityInputs(
                 ).to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.open_pipeline.clone()))
                 error=field_error(lang, draft, errors, PlanField::OpenPipeline)
-                on_input=Callback::new(move |v: String| draft.update(|d| d.plan.open_pipeline = v))
+                on_input=on_text(draft, |v| PlanEdit::Text(PlanText::OpenPipeline, v).into())
                 inputmode="decimal"
             />
         </fieldset>

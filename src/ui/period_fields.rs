@@ -2,11 +2,13 @@
 //! beside the revenue target, and the line that names it wherever a period total is shown.
 
 use funnel_model::draft::Draft;
+use funnel_model::edit::PlanEdit;
 use funnel_model::plan::period::Period;
-use funnel_model::Lang;
+use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
 use crate::plan_text::{month_name, period_name, pick};
+use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::plan_common::SelectField;
 
@@ -27,19 +29,21 @@ pub fn PeriodFields(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoVi
     let period_options = Signal::derive(move || {
         let l = lang.get();
         vec![
-            ("month".to_string(), pick(l, "月", "Month").to_string()),
-            ("quarter".into(), pick(l, "四半期", "Quarter").into()),
-            ("year".into(), pick(l, "年度", "Fiscal year").into()),
+            (
+                Period::Month.key().to_string(),
+                pick(l, "月", "Month").to_string(),
+            ),
+            (
+                Period::Quarter.key().into(),
+                pick(l, "四半期", "Quarter").into(),
+            ),
+            (
+                Period::Year.key().into(),
+                pick(l, "年度", "Fiscal year").into(),
+            ),
         ]
     });
-    let period_key = Signal::derive(move || {
-        match draft.with(|d| d.plan.period) {
-            Period::Month => "month",
-            Period::Quarter => "quarter",
-            Period::Year => "year",
-        }
-        .to_string()
-    });
+    let period_key = Signal::derive(move || draft.with(|d| d.plan.period.key().to_string()));
     let start_options = Signal::derive(move || {
         let l = lang.get();
         (1..=12u8)
@@ -69,12 +73,9 @@ pub fn PeriodFields(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoVi
                     options=period_options
                     selected=period_key
                     on_change=Callback::new(move |v: String| {
-                        let p = match v.as_str() {
-                            "month" => Period::Month,
-                            "year" => Period::Year,
-                            _ => Period::Quarter,
-                        };
-                        draft.update(|d| d.plan.set_period(p));
+                        if let Some(p) = Period::from_key(&v) {
+                            send(draft, PlanEdit::Period(p));
+                        }
                     })
                 />
                 <SelectField
@@ -84,7 +85,7 @@ pub fn PeriodFields(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoVi
                     selected=Signal::derive(move || draft.with(|d| d.plan.period_index.to_string()))
                     on_change=Callback::new(move |v: String| {
                         if let Ok(i) = v.parse::<u8>() {
-                            draft.update(|d| d.plan.period_index = i);
+                            send(draft, PlanEdit::PeriodIndex(i));
                         }
                     })
                 />
@@ -95,7 +96,7 @@ pub fn PeriodFields(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoVi
                     selected=Signal::derive(move || draft.with(|d| d.plan.fiscal_start.to_string()))
                     on_change=Callback::new(move |v: String| {
                         if let Ok(m) = v.parse::<u8>() {
-                            draft.update(|d| d.plan.fiscal_start = m);
+                            send(draft, PlanEdit::FiscalStart(m));
                         }
                     })
                 />

@@ -2,12 +2,14 @@
 //! history), the confidence asked about, the deal-size spread and the Monte Carlo seed.
 
 use funnel_model::draft::Draft;
-use funnel_model::risk::{DoubtMode, RateDoubt, RiskField, RiskProblem};
-use funnel_model::Lang;
+use funnel_model::edit::{DoubtText, RiskEdit, RiskText};
+use funnel_model::risk::{DoubtMode, RiskField, RiskProblem};
+use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
 use crate::plan_text::pick;
 use crate::risk_text::problem_text;
+use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::plan_common::SelectField;
 
@@ -64,7 +66,7 @@ pub fn RiskInputs(
                     hint=text("50〜99%。80%と90%はいつも表示します", "50–99%. 80% and 90% are always shown")
                     value=Signal::derive(move || draft.with(|d| d.risk.confidence.clone()))
                     error=message(lang, errors, RiskField::Confidence)
-                    on_input=Callback::new(move |v: String| draft.update(|d| d.risk.confidence = v))
+                    on_input=on_text(draft, |v| RiskEdit::Text(RiskText::Confidence, v).into())
                     inputmode="decimal"
                     suffix="%"
                     class="compact"
@@ -75,7 +77,7 @@ pub fn RiskInputs(
                     hint=text("空欄なら単価は一定", "Leave empty for a fixed deal size")
                     value=Signal::derive(move || draft.with(|d| d.risk.deal_p10.clone()))
                     error=message(lang, errors, RiskField::DealP10)
-                    on_input=Callback::new(move |v: String| draft.update(|d| d.risk.deal_p10 = v))
+                    on_input=on_text(draft, |v| RiskEdit::Text(RiskText::DealP10, v).into())
                     inputmode="decimal"
                     class="compact"
                 />
@@ -85,7 +87,7 @@ pub fn RiskInputs(
                     hint=text("例: 800万", "e.g. 8,000,000")
                     value=Signal::derive(move || draft.with(|d| d.risk.deal_p90.clone()))
                     error=message(lang, errors, RiskField::DealP90)
-                    on_input=Callback::new(move |v: String| draft.update(|d| d.risk.deal_p90 = v))
+                    on_input=on_text(draft, |v| RiskEdit::Text(RiskText::DealP90, v).into())
                     inputmode="decimal"
                     class="compact"
                 />
@@ -95,7 +97,7 @@ pub fn RiskInputs(
                     hint=text("同じシードなら同じ結果（共有リンクにも含まれます）", "Same seed, same figures (shared links carry it)")
                     value=Signal::derive(move || draft.with(|d| d.risk.seed.clone()))
                     error=message(lang, errors, RiskField::Seed)
-                    on_input=Callback::new(move |v: String| draft.update(|d| d.risk.seed = v))
+                    on_input=on_text(draft, |v| RiskEdit::Text(RiskText::Seed, v).into())
                     inputmode="numeric"
                     class="compact"
                 />
@@ -134,34 +136,29 @@ fn RateDoubtRow(
             }
         })
     });
-    let edit = move |f: fn(&mut RateDoubt, String)| {
-        Callback::new(move |v: String| draft.update(|d| d.risk.edit_doubt(id, |r| f(r, v))))
+    let edit = move |field: DoubtText| {
+        on_text(draft, move |text| {
+            RiskEdit::Doubt { id, field, text }.into()
+        })
     };
     let mode = move || doubt().mode;
     let options = Signal::derive(move || {
         vec![
             (
-                "fixed".to_string(),
+                DoubtMode::Fixed.key().to_string(),
                 tr("固定（入力どおり）", "Fixed (as typed)").to_string(),
             ),
             (
-                "range".to_string(),
+                DoubtMode::Range.key().to_string(),
                 tr("範囲（下限〜上限）", "Range (low–high)").to_string(),
             ),
             (
-                "counts".to_string(),
+                DoubtMode::Counts.key().to_string(),
                 tr("実績（成功数／母数）", "History (won of total)").to_string(),
             ),
         ]
     });
-    let selected = Signal::derive(move || {
-        match mode() {
-            DoubtMode::Fixed => "fixed",
-            DoubtMode::Range => "range",
-            DoubtMode::Counts => "counts",
-        }
-        .to_string()
-    });
+    let selected = Signal::derive(move || mode().key().to_string());
     view! {
         <div class="risk-rate" data-stage-id=id>
             <p class="risk-rate-name">{move || name.get()}</p>
@@ -173,12 +170,9 @@ fn RateDoubtRow(
                     selected=selected
                     context=context
                     on_change=Callback::new(move |v: String| {
-                        let m = match v.as_str() {
-                            "range" => DoubtMode::Range,
-                            "counts" => DoubtMode::Counts,
-                            _ => DoubtMode::Fixed,
-                        };
-                        draft.update(|d| d.risk.edit_doubt(id, |r| r.mode = m));
+                        if let Some(mode) = DoubtMode::from_key(&v) {
+                            send(draft, RiskEdit::DoubtMode { id, mode });
+                        }
                     })
                 />
                 <Show when=move || mode() == DoubtMode::Range>
@@ -188,7 +182,7 @@ fn RateDoubtRow(
                         context=context
                         value=Signal::derive(move || doubt().low)
                         error=message(lang, errors, RiskField::Low(id))
-                        on_input=edit(|r, v| r.low = v)
+                        on_input=edit(DoubtText::Low)
                         inputmode="decimal"
                         suffix="%"
                         class="compact"
@@ -199,7 +193,7 @@ fn RateDoubtRow(
                         context=context
                         value=Signal::derive(move || doubt().high)
                         error=message(lang, errors, RiskField::High(id))
-                        on_input=edit(|r, v| r.high = v)
+                        on_input=edit(DoubtText::High)
                         inputmode="decimal"
                         suffix="%"
                         class="compact"
@@ -212,7 +206,7 @@ fn RateDoubtRow(
                         context=context
                         value=Signal::derive(move || doubt().won)
                         error=message(lang, errors, RiskField::Won(id))
-                        on_input=edit(|r, v| r.won = v)
+                        on_input=edit(DoubtText::Won)
                         inputmode="numeric"
                         class="compact"
                     />
@@ -222,7 +216,7 @@ fn RateDoubtRow(
                         context=context
                         value=Signal::derive(move || doubt().trials)
                         error=message(lang, errors, RiskField::Trials(id))
-                        on_input=edit(|r, v| r.trials = v)
+                        on_input=edit(DoubtText::Trials)
                         inputmode="numeric"
                         class="compact"
                     />

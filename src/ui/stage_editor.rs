@@ -1,10 +1,12 @@
 use funnel_charts::stage_color_hex;
 use funnel_model::draft::{Draft, DraftProblem};
+use funnel_model::edit::{Edit, FunnelEdit};
 use funnel_model::plan::benchmarks::{caveat, check_funnel};
 use funnel_model::{Funnel, Lang, Money, ReversePlan};
 use leptos::prelude::*;
 
 use crate::i18n::{input_error, plan_error, rate_message, texts, FieldKind};
+use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::period_fields::PeriodFields;
 
@@ -25,7 +27,7 @@ pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView
                 hint=Signal::derive(move || t().target_hint.to_string())
                 value=Signal::derive(move || draft.with(|d| d.target.clone()))
                 error=Signal::derive(move || money_error(draft.with(|d| d.target.clone())))
-                on_input=Callback::new(move |v| draft.update(|d| d.target = v))
+                on_input=on_text(draft, |v| FunnelEdit::Target(v).into())
             />
             <PeriodFields lang=lang draft=draft />
             <TextField
@@ -34,7 +36,7 @@ pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView
                 hint=Signal::derive(move || t().deal_hint.to_string())
                 value=Signal::derive(move || draft.with(|d| d.deal_size.clone()))
                 error=Signal::derive(move || money_error(draft.with(|d| d.deal_size.clone())))
-                on_input=Callback::new(move |v| draft.update(|d| d.deal_size = v))
+                on_input=on_text(draft, |v| FunnelEdit::DealSize(v).into())
             />
         </div>
     }
@@ -146,8 +148,8 @@ fn StageRow(
                     placeholder=default_name
                     prop:value=name_text
                     on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        draft.update(|d| d.rename_stage(id, &value))
+                        let name = event_target_value(&ev);
+                        send(draft, FunnelEdit::RenameStage { id, name });
                     }
                 />
                 <div class="stage-actions">
@@ -158,9 +160,7 @@ fn StageRow(
                         title=move || (t().move_up)(&name())
                         disabled=move || index.get() == 0
                         on:click=move |_| {
-                            draft.update(|d| {
-                                d.move_stage(id, true);
-                            })
+                            send(draft, FunnelEdit::MoveStage { id, up: true });
                         }
                     >
                         "↑"
@@ -172,9 +172,7 @@ fn StageRow(
                         title=move || (t().move_down)(&name())
                         disabled=is_last
                         on:click=move |_| {
-                            draft.update(|d| {
-                                d.move_stage(id, false);
-                            })
+                            send(draft, FunnelEdit::MoveStage { id, up: false });
                         }
                     >
                         "↓"
@@ -186,9 +184,7 @@ fn StageRow(
                         title=move || (t().add_after)(&name())
                         disabled=move || !draft.with(Draft::can_add_stage)
                         on:click=move |_| {
-                            draft.update(|d| {
-                                d.add_stage_after(Some(id));
-                            })
+                            send(draft, FunnelEdit::AddStageAfter(id));
                         }
                     >
                         "+"
@@ -200,9 +196,7 @@ fn StageRow(
                         title=move || (t().remove)(&name())
                         disabled=move || !draft.with(Draft::can_remove_stage)
                         on:click=move |_| {
-                            draft.update(|d| {
-                                d.remove_stage(id);
-                            })
+                            send(draft, FunnelEdit::RemoveStage(id));
                         }
                     >
                         "×"
@@ -218,7 +212,7 @@ fn StageRow(
                     error=Signal::derive(rate_error)
                     inputmode="decimal"
                     suffix="%"
-                    on_input=Callback::new(move |v: String| draft.update(|d| d.set_rate(id, &v)))
+                    on_input=on_text(draft, move |text| Edit::Funnel(FunnelEdit::Rate { id, text }))
                 />
                 {move || {
                     let at = index.get();

@@ -1,5 +1,5 @@
 //! The calculator's editable state exactly as typed — text that may not (yet) be valid — and the
-//! edits the page makes to it. Keeping the text, not only the parsed values, means a half-typed or
+//! operations on it that `crate::edit` applies. Keeping the text, not only the parsed values, means a half-typed or
 //! wrong field is never thrown away, and the last valid plan can stay on screen beside it.
 
 use serde::{Deserialize, Serialize};

@@ -20,6 +20,7 @@
 
 use crate::draft::Draft;
 use crate::funnel::MAX_STAGES;
+use crate::lang::Lang;
 use crate::stage::StageKind;
 
 use super::node::{Binding, Department, Direction, Formula, KpiNode, NodeId, NodeKind, Unit};
@@ -33,6 +34,28 @@ pub struct ChannelInput {
     pub leads: u64,
     /// Deals those leads are planned to win (for the bottleneck ranking).
     pub won: f64,
+}
+
+/// The channels' planned leads the tree breaks the leads into, named in `lang` (none while the
+/// channel table makes no plan).
+pub fn channel_inputs(draft: &Draft, lang: Lang) -> Vec<ChannelInput> {
+    let Ok(funnel) = draft.funnel() else {
+        return Vec::new();
+    };
+    match draft.plan.money_plan(&funnel) {
+        Ok(plan) => draft
+            .plan
+            .channels
+            .iter()
+            .zip(&plan.mix.channels)
+            .map(|(c, r)| ChannelInput {
+                name: c.display_name(lang),
+                leads: r.leads,
+                won: r.won,
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// What the tree is built on: the funnel as typed (its stages' ids, kinds and names, and —

@@ -4,8 +4,9 @@
 //!
 //! - [`KpiDraft`] is what is stored with the scenario: edits and actuals as typed. It starts
 //!   empty (the tree generated from the funnel) and serializes to `{}` until touched.
-//! - [`KpiDraft::apply`] makes every change ([`KpiEdit`]); [`evaluate`] turns the draft, the
-//!   funnel draft and the channels' leads ([`Basis`]) into a [`KpiTree`]; [`tree_csv`] exports it.
+//! - [`KpiDraft::apply`] makes every change ([`KpiEdit`], which the page sends as `Edit::Kpi`);
+//!   [`evaluate`] turns the draft, the funnel draft and the channels' leads ([`Basis`]) into a
+//!   [`KpiTree`]; [`tree_csv`] exports it.
 //! - Stored trees are repaired on the way in ([`repair`]), so nothing here meets a broken one.
 
 mod bottleneck;
@@ -31,7 +32,7 @@ pub use edit::KpiEdit;
 pub use evaluate::{
     evaluate, ActualSource, EvaluatedNode, KpiTree, Status, TargetSource, AHEAD_AT, ON_TRACK_AT,
 };
-pub use generate::{generate, Basis, ChannelInput, FIRST_USER_ID, ROOT_ID};
+pub use generate::{channel_inputs, generate, Basis, ChannelInput, FIRST_USER_ID, ROOT_ID};
 pub use kpi_draft::{ActualText, KpiDraft};
 pub use label::Label;
 pub use node::{Binding, Department, Direction, Formula, KpiNode, NodeId, NodeKind, Unit};
