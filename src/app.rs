@@ -4,10 +4,11 @@
 use std::time::Duration;
 
 use funnel_model::draft::DraftProblem;
-use funnel_model::{ForwardResult, Funnel, Lang, ReversePlan};
+use funnel_model::{Funnel, Lang, ReversePlan};
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::computed::{keep_last_valid, ForwardRun, ValidPlan};
 use crate::i18n::texts;
 use crate::session::{Session, View};
 use crate::storage;
@@ -30,15 +31,6 @@ use crate::ui::top_bar::TopBar;
 const LANG_KEY: &str = "funnel-calculator.lang";
 /// Autosave waits this long after the last keystroke.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
-
-/// The last plan computed from valid inputs, with the funnel it came from.
-pub type ValidPlan = Option<(Funnel, ReversePlan)>;
-
-/// Forward mode on the current plan: what the entry count yields, stage by stage.
-#[derive(Clone, PartialEq)]
-pub struct ForwardRun {
-    pub result: ForwardResult,
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -73,20 +65,7 @@ pub fn App() -> impl IntoView {
             Ok((funnel, plan))
         })
     });
-    // Bad input keeps the last good answer on screen (marked as not current) instead of blanking
-    // it — but only within one scenario: another scenario's numbers are never shown as this one's.
-    let opened = session.opened;
-    let kept: Memo<(u32, ValidPlan)> = Memo::new(move |previous: Option<&(u32, ValidPlan)>| {
-        let generation = opened.get();
-        match checked.get() {
-            Ok(valid) => (generation, Some(valid)),
-            Err(_) => match previous {
-                Some((g, plan)) if *g == generation => (generation, plan.clone()),
-                _ => (generation, None),
-            },
-        }
-    });
-    let plan: Memo<ValidPlan> = Memo::new(move |_| kept.with(|(_, plan)| plan.clone()));
+    let plan: Memo<ValidPlan> = keep_last_valid(session.opened, move || checked.get().ok());
     let current = Memo::new(move |_| checked.with(Result::is_ok));
     let forward = Memo::new(move |_| {
         let entry = plan

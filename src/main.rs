@@ -5,6 +5,8 @@ mod app;
 // Pure modules: compiled natively too, so `cargo test` checks their wording.
 #[cfg(target_arch = "wasm32")]
 mod browser;
+#[cfg(target_arch = "wasm32")]
+mod computed;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod embed_code;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -13,6 +15,8 @@ mod i18n;
 mod import_memory;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod import_text;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod kpi_text;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod library;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

@@ -13,7 +13,8 @@ use crate::browser;
 use crate::i18n::texts;
 use crate::library::{Deleted, Library, Saved};
 use crate::send::send;
-use crate::store::{self, SaveError, Unreadable};
+use crate::storage::SaveError;
+use crate::store::{self, Unreadable};
 
 /// Something the page tells the user until they dismiss it.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,14 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::store::SaveError;
+/// Why a write did not happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveError {
+    /// No localStorage on this page (blocked, or throws).
+    Unavailable,
+    /// The browser refused the write (quota); what was saved before is unchanged.
+    Full,
+}
 
 /// Whether localStorage can be used at all on this page.
 pub fn available() -> bool {

@@ -6,7 +6,7 @@ use funnel_model::merge::Stamps;
 use funnel_model::scenario::{scenario_from_json, scenario_to_json, FormatError, Scenario};
 
 use crate::library::Saved;
-use crate::storage;
+use crate::storage::{self, SaveError};
 
 const SCENARIO_PREFIX: &str = "funnel-calculator.scenario.";
 const CURRENT_KEY: &str = "funnel-calculator.current";
@@ -35,14 +35,6 @@ pub struct Loaded {
     pub unreadable: Vec<Unreadable>,
     /// Ids of entries left in place (saved by a newer version): not to be reused.
     pub kept_ids: Vec<u32>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveError {
-    /// No localStorage on this page (blocked, or throws).
-    Unavailable,
-    /// The browser refused the write (quota); what was saved before is unchanged.
-    Full,
 }
 
 fn key_for(id: u32) -> String {

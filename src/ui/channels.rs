@@ -21,7 +21,7 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::app::ValidPlan;
+use crate::computed::ValidPlan;
 use crate::plan_text::pick;
 use crate::send::{on_text, send};
 use crate::session::Session;

@@ -3,7 +3,7 @@ use funnel_model::format::format_count;
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::app::ValidPlan;
+use crate::computed::ValidPlan;
 use crate::i18n::texts;
 use crate::session::Session;
 use crate::ui::figure::Figure;

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
+use crate::computed::{ForwardRun, ValidPlan};
 use crate::i18n::{rate_message, texts};
 use crate::send::on_text;
 use crate::session::Session;

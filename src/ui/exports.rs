@@ -4,8 +4,8 @@ use funnel_model::csv_export::results_csv;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
+use crate::computed::{ForwardRun, ValidPlan};
 use crate::session::Session;
 use crate::ui::canvas_chart::FONT_STACK;
 

@@ -3,7 +3,7 @@ use funnel_model::edit::FunnelEdit;
 use funnel_model::{Count, Gap, Lang};
 use leptos::prelude::*;
 
-use crate::app::{ForwardRun, ValidPlan};
+use crate::computed::{ForwardRun, ValidPlan};
 use crate::i18n::{input_error, texts, FieldKind};
 use crate::seek_text::{seek_answer, SeekAnswer as SeekAnswerText};
 use crate::send::{on_text, send};

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::app::ValidPlan;
+use crate::computed::ValidPlan;
 use crate::i18n::texts;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 

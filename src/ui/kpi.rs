@@ -8,10 +8,9 @@ use funnel_charts::{
     draw_tree, tree_height, tree_row_at, NodeKind as ChartKind, NodeStatus, TreeChartData,
     TreeNodeView,
 };
-use funnel_model::format::format_percent;
 use funnel_model::kpi::{
-    channel_inputs, evaluate, format_value, tree_csv, Basis, ChannelInput, EvaluatedNode, KpiEdit,
-    KpiTree, NodeId, NodeKind, Status, ROOT_ID,
+    channel_inputs, evaluate, tree_csv, Basis, ChannelInput, EvaluatedNode, KpiEdit, KpiTree,
+    NodeId, NodeKind, Status, ROOT_ID,
 };
 use funnel_model::Lang;
 use leptos::prelude::*;
@@ -19,6 +18,7 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
+use crate::kpi_text::node_detail;
 use crate::plan_text::pick;
 use crate::send::send;
 use crate::session::Session;
@@ -29,7 +29,7 @@ use crate::ui::kpi_extras::{Bottlenecks, Warnings};
 use crate::ui::kpi_node_editor::NodeEditor;
 
 /// Sends one edit of the open draft's tree.
-pub fn apply_edit(session: Session, edit: KpiEdit) -> Option<NodeId> {
+fn apply_edit(session: Session, edit: KpiEdit) -> Option<NodeId> {
     send(session.draft, edit)
 }
 
@@ -47,29 +47,6 @@ fn reveal_editor() {
     if rect.top() < 0.0 || rect.top() > height {
         heading.scroll_into_view();
     }
-}
-
-/// Target → actual, with the achievement: "目標 20件 ・ 実績 15件 ・ 75%".
-pub fn node_detail(n: &EvaluatedNode, lang: Lang) -> String {
-    let value =
-        |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_value(v, &n.unit, lang));
-    if n.kind == NodeKind::Ksf {
-        return pick(lang, "重要成功要因", "Key success factor").to_string();
-    }
-    let mut parts = vec![match lang {
-        Lang::Ja => format!("目標 {}", value(n.target)),
-        Lang::En => format!("Plan {}", value(n.target)),
-    }];
-    if n.actual.is_some() {
-        parts.push(match lang {
-            Lang::Ja => format!("実績 {}", value(n.actual)),
-            Lang::En => format!("Actual {}", value(n.actual)),
-        });
-    }
-    if let Some(a) = n.achievement {
-        parts.push(format_percent(a));
-    }
-    parts.join(" ・ ")
 }
 
 fn chart_status(status: Status) -> NodeStatus {

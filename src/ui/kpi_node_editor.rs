@@ -9,10 +9,11 @@ use funnel_model::kpi::{
 use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
+use crate::kpi_text::node_detail;
 use crate::plan_text::{month_name, pick};
+use crate::send::send;
 use crate::session::Session;
 use crate::ui::field::TextField;
-use crate::ui::kpi::{apply_edit, node_detail};
 use crate::ui::plan_common::SelectField;
 
 #[component]
@@ -52,7 +53,7 @@ pub fn NodeEditor(
     let is_ksf = move || node.with(|n| n.as_ref().is_some_and(|n| n.kind == NodeKind::Ksf));
     let bound = move || node.with(|n| n.as_ref().is_some_and(|n| n.binding.is_bound()));
     let edit = move |e: KpiEdit| {
-        apply_edit(session, e);
+        send(session.draft, e);
     };
     let id = move || selected.get_untracked();
 
@@ -362,12 +363,12 @@ pub fn NodeEditor(
             </Show>
             <div class="button-row node-actions">
                 <button type="button" class="secondary" on:click=move |_| {
-                    if let Some(new) = apply_edit(session, KpiEdit::AddKpi { parent: id() }) {
+                    if let Some(new) = send(session.draft, KpiEdit::AddKpi { parent: id() }) {
                         selected.set(new);
                     }
                 }>{move || tr("下にKPIを追加", "Add a KPI below")}</button>
                 <button type="button" class="secondary" on:click=move |_| {
-                    if let Some(new) = apply_edit(session, KpiEdit::AddKsf { parent: id() }) {
+                    if let Some(new) = send(session.draft, KpiEdit::AddKsf { parent: id() }) {
                         selected.set(new);
                     }
                 }>{move || tr("下にKSFを追加", "Add a KSF below")}</button>

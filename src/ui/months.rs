@@ -15,8 +15,8 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::app::ValidPlan;
 use crate::browser::current_fiscal_year;
+use crate::computed::ValidPlan;
 use crate::plan_text::{month_name, pick, plan_input_error, plan_month_name};
 use crate::send::{on_text, send};
 use crate::session::Session;

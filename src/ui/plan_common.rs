@@ -6,7 +6,7 @@ use funnel_model::plan::draft::{PlanErrors, PlanField, VolumeMode};
 use funnel_model::{Funnel, Lang};
 use leptos::prelude::*;
 
-use crate::app::ValidPlan;
+use crate::computed::{keep_last_valid, ValidPlan};
 use crate::plan_text::field_message;
 use crate::session::Session;
 
@@ -39,19 +39,10 @@ pub fn evaluate<T: Clone + PartialEq + Send + Sync + 'static>(
             _ => PlanErrors::default(),
         })
     });
-    let opened = session.opened;
-    let generation_kept: Memo<(u32, Option<T>)> =
-        Memo::new(move |previous: Option<&(u32, Option<T>)>| {
-            let generation = opened.get();
-            match result.get() {
-                Some(Ok(value)) => (generation, Some(value)),
-                _ => match previous {
-                    Some((g, value)) if *g == generation => (generation, value.clone()),
-                    _ => (generation, None),
-                },
-            }
-        });
-    let kept = Memo::new(move |_| generation_kept.with(|(_, v)| v.clone()));
+    let kept = keep_last_valid(session.opened, move || match result.get() {
+        Some(Ok(value)) => Some(value),
+        _ => None,
+    });
     let current =
         Memo::new(move |_| funnel_current.get() && result.with(|r| matches!(r, Some(Ok(_)))));
     Evaluated {

@@ -4,7 +4,7 @@ use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::{Lang, StageKind};
 use leptos::prelude::*;
 
-use crate::app::{ForwardRun, ValidPlan};
+use crate::computed::{ForwardRun, ValidPlan};
 use crate::i18n::texts;
 use crate::ui::figure::Figure;
 use crate::ui::jargon::term_view;

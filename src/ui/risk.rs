@@ -11,7 +11,7 @@ use funnel_model::risk::{
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::app::ValidPlan;
+use crate::computed::ValidPlan;
 use crate::plan_text::pick;
 use crate::risk_text::{aside, chance, chance_words, count, error_points, span, worth_sentence};
 use crate::session::Session;

@@ -4,8 +4,8 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::app::{ForwardRun, ValidPlan};
 use crate::browser;
+use crate::computed::{ForwardRun, ValidPlan};
 use crate::embed_code::embed_code;
 use crate::i18n::{texts, Texts};
 use crate::session::{Notice, Session, View};
