@@ -283,6 +283,24 @@ test('the cards: coverage 1 ÷ win rate, velocity with its days, headcount on op
     MONTHS,
   ));
 
+test('switching how the lead time is given keeps the days typed in each way', () =>
+  withOpenPage(
+    app,
+    async (page) => {
+      const mode = field(page, 'リードタイムの入れ方');
+      await field(page, 'リード獲得から受注までの平均日数').fill('120');
+      await mode.selectOption({ label: '段階ごとの滞留日数' });
+      await field(page, '商談 → 受注 の日数').fill('45');
+      await mode.selectOption({ label: '受注月の分布' });
+      await mode.selectOption({ label: '平均日数' });
+      assert.equal(await field(page, 'リードタイムの入れ方').inputValue(), 'average');
+      assert.equal(await field(page, 'リード獲得から受注までの平均日数').inputValue(), '120');
+      await mode.selectOption({ label: '段階ごとの滞留日数' });
+      assert.equal(await field(page, '商談 → 受注 の日数').inputValue(), '45');
+    },
+    MONTHS,
+  ));
+
 test('velocity uses the opportunity stage’s days when days per stage are given, and explains 0 days', () =>
   withOpenPage(
     app,

@@ -269,7 +269,7 @@ test('a reload brings back the language, the list, the scenario last open and it
       target: await field(page, 'Revenue target (KGI)').inputValue(),
       win: await field(page, 'Win rate (Opportunity → Won deal)').inputValue(),
     };
-    assert.deepEqual(before.names, ['基本計画', 'Webinar push', 'Field sales']);
+    assert.deepEqual(before.names, ['Base plan', 'Webinar push', 'Field sales']);
     assert.equal(before.table.find((r) => r.stage === 'Won deals').required, '30');
 
     await page.reload();
