@@ -12,11 +12,9 @@ use crate::kpi::KpiDraft;
 use crate::lang::Lang;
 use crate::plan::draft::PlanDraft;
 use crate::risk::RiskDraft;
+pub use crate::stage::MAX_NAME_CHARS;
 use crate::stage::{default_stages, rate_name, Stage, StageKind};
 use crate::values::{Count, Money, Rate, PPM};
-
-/// Longest stage name kept; longer names are cut, since they would not fit a chart bar anyway.
-pub const MAX_NAME_CHARS: usize = 40;
 
 /// One stage as typed. `id` is stable across reordering so the page can key rows by it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 use crate::lang::Lang;
 use crate::values::Rate;
 
+/// Longest stage or channel name kept; longer names are cut, since they would not fit a chart
+/// bar anyway.
+pub const MAX_NAME_CHARS: usize = 40;
+
 /// The standard meanings a stage can have; `Custom` is any stage a user adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -6,7 +6,8 @@
 use crate::csv_export::{defuse_formula, push_row};
 use crate::lang::Lang;
 
-use super::evaluate::{EvaluatedNode, KpiTree};
+use super::evaluate::KpiTree;
+use super::evaluated::EvaluatedNode;
 use super::node::{NodeKind, Unit};
 
 pub const TREE_CSV_HEADERS_JA: [&str; 12] = [

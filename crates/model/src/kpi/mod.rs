@@ -15,6 +15,7 @@ mod csv;
 mod definitions;
 mod edit;
 mod evaluate;
+mod evaluated;
 mod generate;
 mod kpi_draft;
 mod label;
@@ -29,9 +30,8 @@ pub use checklist::{Checklist, ChecklistItem};
 pub use csv::{tree_csv, TREE_CSV_HEADERS_EN, TREE_CSV_HEADERS_JA};
 pub use definitions::{DefinedStage, DefinitionField, Definitions, StageDefinition};
 pub use edit::KpiEdit;
-pub use evaluate::{
-    evaluate, ActualSource, EvaluatedNode, KpiTree, Status, TargetSource, AHEAD_AT, ON_TRACK_AT,
-};
+pub use evaluate::{evaluate, KpiTree};
+pub use evaluated::{ActualSource, EvaluatedNode, Status, TargetSource, AHEAD_AT, ON_TRACK_AT};
 pub use generate::{channel_inputs, generate, Basis, ChannelInput, FIRST_USER_ID, ROOT_ID};
 pub use kpi_draft::{ActualText, KpiDraft};
 pub use label::Label;

@@ -13,7 +13,7 @@ use crate::format::{format_count, format_decimal, format_percent};
 use crate::funnel::{Funnel, ReversePlan};
 use crate::lang::Lang;
 
-use super::evaluate::{named_stage, KpiTree};
+use super::evaluated::{named_stage, EvaluatedNode};
 use super::label::Label;
 use super::node::{Department, Direction, NodeId, NodeKind, Unit};
 use super::value::format_value;
@@ -149,18 +149,14 @@ impl Warning {
 
 /// The warnings for an evaluated tree; `count_actuals` and `rate_actuals` are by stage position.
 pub(crate) fn find_warnings(
-    tree: &KpiTree,
+    nodes: &[EvaluatedNode],
     draft: &Draft,
     funnel_plan: Option<(&Funnel, &ReversePlan)>,
     count_actuals: &[Option<f64>],
     rate_actuals: &[Option<f64>],
 ) -> Vec<Warning> {
     let mut out = Vec::new();
-    let kpis: Vec<_> = tree
-        .nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::Kpi)
-        .collect();
+    let kpis: Vec<_> = nodes.iter().filter(|n| n.kind == NodeKind::Kpi).collect();
     if !kpis.is_empty() && kpis.iter().all(|n| n.direction == Direction::Upstream) {
         out.push(Warning::UpstreamOnly { kpis: kpis.len() });
     }
@@ -186,7 +182,7 @@ pub(crate) fn find_warnings(
             }
         }
     }
-    for n in &tree.nodes {
+    for n in nodes {
         if let (true, Some(target), Some(computed)) = (n.inconsistent, n.exact, n.computed) {
             out.push(Warning::Inconsistent {
                 node: n.id,

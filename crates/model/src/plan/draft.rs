@@ -755,7 +755,7 @@ impl PlanDraft {
         if let Some(c) = self.channel_mut(id) {
             edit(c);
             if let Some(name) = &mut c.name {
-                *name = name.chars().take(crate::draft::MAX_NAME_CHARS).collect();
+                *name = name.chars().take(crate::stage::MAX_NAME_CHARS).collect();
             }
         }
     }
@@ -865,7 +865,7 @@ impl PlanDraft {
                     .all(short)
                     && c.name
                         .as_ref()
-                        .is_none_or(|n| n.chars().nth(crate::draft::MAX_NAME_CHARS).is_none())
+                        .is_none_or(|n| n.chars().nth(crate::stage::MAX_NAME_CHARS).is_none())
             });
         channels_ok
             && self.weights.len() <= 12
