@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::computed::ValidPlan;
 use crate::i18n::texts;
 use crate::session::Session;
-use crate::ui::figure::Figure;
+use crate::ui::figure::{signed_count, Figure};
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::risk::CompareRisk;
 
@@ -199,14 +199,6 @@ fn CompareTable(
                 <tbody>{rows}</tbody>
             </table>
         </div>
-    }
-}
-
-fn signed_count(d: i128) -> String {
-    match d {
-        0 => "±0".to_string(),
-        d if d > 0 => format!("+{}", format_count(d as u64)),
-        d => format!("−{}", format_count(d.unsigned_abs() as u64)),
     }
 }
 

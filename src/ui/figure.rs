@@ -2,8 +2,8 @@
 //! focus when the shown one is rounded.
 
 use funnel_model::format::{
-    format_count_exact, format_money, format_money_exact, format_whole, money_is_rounded,
-    remark_parts,
+    format_count, format_count_exact, format_money, format_money_exact, format_whole,
+    money_is_rounded, remark_parts,
 };
 use funnel_model::Lang;
 use leptos::prelude::*;
@@ -48,10 +48,7 @@ impl Figure {
             }
             // A figure with a remark ("21件（目標 20件・余裕 1件）", "21 (target 20, surplus 1)")
             // may wrap before the remark and between its clauses, never inside one.
-            None => match remark_parts(&self.text) {
-                Some(parts) => remark_view(parts),
-                None => view! { <span class="figure">{self.text}</span> }.into_any(),
-            },
+            None => nowrap_part(self.text),
         }
     }
 }
@@ -82,16 +79,11 @@ fn compound_view(text: &str) -> AnyView {
         .into_any()
 }
 
-/// One part of a compound value, kept on one line; a bracketed remark after the figure
-/// ("358,152件（+24,818）") may move to the next line on its own.
+/// One part of a compound value (or a whole figure), kept on one line; a bracketed remark after
+/// the figure may move to the next line, clause by clause ([`remark_parts`]).
 fn nowrap_part(part: String) -> AnyView {
-    match part.find('（').filter(|&at| at > 0) {
-        Some(at) => {
-            let (figure, remark) = part.split_at(at);
-            let (figure, remark) = (figure.to_string(), remark.to_string());
-            view! { <span class="figure">{figure}</span><wbr /><span class="figure">{remark}</span> }
-                .into_any()
-        }
+    match remark_parts(&part) {
+        Some(parts) => remark_view(parts),
         None => view! { <span class="figure">{part}</span> }.into_any(),
     }
 }
@@ -106,6 +98,18 @@ fn remark_view(parts: Vec<&str>) -> AnyView {
         })
         .collect_view()
         .into_any()
+}
+
+/// A signed difference of two counts: `+1,200`, `−80`, `±0`.
+pub fn signed_count(d: i128) -> String {
+    match d {
+        0 => "±0".to_string(),
+        d if d > 0 => format!("+{}", format_count(u64::try_from(d).unwrap_or(u64::MAX))),
+        d => format!(
+            "−{}",
+            format_count(u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX))
+        ),
+    }
 }
 
 impl From<String> for Figure {

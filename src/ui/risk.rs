@@ -16,6 +16,7 @@ use crate::plan_text::pick;
 use crate::risk_text::{aside, chance, chance_words, count, error_points, span, worth_sentence};
 use crate::session::Session;
 use crate::ui::exports::{download_canvas_png, download_csv};
+use crate::ui::figure::signed_count;
 use crate::ui::results::cards_view;
 use crate::ui::risk_charts::{input_label, RiskCharts};
 use crate::ui::risk_inputs::RiskInputs;
@@ -488,7 +489,7 @@ pub fn CompareRisk(
         signed_points(lang.get(), y.0 - x.0)
     };
     let count_delta = move || match (a.get().and_then(|x| x.1), b.get().and_then(|x| x.1)) {
-        (Some(x), Some(y)) => signed_count(lang.get(), i128::from(y) - i128::from(x)),
+        (Some(x), Some(y)) => signed_count_with_unit(lang.get(), i128::from(y) - i128::from(x)),
         _ => "—".to_string(),
     };
     view! {
@@ -538,14 +539,10 @@ fn signed_points(lang: Lang, d: f64) -> String {
     }
 }
 
-/// A difference of two counts with its unit: `+1,200件` / `+1,200`.
-fn signed_count(lang: Lang, d: i128) -> String {
-    if d == 0 {
-        return "±0".to_string();
+/// A difference of two counts with its unit: `+1,200件` / `+1,200` (no unit on `±0`).
+fn signed_count_with_unit(lang: Lang, d: i128) -> String {
+    match lang {
+        Lang::Ja if d != 0 => format!("{}件", signed_count(d)),
+        _ => signed_count(d),
     }
-    let sign = if d > 0 { "+" } else { "−" };
-    format!(
-        "{sign}{}",
-        count(lang, u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX))
-    )
 }
