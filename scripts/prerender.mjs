@@ -9,53 +9,34 @@
 // first paint, from anyone who may see something else: a link, a saved scenario, another view.
 //
 // Usage: node scripts/prerender.mjs DIST
-import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { join, normalize, extname, dirname } from 'node:path';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = process.argv[2] ?? 'dist';
-const harness = ['tests/browser/package.json']
-  .map((p) => join(root, p))
-  .find(existsSync);
-if (!harness) throw new Error('prerender: playwright-core is not installed; run scripts/install');
-const { chromium } = createRequire(harness)('playwright-core');
+const dist = resolve(process.argv[2] ?? 'dist');
+// The browser tests' harness: their Chromium settings, static server and playwright-core.
+const harness = join(root, 'tests/browser');
+if (!existsSync(join(harness, 'node_modules/playwright-core'))) {
+  throw new Error('prerender: playwright-core is not installed; run scripts/install');
+}
+const support = (file) => import(pathToFileURL(join(harness, 'support', file)).href);
+const { CHROMIUM_PATH, CHROMIUM_ARGS } = await support('config.mjs');
+const { serveDir } = await support('sites.mjs');
+const { chromium } = await import(pathToFileURL(join(harness, 'node_modules/playwright-core/index.mjs')).href);
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript',
-  '.css': 'text/css', '.wasm': 'application/wasm' };
-
-const server = createServer((req, res) => {
-  let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (path.endsWith('/')) path += 'index.html';
-  try {
-    const body = readFileSync(join(dist, path));
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-
-const profile = mkdtempSync(join(tmpdir(), 'prerender-'));
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1280, height: 900 },
-  serviceWorkers: 'block',
-});
+const server = await serveDir(dist);
+let browser;
 let snapshot;
 try {
-  const page = browser.pages()[0] ?? await browser.newPage();
+  // A fresh context is a first-time visitor: empty storage, no service worker, Japanese.
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.goto(server.url);
   await page.waitForSelector('#view-funnel canvas[data-draws]', { timeout: 60_000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
   if (errors.length) throw new Error(`prerender: the app failed: ${errors.join('; ')}`);
@@ -106,9 +87,8 @@ try {
     return { html: app.innerHTML, css, title: document.title };
   });
 } finally {
-  await browser.close();
-  server.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
+  await server.stop();
 }
 
 const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
