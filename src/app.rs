@@ -3,18 +3,17 @@
 
 use std::time::Duration;
 
-use funnel_model::draft::DraftProblem;
-use funnel_model::{Funnel, Lang, ReversePlan};
+use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::computed::{keep_last_valid, ForwardRun, ValidPlan};
+use crate::computed::FunnelResults;
 use crate::i18n::texts;
 use crate::session::{Session, View};
 use crate::storage;
 use crate::ui::channels::ChannelsView;
 use crate::ui::compare::CompareView;
-use crate::ui::embed::{EmbedMode, EmbedView};
+use crate::ui::embed::EmbedRoot;
 use crate::ui::forward_panel::ForwardPanel;
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::import::{ImportState, ImportView};
@@ -34,49 +33,24 @@ const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 #[component]
 pub fn App() -> impl IntoView {
-    let params = browser::fragment_params();
-    let param = |key: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    };
-    let embed = param("embed").map(|mode| EmbedMode {
-        interactive: mode == "rw",
-        export: param("export").as_deref() == Some("1"),
-    });
-    // An embed takes its language from the embed code and never reads or writes storage.
-    let lang = match embed {
-        Some(_) => param("lang").and_then(|c| Lang::from_code(&c)),
-        // Each tab keeps its own language (a reload keeps it; switching it in one tab leaves the
-        // others as they are); a new tab opens in the one chosen last.
-        None => storage::read_for_tab(LANG_KEY)
-            .or_else(|| storage::read(LANG_KEY))
-            .and_then(|code| Lang::from_code(&code)),
+    if browser::fragment_params().iter().any(|(k, _)| k == "embed") {
+        return view! { <EmbedRoot /> }.into_any();
     }
-    .unwrap_or_default();
-    let session = Session::start(lang, embed.is_none());
+    // Each tab keeps its own language (a reload keeps it; switching it in one tab leaves the
+    // others as they are); a new tab opens in the one chosen last.
+    let lang = storage::read_for_tab(LANG_KEY)
+        .or_else(|| storage::read(LANG_KEY))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
+    let session = Session::start(lang, true);
     let (lang, draft) = (session.lang, session.draft);
 
-    let checked: Memo<Result<(Funnel, ReversePlan), DraftProblem>> = Memo::new(move |_| {
-        draft.with(|d| {
-            let funnel = d.funnel()?;
-            let plan = funnel.reverse().map_err(DraftProblem::Plan)?;
-            Ok((funnel, plan))
-        })
-    });
-    let plan: Memo<ValidPlan> = keep_last_valid(session.opened, move || checked.get().ok());
-    let current = Memo::new(move |_| checked.with(Result::is_ok));
-    let forward = Memo::new(move |_| {
-        let entry = plan
-            .with(|p| draft.with(|d| d.entry_or_planned(p.as_ref().map(|(_, r)| r))))
-            .ok()?;
-        plan.with(|p| {
-            p.as_ref().map(|(funnel, _)| ForwardRun {
-                result: funnel.forward(entry),
-            })
-        })
-    });
+    let FunnelResults {
+        checked,
+        plan,
+        current,
+        forward,
+    } = FunnelResults::new(session);
 
     Effect::new(move |_| {
         let lang = lang.get();
@@ -84,10 +58,8 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.code());
         }
         document().set_title(texts(lang).app_title);
-        if embed.is_none() {
-            storage::write_for_tab(LANG_KEY, lang.code());
-            let _ = storage::write(LANG_KEY, lang.code());
-        }
+        storage::write_for_tab(LANG_KEY, lang.code());
+        let _ = storage::write(LANG_KEY, lang.code());
     });
 
     // Autosave: every change to the open draft is written shortly after typing pauses, and at
@@ -104,25 +76,14 @@ pub fn App() -> impl IntoView {
         pending.set_value(handle);
     });
     let _ = window_event_listener(leptos::ev::pagehide, move |_| session.page_hidden());
-    if embed.is_none() {
-        let _ = window_event_listener(leptos::ev::hashchange, move |_| session.follow_fragment());
-        // Other tabs of the app save, create, rename and delete scenarios: follow them.
-        let _ = window_event_listener(leptos::ev::storage, move |ev| session.on_storage(ev.key()));
-    }
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| session.follow_fragment());
+    // Other tabs of the app save, create, rename and delete scenarios: follow them.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| session.on_storage(ev.key()));
 
     // Kept at the root so an import survives a look at another view.
     let import = ImportState::new();
 
     let t = move || texts(lang.get());
-    if let Some(mode) = embed {
-        if let Some(body) = document().body() {
-            let _ = body.class_list().add_1("embedded");
-        }
-        return view! {
-            <EmbedView session=session mode=mode plan=plan forward=forward current=current />
-        }
-        .into_any();
-    }
     // The skip link moves focus to the open view's first field; the URL fragment holds the view
     // and the scenario, so it is not a plain `#anchor` jump.
     let skip = move |ev: leptos::ev::MouseEvent| {

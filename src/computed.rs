@@ -3,9 +3,12 @@
 //! within one opened scenario: another scenario's numbers are never shown as this one's. The
 //! funnel, the monthly plan and the channel plan all keep theirs this way.
 
+use funnel_model::draft::DraftProblem;
 use funnel_model::ForwardResult;
 use funnel_model::{Funnel, ReversePlan};
 use leptos::prelude::*;
+
+use crate::session::Session;
 
 /// The last plan computed from valid inputs, with the funnel it came from.
 pub type ValidPlan = Option<(Funnel, ReversePlan)>;
@@ -36,4 +39,46 @@ where
         }
     });
     Memo::new(move |_| kept.with(|(_, value)| value.clone()))
+}
+
+/// The funnel's results as the views read them: checked from the open draft once per change.
+#[derive(Clone, Copy)]
+pub struct FunnelResults {
+    pub checked: Memo<Result<(Funnel, ReversePlan), DraftProblem>>,
+    /// The last valid plan (kept on screen, marked stale, while the inputs are wrong).
+    pub plan: Memo<ValidPlan>,
+    /// Whether `plan` is what the inputs give now.
+    pub current: Memo<bool>,
+    pub forward: Memo<Option<ForwardRun>>,
+}
+
+impl FunnelResults {
+    pub fn new(session: Session) -> FunnelResults {
+        let draft = session.draft;
+        let checked = Memo::new(move |_| {
+            draft.with(|d| {
+                let funnel = d.funnel()?;
+                let plan = funnel.reverse().map_err(DraftProblem::Plan)?;
+                Ok((funnel, plan))
+            })
+        });
+        let plan = keep_last_valid(session.opened, move || checked.get().ok());
+        let current = Memo::new(move |_| checked.with(Result::is_ok));
+        let forward = Memo::new(move |_| {
+            let entry = plan
+                .with(|p| draft.with(|d| d.entry_or_planned(p.as_ref().map(|(_, r)| r))))
+                .ok()?;
+            plan.with(|p| {
+                p.as_ref().map(|(funnel, _)| ForwardRun {
+                    result: funnel.forward(entry),
+                })
+            })
+        });
+        FunnelResults {
+            checked,
+            plan,
+            current,
+            forward,
+        }
+    }
 }

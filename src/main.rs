@@ -1,49 +1,8 @@
-//! Mounts the calculator. Everything it computes lives in `funnel-model`; this crate is the page.
-
-#[cfg(target_arch = "wasm32")]
-mod app;
-// Pure modules: compiled natively too, so `cargo test` checks their wording.
-#[cfg(target_arch = "wasm32")]
-mod browser;
-#[cfg(target_arch = "wasm32")]
-mod computed;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod embed_code;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod i18n;
-#[cfg(target_arch = "wasm32")]
-mod import_memory;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod import_text;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod kpi_text;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod library;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod plan_text;
-#[cfg(target_arch = "wasm32")]
-mod prerender;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod risk_text;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod seek_text;
-#[cfg(target_arch = "wasm32")]
-mod send;
-#[cfg(target_arch = "wasm32")]
-mod session;
-#[cfg(target_arch = "wasm32")]
-mod storage;
-#[cfg(target_arch = "wasm32")]
-mod store;
-#[cfg(target_arch = "wasm32")]
-mod ui;
+//! Mounts the whole calculator (the embed has its own, smaller entry point: `bin/embed.rs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // The build-time rendering goes and the app comes in one task: no frame shows neither.
-    let carried = prerender::take_over();
-    leptos::mount::mount_to_body(app::App);
-    prerender::restore(carried);
+    funnel_app::mount_calculator();
 }
 
 /// The page only runs in a browser; natively there is nothing to start (the model and charts

@@ -19,3 +19,22 @@
   }
   if (theirs) document.documentElement.classList.add('prerender-off');
 })();
+
+// Starts downloading the build this address runs (an embed has its own, smaller one) while the
+// page is parsed; the loader asks for the same files and gets these downloads.
+(function () {
+  var gate = document.currentScript;
+  var files = gate && gate.getAttribute(/(^|[#&])embed=/.test(location.hash) ? 'data-embed' : 'data-app');
+  if (!files) return;
+  files = files.split(' ');
+  var script = document.createElement('link');
+  script.rel = 'modulepreload';
+  script.href = files[0];
+  var module = document.createElement('link');
+  module.rel = 'preload';
+  module.as = 'fetch';
+  module.type = 'application/wasm';
+  module.crossOrigin = 'anonymous';
+  module.href = files[1];
+  document.head.append(script, module);
+})();

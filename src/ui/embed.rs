@@ -1,12 +1,13 @@
 use funnel_model::edit::{Edit, FunnelEdit};
 use funnel_model::share::encode_link;
+use funnel_model::Lang;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::computed::{ForwardRun, ValidPlan};
+use crate::computed::{ForwardRun, FunnelResults, ValidPlan};
 use crate::i18n::{rate_message, texts};
 use crate::send::on_text;
 use crate::session::Session;
@@ -23,6 +24,42 @@ pub struct EmbedMode {
     pub interactive: bool,
     /// CSV/PNG buttons shown (the iframe then needs `allow-downloads`).
     pub export: bool,
+}
+
+/// The embed on its own: its settings, language and scenario come from the address alone (an
+/// embed in a third-party frame never reads or writes storage).
+#[component]
+pub fn EmbedRoot() -> impl IntoView {
+    let params = browser::fragment_params();
+    let param = |key: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let mode = EmbedMode {
+        interactive: param("embed") == Some("rw"),
+        export: param("export") == Some("1"),
+    };
+    let lang = param("lang").and_then(Lang::from_code).unwrap_or_default();
+    let session = Session::start(lang, false);
+    let FunnelResults {
+        plan,
+        current,
+        forward,
+        ..
+    } = FunnelResults::new(session);
+    Effect::new(move |_| {
+        let lang = session.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        document().set_title(texts(lang).app_title);
+    });
+    if let Some(body) = document().body() {
+        let _ = body.class_list().add_1("embedded");
+    }
+    view! { <EmbedView session=session mode=mode plan=plan forward=forward current=current /> }
 }
 
 /// The compact view for an iframe in a blog post: key numbers and the funnel, optionally the

@@ -1,0 +1,59 @@
+//! The page: the views, the session and the words. Everything it computes lives in
+//! `funnel-model`. Two entry points mount it: `main.rs` the whole calculator, `bin/embed.rs` the
+//! compact embed alone, so an embed downloads only what the embed draws.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+// Pure modules: compiled natively too, so `cargo test` checks their wording.
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod computed;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod embed_code;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod import_memory;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod import_text;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod kpi_text;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod library;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod plan_text;
+#[cfg(target_arch = "wasm32")]
+mod prerender;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod risk_text;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod seek_text;
+#[cfg(target_arch = "wasm32")]
+mod send;
+#[cfg(target_arch = "wasm32")]
+mod session;
+#[cfg(target_arch = "wasm32")]
+mod storage;
+#[cfg(target_arch = "wasm32")]
+mod store;
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
+/// The whole calculator. The build-time rendering goes and the app comes in one task: no frame
+/// shows neither.
+#[cfg(target_arch = "wasm32")]
+pub fn mount_calculator() {
+    let carried = prerender::take_over();
+    leptos::mount::mount_to_body(app::App);
+    prerender::restore(carried);
+}
+
+/// The compact view for a frame on another site, alone: none of the other views is linked in.
+/// The page's loading note goes as the embed comes.
+#[cfg(target_arch = "wasm32")]
+pub fn mount_embed() {
+    let carried = prerender::take_over();
+    leptos::mount::mount_to_body(ui::embed::EmbedRoot);
+    prerender::restore(carried);
+}
