@@ -24,13 +24,14 @@ pub trait CanvasDraw: Clone + PartialEq + Send + Sync + 'static {
 }
 
 /// Observes `container`'s width into `width` for the page's lifetime; the observer stops by
-/// itself once the component (and so the signals) is gone.
+/// itself once the component (and so the signals) is gone. The first width comes from the
+/// observer's first report, made after the browser's own layout and before the frame is
+/// painted: reading it at once would force a layout of the whole page inside the mount.
 fn observe_width(container: NodeRef<Div>, width: RwSignal<f64>) {
     Effect::new(move |_| {
         let Some(element) = container.get() else {
             return;
         };
-        width.set(element.client_width() as f64);
         let on_resize = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(
             move |_entries, observer: web_sys::ResizeObserver| match (
                 container.try_get_untracked().flatten(),
