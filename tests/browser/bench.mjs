@@ -280,6 +280,12 @@ const byKind = (k) => sizes.filter((r) => r.kind === k).reduce((a, r) => a + r.g
 const totalRaw = sizes.reduce((a, r) => a + r.raw, 0);
 const totalGz = sizes.reduce((a, r) => a + r.gz, 0);
 console.log(`  ${padEnd('total', nameWidth)}  ${pad(int(totalRaw), 10)}  ${pad(int(totalGz), 10)}`);
+// A page runs one of the two builds: what each address downloads is the page without the other.
+for (const [entry, other] of [['calculator', 'funnel-embed-'], ['embed', 'funnel-app-']]) {
+  const rows = sizes.filter((r) => !r.file.startsWith(other) && r.file !== 'sw.js');
+  const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
+  console.log(`  ${padEnd(`first load, ${entry}`, nameWidth)}  ${pad(int(sum('raw')), 10)}  ${pad(int(sum('gz')), 10)}`);
+}
 console.log(
   `  (gzip: wasm ${int(byKind('wasm'))}, js ${int(byKind('js'))}, css ${int(byKind('css'))}, html ${int(byKind('html'))})\n`,
 );

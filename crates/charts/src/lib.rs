@@ -2,6 +2,7 @@
 //! draws onto a canvas (plotters-canvas), tests draw into an SVG string.
 
 pub mod channels;
+mod chart;
 mod common;
 pub mod funnel;
 pub mod palette;
@@ -10,6 +11,7 @@ pub mod timeline;
 pub mod tree;
 
 pub use channels::{channel_chart_height, draw_channels, ChannelBar, ChannelChartData};
+pub use chart::{Chart, FUNNEL_ROW_HEIGHT};
 pub use funnel::{draw_funnel, estimate_text_width, FunnelBar, FunnelChartData};
 pub use palette::{
     channel_color, channel_color_hex, channel_text_color, stage_color, stage_color_hex,

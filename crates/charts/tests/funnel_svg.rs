@@ -350,3 +350,29 @@ fn every_sample_is_complete_and_inside_its_drawing() {
         svg_util::preview(name, &svg);
     }
 }
+
+#[test]
+fn through_the_chart_trait_the_funnel_asks_one_row_per_stage_and_draws_the_same_svg() {
+    use funnel_charts::{Chart, FUNNEL_ROW_HEIGHT};
+    let data = seed(&JA_LABELS);
+    // six stages of 50 CSS px and 16 px of margin, at any width
+    assert_eq!(Chart::height(&data, 375.0), 6.0 * FUNNEL_ROW_HEIGHT + 16.0);
+    assert_eq!(Chart::height(&data, 1200.0), 316.0);
+    let scaled = data.at_scale(2.0);
+    assert_eq!(scaled.scale, 2.0);
+    assert_eq!(
+        FunnelChartData {
+            scale: 1.0,
+            ..scaled.clone()
+        },
+        data
+    );
+    let direct = render(&scaled, (750, 632));
+    let mut through = String::new();
+    {
+        let area = SVGBackend::with_string(&mut through, (750, 632)).into_drawing_area();
+        Chart::draw(&scaled, &area).unwrap();
+        area.present().unwrap();
+    }
+    assert_eq!(through, direct);
+}

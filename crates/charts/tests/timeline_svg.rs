@@ -349,3 +349,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn through_the_chart_trait_the_timeline_keeps_its_height_rule_and_draws_the_same_svg() {
+    use funnel_charts::Chart;
+    let data = seed(&JA_STAGES, ja_months(12), 3);
+    for width in [375.0, 1000.0] {
+        assert_eq!(Chart::height(&data, width), timeline_height(&data, width));
+    }
+    let at_two = data.at_scale(2.0);
+    assert_eq!(at_two, scaled(data.clone()));
+    let direct = draw(&at_two, 750);
+    let height = (Chart::height(&at_two, 375.0) * 2.0).round() as u32;
+    let through = render((750, height), |area| Chart::draw(&at_two, area));
+    assert_eq!(through, direct);
+}
