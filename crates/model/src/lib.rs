@@ -17,6 +17,7 @@ pub mod import;
 pub mod kpi;
 pub mod lang;
 pub mod merge;
+mod named_scenario;
 pub mod option_key;
 mod parse;
 pub mod plan;
