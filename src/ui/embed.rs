@@ -1,3 +1,4 @@
+use funnel_model::draft::FunnelField;
 use funnel_model::edit::{Edit, FunnelEdit};
 use funnel_model::share::encode_link;
 use leptos::html::Div;
@@ -7,14 +8,14 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::{rate_message, texts};
+use crate::i18n::{texts, FieldKind};
 use crate::send::on_text;
 use crate::session::Session;
 use crate::ui::exports::{download_chart_png, download_results_csv};
 use crate::ui::field::TextField;
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::results::Headline;
-use crate::ui::stage_editor::GoalInputs;
+use crate::ui::stage_editor::{field_error, Checked, GoalInputs};
 
 /// How the embed code asked the frame to behave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +36,7 @@ pub fn EmbedView(
     plan: Memo<ValidPlan>,
     forward: Memo<Option<ForwardRun>>,
     current: Memo<bool>,
+    checked: Checked,
 ) -> impl IntoView {
     let lang = session.lang;
     let draft = session.draft;
@@ -86,7 +88,7 @@ pub fn EmbedView(
             {mode.interactive.then(|| view! {
                 <details class="embed-inputs" open>
                     <summary>{move || t().inputs_heading}</summary>
-                    <GoalInputs lang=lang draft=draft />
+                    <GoalInputs lang=lang draft=draft checked=checked />
                     <For each=rates key=|(id, label)| (*id, label.clone()) let:((id, label))>
                         <TextField
                             id=format!("rate-{id}")
@@ -94,7 +96,7 @@ pub fn EmbedView(
                             label=Signal::derive(move || label.clone())
                             value=Signal::derive(move || draft.with(|d| d.rate_text(id)))
                             error=Signal::derive(move || {
-                                rate_message(lang.get(), &draft.with(|d| d.rate_text(id)))
+                                field_error(lang, checked, FunnelField::Rate(id), FieldKind::Rate)
                             })
                             inputmode="decimal"
                             suffix="%"

@@ -76,6 +76,16 @@ pub enum DraftProblem {
     Plan(PlanError),
 }
 
+impl DraftProblem {
+    /// Why the text of `field` does not read, if that is part of the problem.
+    pub fn input(&self, field: FunnelField) -> Option<InputError> {
+        match self {
+            DraftProblem::Fields(errors) => errors.input(field),
+            DraftProblem::Plan(_) => None,
+        }
+    }
+}
+
 impl Default for Draft {
     /// The seed-003 example: ¥1億 a quarter at ¥500万 a deal, 3,000 leads to start from.
     fn default() -> Draft {

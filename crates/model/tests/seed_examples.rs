@@ -253,6 +253,30 @@ fn draft_reports_every_bad_field_at_once() {
 }
 
 #[test]
+fn the_funnel_check_carries_each_fields_problem() {
+    let mut d = Draft {
+        deal_size: "0".into(),
+        ..Draft::default()
+    };
+    d.set_rate(1, "abc");
+    let problem = d.funnel().unwrap_err();
+    assert_eq!(
+        problem.input(FunnelField::DealSize),
+        Some(funnel_model::InputError::NotPositive)
+    );
+    assert_eq!(
+        problem.input(FunnelField::Rate(1)),
+        Some(funnel_model::InputError::NotANumber)
+    );
+    assert_eq!(problem.input(FunnelField::Target), None);
+    // Fields that all read but make no plan: no field has a message of its own.
+    let plan = funnel_model::draft::DraftProblem::Plan(funnel_model::PlanError::CountTooLarge {
+        stage: 1,
+    });
+    assert_eq!(plan.input(FunnelField::Rate(1)), None);
+}
+
+#[test]
 fn at_most_twelve_stages() {
     let mut d = Draft::default();
     while d.add_stage_after(None).is_some() {}
