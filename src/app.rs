@@ -114,7 +114,7 @@ pub fn App() -> impl IntoView {
                 <main class="layout" id="view-funnel">
                     <section class="panel inputs" aria-labelledby="inputs-heading">
                         <h2 id="inputs-heading">{move || t().inputs_heading}</h2>
-                        <GoalInputs lang=lang draft=draft />
+                        <GoalInputs lang=lang draft=draft checked=checked />
                         <StageEditor lang=lang draft=draft checked=checked />
                         <CompactSummary lang=lang plan=plan current=current />
                     </section>

@@ -462,13 +462,6 @@ pub fn input_error(lang: Lang, kind: FieldKind, error: InputError) -> String {
     }
 }
 
-/// The message for a rate field's text, if it is not a valid rate.
-pub fn rate_message(lang: Lang, text: &str) -> Option<String> {
-    funnel_model::Rate::parse(text)
-        .err()
-        .map(|e| input_error(lang, FieldKind::Rate, e))
-}
-
 /// The message for valid fields that still make no plan, or `None` when only fields are wrong
 /// (those messages sit next to the fields).
 pub fn plan_error(lang: Lang, problem: &DraftProblem, stage_names: &[String]) -> Option<String> {

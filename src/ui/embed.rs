@@ -1,3 +1,4 @@
+use funnel_model::draft::FunnelField;
 use funnel_model::edit::{Edit, FunnelEdit};
 use funnel_model::share::encode_link;
 use funnel_model::Lang;
@@ -8,14 +9,14 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, FunnelResults, ValidPlan};
-use crate::i18n::{rate_message, texts};
+use crate::i18n::{texts, FieldKind};
 use crate::send::on_text;
 use crate::session::Session;
 use crate::ui::exports::{download_chart_png, download_results_csv};
 use crate::ui::field::TextField;
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::results::Headline;
-use crate::ui::stage_editor::GoalInputs;
+use crate::ui::stage_editor::{field_error, Checked, GoalInputs};
 
 /// How the embed code asked the frame to behave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,10 +45,10 @@ pub fn EmbedRoot() -> impl IntoView {
     let lang = param("lang").and_then(Lang::from_code).unwrap_or_default();
     let session = Session::start(lang, false);
     let FunnelResults {
+        checked,
         plan,
         current,
         forward,
-        ..
     } = FunnelResults::new(session);
     Effect::new(move |_| {
         let lang = session.lang.get();
@@ -59,7 +60,9 @@ pub fn EmbedRoot() -> impl IntoView {
     if let Some(body) = document().body() {
         let _ = body.class_list().add_1("embedded");
     }
-    view! { <EmbedView session=session mode=mode plan=plan forward=forward current=current /> }
+    view! {
+        <EmbedView session=session mode=mode plan=plan forward=forward current=current checked=checked />
+    }
 }
 
 /// The compact view for an iframe in a blog post: key numbers and the funnel, optionally the
@@ -72,6 +75,7 @@ pub fn EmbedView(
     plan: Memo<ValidPlan>,
     forward: Memo<Option<ForwardRun>>,
     current: Memo<bool>,
+    checked: Checked,
 ) -> impl IntoView {
     let lang = session.lang;
     let draft = session.draft;
@@ -123,7 +127,7 @@ pub fn EmbedView(
             {mode.interactive.then(|| view! {
                 <details class="embed-inputs" open>
                     <summary>{move || t().inputs_heading}</summary>
-                    <GoalInputs lang=lang draft=draft />
+                    <GoalInputs lang=lang draft=draft checked=checked />
                     <For each=rates key=|(id, label)| (*id, label.clone()) let:((id, label))>
                         <TextField
                             id=format!("rate-{id}")
@@ -131,7 +135,7 @@ pub fn EmbedView(
                             label=Signal::derive(move || label.clone())
                             value=Signal::derive(move || draft.with(|d| d.rate_text(id)))
                             error=Signal::derive(move || {
-                                rate_message(lang.get(), &draft.with(|d| d.rate_text(id)))
+                                field_error(lang, checked, FunnelField::Rate(id), FieldKind::Rate)
                             })
                             inputmode="decimal"
                             suffix="%"

@@ -1,24 +1,35 @@
 use funnel_charts::stage_color_hex;
-use funnel_model::draft::{Draft, DraftProblem};
+use funnel_model::draft::{Draft, DraftProblem, FunnelField};
 use funnel_model::edit::{Edit, FunnelEdit};
 use funnel_model::plan::benchmarks::{caveat, check_funnel};
-use funnel_model::{Funnel, Lang, Money, ReversePlan};
+use funnel_model::{Funnel, Lang, ReversePlan};
 use leptos::prelude::*;
 
-use crate::i18n::{input_error, plan_error, rate_message, texts, FieldKind};
+use crate::i18n::{input_error, plan_error, texts, FieldKind};
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::period_fields::PeriodFields;
 
+/// Whether the whole draft makes a plan, and if not why: the one check of the funnel's fields.
+pub type Checked = Memo<Result<(Funnel, ReversePlan), DraftProblem>>;
+
+/// The message for `field` when the check found its text does not read.
+pub fn field_error(
+    lang: RwSignal<Lang>,
+    checked: Checked,
+    field: FunnelField,
+    kind: FieldKind,
+) -> Option<String> {
+    checked
+        .with(|c| c.as_ref().err().and_then(|problem| problem.input(field)))
+        .map(|e| input_error(lang.get(), kind, e))
+}
+
 /// The revenue target and the average deal size.
 #[component]
-pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView {
+pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>, checked: Checked) -> impl IntoView {
     let t = move || texts(lang.get());
-    let money_error = move |text: String| {
-        Money::parse(&text)
-            .err()
-            .map(|e| input_error(lang.get(), FieldKind::Money, e))
-    };
+    let money_error = move |field| field_error(lang, checked, field, FieldKind::Money);
     view! {
         <div class="goal-inputs">
             <TextField
@@ -26,7 +37,7 @@ pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView
                 label=Signal::derive(move || t().target_label.to_string())
                 hint=Signal::derive(move || t().target_hint.to_string())
                 value=Signal::derive(move || draft.with(|d| d.target.clone()))
-                error=Signal::derive(move || money_error(draft.with(|d| d.target.clone())))
+                error=Signal::derive(move || money_error(FunnelField::Target))
                 on_input=on_text(draft, |v| FunnelEdit::Target(v).into())
             />
             <PeriodFields lang=lang draft=draft />
@@ -35,7 +46,7 @@ pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView
                 label=Signal::derive(move || t().deal_label.to_string())
                 hint=Signal::derive(move || t().deal_hint.to_string())
                 value=Signal::derive(move || draft.with(|d| d.deal_size.clone()))
-                error=Signal::derive(move || money_error(draft.with(|d| d.deal_size.clone())))
+                error=Signal::derive(move || money_error(FunnelField::DealSize))
                 on_input=on_text(draft, |v| FunnelEdit::DealSize(v).into())
             />
         </div>
@@ -85,7 +96,7 @@ pub fn StageEditor(
             <p class="hint">{move || t().stages_hint}</p>
             <ol class="stage-list">
                 <For each=ids key=|id| *id let:id>
-                    <StageRow lang=lang draft=draft id=id bench=bench />
+                    <StageRow lang=lang draft=draft id=id bench=bench checked=checked />
                 </For>
             </ol>
             <Show when=move || bench.with(|b| !b.is_empty())>
@@ -103,6 +114,7 @@ fn StageRow(
     draft: RwSignal<Draft>,
     id: u32,
     bench: Memo<Vec<(usize, String)>>,
+    checked: Checked,
 ) -> impl IntoView {
     let t = move || texts(lang.get());
     let index = Memo::new(move |_| draft.with(|d| d.position_of(id).unwrap_or(0)));
@@ -124,7 +136,7 @@ fn StageRow(
             .unwrap_or_default()
     };
     let rate_text = move || draft.with(|d| d.rate_text(id));
-    let rate_error = move || rate_message(lang.get(), &rate_text());
+    let rate_error = move || field_error(lang, checked, FunnelField::Rate(id), FieldKind::Rate);
     let name_id = format!("stage-name-{id}");
     view! {
         <li class="stage-row">

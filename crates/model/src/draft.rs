@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::InputError;
+use crate::field_errors::FieldErrors;
 use crate::forward::Entry;
 use crate::funnel::{Funnel, PlanError, ReversePlan, MAX_STAGES, MIN_STAGES};
 use crate::goal_seek::SeekInput;
@@ -56,30 +57,33 @@ pub struct Draft {
     pub risk: RiskDraft,
 }
 
-/// Every field's problem at once, so each message can sit next to its own field.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors {
-    pub target: Option<InputError>,
-    pub deal_size: Option<InputError>,
-    /// (stage id, error) for each rate that does not parse.
-    pub rates: Vec<(u32, InputError)>,
+/// Which funnel input a problem belongs to, so its message sits next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FunnelField {
+    Target,
+    DealSize,
+    /// The rate out of the stage with this id.
+    Rate(u32),
 }
 
-impl FieldErrors {
-    pub fn is_empty(&self) -> bool {
-        self.target.is_none() && self.deal_size.is_none() && self.rates.is_empty()
-    }
-
-    pub fn rate(&self, id: u32) -> Option<InputError> {
-        self.rates.iter().find(|(i, _)| *i == id).map(|(_, e)| *e)
-    }
-}
+/// Every problem of the funnel inputs, each against its field.
+pub type FunnelErrors = FieldErrors<FunnelField>;
 
 /// Why the draft makes no plan right now.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum DraftProblem {
-    Fields(FieldErrors),
+    Fields(FunnelErrors),
     Plan(PlanError),
+}
+
+impl DraftProblem {
+    /// Why the text of `field` does not read, if that is part of the problem.
+    pub fn input(&self, field: FunnelField) -> Option<InputError> {
+        match self {
+            DraftProblem::Fields(errors) => errors.input(field),
+            DraftProblem::Plan(_) => None,
+        }
+    }
 }
 
 impl Default for Draft {
@@ -264,11 +268,11 @@ impl Draft {
     }
 
     /// Every field checked; the stages' validated form if all are good.
-    pub fn field_errors(&self) -> (FieldErrors, Option<(Money, Money, Vec<Stage>)>) {
-        let target = Money::parse(&self.target);
-        let deal_size = Money::parse(&self.deal_size);
+    pub fn field_errors(&self) -> (FunnelErrors, Option<(Money, Money, Vec<Stage>)>) {
+        let mut errors = FunnelErrors::default();
+        let target = errors.read(FunnelField::Target, Money::parse(&self.target));
+        let deal_size = errors.read(FunnelField::DealSize, Money::parse(&self.deal_size));
         let last = self.stages.len().saturating_sub(1);
-        let mut rates = Vec::new();
         let mut stages = Vec::with_capacity(self.stages.len());
         for (i, s) in self.stages.iter().enumerate() {
             let rate = if i == last {
@@ -276,22 +280,16 @@ impl Draft {
             } else {
                 Rate::parse(&s.rate)
             };
-            match rate {
-                Ok(rate_to_next) => stages.push(Stage {
+            if let Some(rate_to_next) = errors.read(FunnelField::Rate(s.id), rate) {
+                stages.push(Stage {
                     kind: s.kind,
                     name: s.name.clone(),
                     rate_to_next,
-                }),
-                Err(e) => rates.push((s.id, e)),
+                });
             }
         }
-        let errors = FieldErrors {
-            target: target.err(),
-            deal_size: deal_size.err(),
-            rates,
-        };
         let valid = match (target, deal_size) {
-            (Ok(t), Ok(d)) if errors.is_empty() => Some((t, d, stages)),
+            (Some(t), Some(d)) if errors.is_empty() => Some((t, d, stages)),
             _ => None,
         };
         (errors, valid)

@@ -7,10 +7,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
-use crate::draft::{self, Draft};
+use crate::draft;
 use crate::funnel::{MAX_STAGES, MIN_STAGES};
+pub use crate::named_scenario::Scenario;
 use crate::schema::{Header, FORMAT, V1, V2, V3};
 
 /// The format version written today. Versions 1 and 2 are still read (and migrated).
@@ -29,12 +28,6 @@ pub const MAX_STAGE_ID: u32 = 1_000_000;
 
 /// Largest JSON text read (bytes), for import and storage.
 pub const MAX_JSON_BYTES: usize = 64 * 1024;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Scenario {
-    pub name: String,
-    pub draft: Draft,
-}
 
 /// Why a stored entry, imported file or link could not be opened. The UI words each case per
 /// language; `Display` is the English text.
@@ -156,7 +149,7 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, FormatError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::SeekChoice;
+    use crate::draft::{Draft, SeekChoice};
 
     fn default_scenario() -> Scenario {
         Scenario {

@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::draft::{Draft, SeekChoice, StageDraft};
 use crate::kpi::KpiDraft;
+use crate::named_scenario::Scenario;
 use crate::plan::draft::PlanDraft;
 use crate::risk::RiskDraft;
-use crate::scenario::Scenario;
 use crate::stage::StageKind;
 
 /// The `format` field of every stored or exported scenario.

@@ -8,7 +8,7 @@ use funnel_model::kpi::{
     DefinitionField, Department, Direction, Formula, KpiDraft, KpiEdit, KpiNode, KpiTree, NodeKind,
     SmartItem, Unit, Warning, MAX_NODES,
 };
-use funnel_model::kpi::{ActualSource, NodeId};
+use funnel_model::kpi::{ActualSource, NodeId, Status, TargetSource};
 use funnel_model::{Lang, Rate, StageKind};
 use proptest::prelude::*;
 
@@ -407,5 +407,84 @@ proptest! {
             .count();
         // Rates derived from two typed counts compete as well, so at least these.
         prop_assert!(ranked >= with_both, "{} ranked, {} with plan and typed actual", ranked, with_both);
+    }
+}
+
+/// What each pass of the evaluation promises about a node, read back from the finished tree.
+fn check_passes(t: &KpiTree) -> Result<(), TestCaseError> {
+    for n in &t.nodes {
+        let kids: Vec<_> = t.children(n.id).collect();
+        for (k, c) in kids.iter().enumerate() {
+            prop_assert_eq!(&c.path, &format!("{}.{}", n.path, k + 1));
+        }
+        if n.target_source == TargetSource::Computed {
+            prop_assert!(n.target.is_some() && n.target == n.computed && n.exact == n.computed);
+            prop_assert_eq!(n.binding, Binding::None);
+        }
+        if n.inconsistent {
+            prop_assert!(n.computed.is_some());
+            prop_assert!(matches!(
+                n.target_source,
+                TargetSource::Funnel | TargetSource::Entered
+            ));
+        }
+        if n.actual_error.is_some() {
+            prop_assert_eq!(n.actual_source, None);
+        }
+        prop_assert_eq!(n.actual.is_some(), n.actual_source.is_some());
+        if n.kind == NodeKind::Ksf {
+            let worst = kids
+                .iter()
+                .map(|c| c.status)
+                .filter(|s| *s != Status::NoData)
+                .min()
+                .unwrap_or(Status::NoData);
+            prop_assert_eq!(n.status, worst);
+        } else {
+            let expected = match (n.actual, n.target) {
+                (Some(a), Some(t)) if t > 0.0 => Some(a / t).filter(|r| r.is_finite()),
+                _ => None,
+            };
+            prop_assert_eq!(n.achievement, expected);
+            prop_assert_eq!(n.status, Status::from_achievement(expected));
+        }
+    }
+    prop_assert_eq!(t.root().map(|r| r.path.as_str()), Some("1"));
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn every_pass_keeps_its_promise_over_edit_sequences(
+        d in funnel_draft(),
+        ch in channels(),
+        ops in prop::collection::vec(op(), 0..60),
+        grouped in prop::collection::vec(0usize..100, 0..5),
+        actuals in prop::collection::vec(prop::option::of(1u32..400), 0..50),
+    ) {
+        let basis = Basis::new(&d, &ch);
+        let mut kpi = KpiDraft::default();
+        check_passes(&evaluate(&kpi, &basis))?;
+        for op in &ops {
+            let edit = to_edit(op, &kpi.nodes(&basis));
+            kpi.apply(&basis, edit);
+        }
+        // A KSF grouping a few figures, so a worst status among children is taken.
+        let root = kpi.nodes(&basis)[0].id;
+        if let Some(ksf) = kpi.apply(&basis, KpiEdit::AddKsf { parent: root }) {
+            for pick in &grouped {
+                let nodes = kpi.nodes(&basis);
+                let node = nodes[pick % nodes.len()].id;
+                kpi.apply(&basis, KpiEdit::Move { node, parent: ksf });
+            }
+        }
+        // Actuals on many nodes at once, so statuses differ among siblings.
+        for (n, v) in kpi.nodes(&basis).iter().zip(&actuals) {
+            if let Some(v) = v {
+                let text = if n.effective_unit() == Unit::Percent { (v % 100 + 1).to_string() } else { v.to_string() };
+                kpi.apply(&basis, KpiEdit::SetActual { node: n.id, month: None, text });
+            }
+        }
+        check_passes(&evaluate(&kpi, &basis))?;
     }
 }

@@ -1,6 +1,6 @@
 //! The worked examples of SPEC.md §2 and the seeds, computed by hand in the comments.
 
-use funnel_model::draft::{Draft, SeekChoice};
+use funnel_model::draft::{Draft, FunnelField, SeekChoice};
 use funnel_model::{
     default_stages, Count, Entry, Funnel, Gap, Money, Rate, SeekInput, SeekOutcome, Stage,
     StageKind,
@@ -230,19 +230,50 @@ fn draft_reports_every_bad_field_at_once() {
     d.set_rate(2, "");
     let (errors, valid) = d.field_errors();
     assert!(valid.is_none());
-    assert_eq!(errors.target, Some(funnel_model::InputError::NotANumber));
     assert_eq!(
-        errors.deal_size,
+        errors.input(FunnelField::Target),
+        Some(funnel_model::InputError::NotANumber)
+    );
+    assert_eq!(
+        errors.input(FunnelField::DealSize),
         Some(funnel_model::InputError::NotPositive)
     );
     assert_eq!(
-        errors.rate(4),
+        errors.input(FunnelField::Rate(4)),
         Some(funnel_model::InputError::RateAboveHundred)
     );
-    assert_eq!(errors.rate(2), Some(funnel_model::InputError::Empty));
+    assert_eq!(
+        errors.input(FunnelField::Rate(2)),
+        Some(funnel_model::InputError::Empty)
+    );
+    assert_eq!(errors.len(), 4, "one problem per bad field");
     // the won stage's rate is never checked
     d.stages.last_mut().unwrap().rate = "nonsense".into();
-    assert!(d.field_errors().0.rate(5).is_none());
+    assert!(d.field_errors().0.get(FunnelField::Rate(5)).is_none());
+}
+
+#[test]
+fn the_funnel_check_carries_each_fields_problem() {
+    let mut d = Draft {
+        deal_size: "0".into(),
+        ..Draft::default()
+    };
+    d.set_rate(1, "abc");
+    let problem = d.funnel().unwrap_err();
+    assert_eq!(
+        problem.input(FunnelField::DealSize),
+        Some(funnel_model::InputError::NotPositive)
+    );
+    assert_eq!(
+        problem.input(FunnelField::Rate(1)),
+        Some(funnel_model::InputError::NotANumber)
+    );
+    assert_eq!(problem.input(FunnelField::Target), None);
+    // Fields that all read but make no plan: no field has a message of its own.
+    let plan = funnel_model::draft::DraftProblem::Plan(funnel_model::PlanError::CountTooLarge {
+        stage: 1,
+    });
+    assert_eq!(plan.input(FunnelField::Rate(1)), None);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use super::channels::{channel_rows, ChannelRow};
 use super::cohort::{cohort_rows, CohortRow};
-use super::records::{Record, Records};
+use super::records::{ratio, stage_of, Records};
 
 /// Counts at one stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -158,16 +158,6 @@ impl Actuals {
     }
 }
 
-/// The stage a record counts at: its own, or the file's first for a lost record of unknown
-/// stage.
-pub(crate) fn stage_of(r: &Record, first: usize) -> usize {
-    r.reached.unwrap_or(first)
-}
-
-pub(crate) fn ratio(a: u64, b: u64) -> Option<f64> {
-    (b > 0).then(|| a as f64 / b as f64)
-}
-
 pub fn aggregate(records: &Records) -> Actuals {
     let n = records.stage_count.max(1);
     let rs = &records.records;
@@ -225,6 +215,7 @@ mod tests {
     use super::*;
     use crate::import::date::Day;
     use crate::import::mapping::Layout;
+    use crate::import::records::Record;
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         Day::from_ymd(y, m, d).unwrap()

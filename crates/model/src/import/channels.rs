@@ -4,8 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::aggregate::{ratio, stage_of};
-use super::records::Records;
+use super::records::{ratio, stage_of, Records};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChannelRow {

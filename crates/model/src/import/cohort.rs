@@ -5,9 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use super::aggregate::{ratio, stage_of};
 use super::date::Month;
-use super::records::Records;
+use super::records::{ratio, stage_of, Records};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CohortRow {

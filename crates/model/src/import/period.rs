@@ -5,9 +5,8 @@
 //! the created day for every stage before won (the file does not say when they moved) and the
 //! won day for won.
 
-use super::aggregate::stage_of;
 use super::date::{Day, Month};
-use super::records::{Record, Records};
+use super::records::{stage_of, Record, Records};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodCounts {

@@ -282,6 +282,17 @@ pub fn build_records(table: &Table, mapping: &Mapping, stage_count: usize) -> Re
     b.finish()
 }
 
+/// The stage a record counts at: its own, or the file's first for a lost record of unknown
+/// stage.
+pub(crate) fn stage_of(r: &Record, first: usize) -> usize {
+    r.reached.unwrap_or(first)
+}
+
+/// `a ÷ b` of two counts, or `None` for an empty denominator.
+pub(crate) fn ratio(a: u64, b: u64) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

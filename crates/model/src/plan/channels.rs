@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ceil_whole;
 use super::error::{check_amount, PlanInputError};
 use super::largest_remainder;
-use super::phasing::ceil_whole;
 use super::ratio;
 use crate::funnel::Funnel;
 use crate::lang::Lang;

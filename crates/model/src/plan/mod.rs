@@ -79,6 +79,20 @@ pub(crate) fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
     r.is_finite().then_some(r)
 }
 
+/// `x` rounded up to a whole number, treating a hair above a whole number (binary noise of a
+/// sum of shares) as that number.
+pub(crate) fn ceil_whole(x: f64) -> u64 {
+    if !x.is_finite() || x <= 0.0 {
+        return 0;
+    }
+    let r = x.round();
+    if (x - r).abs() <= 1e-9_f64.max(x * 8.0 * f64::EPSILON) {
+        r as u64
+    } else {
+        x.ceil() as u64
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -198,10 +198,7 @@ impl MonthlyTargets {
             rounded as f64
         };
         let exact: Vec<f64> = shares.iter().map(|s| exact_total * s).collect();
-        let mut shown: Vec<u64> = exact
-            .iter()
-            .map(|x| super::phasing::ceil_whole(*x))
-            .collect();
+        let mut shown: Vec<u64> = exact.iter().map(|x| super::ceil_whole(*x)).collect();
         // Binary shares of a huge total can each land a hair low; the months never plan fewer
         // than the period needs.
         let short = rounded.saturating_sub(shown.iter().sum());

@@ -16,6 +16,7 @@
 //! month's creation delivers at least its deals. The period totals are therefore the sum of the
 //! months, which may be above the single-period funnel; the surplus is shown.
 
+use super::ceil_whole;
 use super::error::PlanInputError;
 use super::lead_time::{LagDistribution, LeadTime, StageSplit, DEFAULT_SALES_CYCLE_SHARE};
 use super::period::{MonthlyTargets, PeriodSpec, Weights};
@@ -183,20 +184,6 @@ impl MonthlyPlan {
             _ => false,
         };
         spans || self.lags.iter().any(|l| l.max_lag() > 12)
-    }
-}
-
-/// `x` rounded up to a whole number, treating a hair above a whole number (binary noise of a
-/// sum of shares) as that number.
-pub(crate) fn ceil_whole(x: f64) -> u64 {
-    if !x.is_finite() || x <= 0.0 {
-        return 0;
-    }
-    let r = x.round();
-    if (x - r).abs() <= 1e-9_f64.max(x * 8.0 * f64::EPSILON) {
-        r as u64
-    } else {
-        x.ceil() as u64
     }
 }
 

@@ -96,7 +96,7 @@ pub fn headcount_by_month(
     let cap = per_rep.get() as f64;
     Ok(open_by_month(plan, stage)?
         .into_iter()
-        .map(|n| super::phasing::ceil_whole(n / cap))
+        .map(|n| super::ceil_whole(n / cap))
         .collect())
 }
 
