@@ -33,12 +33,22 @@ REGISTER_SW = """if ('serviceWorker' in navigator && !/(^|[#&])embed=/.test(loca
 """
 
 # The page asks for one of two builds, known only from the address: trunk's preload links (which
-# name the whole app's files) are dropped, and the gate script preloads the right pair instead.
+# name the whole app's files) are dropped; the gate script preloads the right pair when the first
+# screen in the page is not shown, and the loader starts the download after it is painted when it is.
 LOADER = """
 // An embed runs its own, smaller build; the calculator runs the whole one.
 const [script, module] = /(^|[#&])embed=/.test(location.hash)
   ? ['./%(embed_js)s', './%(embed_wasm)s']
   : ['./%(app_js)s', './%(app_wasm)s'];
+// A first visit is shown the first screen in the page: it is painted before the WASM's download
+// starts to share the connection with the page's stylesheets. Anyone else gets a loading line,
+// and the gate script has already started the download.
+if (document.getElementById('prerender') && !document.documentElement.classList.contains('prerender-off')) {
+  await Promise.race([
+    new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    new Promise((done) => setTimeout(done, 500)),
+  ]);
+}
 const bindings = await import(script);
 const wasm = await bindings.default({ module_or_path: module });
 window.wasmBindings = bindings;

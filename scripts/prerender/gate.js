@@ -17,12 +17,14 @@
   } catch (e) {
     theirs = true;
   }
-  if (theirs) document.documentElement.classList.add('prerender-off');
+  if (!theirs) return;
+  document.documentElement.classList.add('prerender-off');
+  preload();
 })();
 
 // Starts downloading the build this address runs (an embed has its own, smaller one) while the
 // page is parsed; the loader asks for the same files and gets these downloads.
-(function () {
+function preload() {
   var gate = document.currentScript;
   var files = gate && gate.getAttribute(/(^|[#&])embed=/.test(location.hash) ? 'data-embed' : 'data-app');
   if (!files) return;
@@ -37,4 +39,4 @@
   module.crossOrigin = 'anonymous';
   module.href = files[1];
   document.head.append(script, module);
-})();
+}

@@ -1,7 +1,8 @@
 // Lighthouse's mobile preset (simulated slow 4G, 4× CPU) on the built dist/, served with gzip as
 // a static host serves it, for the full app's first visit and for an embed URL carrying a shared
 // scenario. Prints the median of N runs per URL and what each file costs to transfer.
-// Usage: node tools/bench/lighthouse.mjs DIST [--runs N] [--json out.json]
+// Usage: node tools/bench/lighthouse.mjs DIST [--runs N] [--only full|embed]
+//        [--throttling simulate|devtools] [--json out.json]
 import { createServer } from 'node:http';
 import { readFile, stat, mkdtemp, rm } from 'node:fs/promises';
 import { writeFileSync, readFileSync } from 'node:fs';
@@ -19,6 +20,9 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const runs = Number(option('--runs', '3'));
+// 'simulate' (Lighthouse's default) estimates slow 4G from an unthrottled load; 'devtools'
+// applies the same slow 4G and 4× CPU to the real load (see docs/PERFORMANCE.md for why both).
+const throttling = option('--throttling', 'simulate');
 const jsonOut = option('--json', null);
 const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -64,6 +68,9 @@ async function measure(url) {
   try {
     const { lhr } = await lighthouse(url, {
       port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'],
+    }, throttling === 'simulate' ? undefined : {
+      extends: 'lighthouse:default',
+      settings: { onlyCategories: ['performance'], throttlingMethod: throttling },
     });
     const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
     const files = (lhr.audits['network-requests']?.details?.items ?? [])
@@ -77,6 +84,7 @@ async function measure(url) {
       cls: audit('cumulative-layout-shift'),
       tti: audit('interactive'),
       bytes: audit('total-byte-weight'),
+      lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '',
       files,
     };
   } finally {
@@ -89,10 +97,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const server = await serve(dist);
 const base = `http://127.0.0.1:${server.address().port}/`;
+const only = option('--only', '');
 const pages = [
   { name: 'full app, first visit', url: base },
   { name: 'embed with a shared scenario', url: `${base}#embed=${sharedLink}` },
-];
+].filter((p) => !only || p.name.startsWith(only));
 const results = [];
 try {
   for (const page of pages) {
@@ -101,18 +110,19 @@ try {
     const pick = (key) => median(samples.map((s) => s[key]));
     results.push({ name: page.name, score: pick('score'), fcp: pick('fcp'), lcp: pick('lcp'),
       tbt: pick('tbt'), cls: pick('cls'), tti: pick('tti'), bytes: pick('bytes'),
-      files: samples[0].files });
+      lcpElement: samples[0].lcpElement, files: samples[0].files });
   }
 } finally {
   server.close();
 }
 
 const ms = (x) => `${(x / 1000).toFixed(2)} s`;
-console.log(`\nLighthouse mobile (slow 4G, 4× CPU), gzip-served dist/, median of ${runs}:`);
+console.log(`\nLighthouse mobile (slow 4G, 4× CPU, ${throttling}), gzip-served dist/, median of ${runs}:`);
 for (const r of results) {
   console.log(`  ${r.name}: performance ${r.score}, FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, `
     + `TBT ${Math.round(r.tbt)} ms, CLS ${r.cls.toFixed(3)}, interactive ${ms(r.tti)}, `
     + `transferred ${(r.bytes / 1024).toFixed(1)} KB`);
+  console.log(`      LCP element: ${r.lcpElement.slice(0, 100)}`);
   for (const f of r.files) console.log(`      ${f.file.padEnd(40)} ${(f.bytes / 1024).toFixed(1)} KB`);
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
