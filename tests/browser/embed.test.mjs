@@ -192,6 +192,7 @@ async function embedCodeFromApp({ mode = 'ro', exportButtons = false, name = NAM
     await page.locator('#scenario-name').press('Enter');
     await page.getByLabel('売上目標（KGI）', { exact: true }).fill(target);
     await expectRequired(page, { 受注: '60', 商談: '240' });
+    assert.deepEqual(await builds(page), ['funnel-app'], 'the calculator runs its own build only');
     await openSharePanel(page);
     const code = page.locator('#embed-code');
     // choose the other settings first, so the field is seen to follow each choice
@@ -226,6 +227,16 @@ async function openBlog(context, url) {
     { timeout: TIMEOUT },
   );
   return { page, frame };
+}
+
+/** Which builds' WASM modules the page downloaded ("funnel-app" is the calculator's). */
+async function builds(frameOrPage) {
+  return frameOrPage.evaluate(() =>
+    [...new Set(performance.getEntriesByType('resource')
+      .map((r) => new URL(r.name).pathname.split('/').pop())
+      .filter((file) => file.endsWith('.wasm'))
+      .map((file) => file.replace(/-[0-9a-f]+_bg\.wasm$/, '')))].sort(),
+  );
 }
 
 /** The iframe's attributes as the browser parsed them. */
@@ -411,6 +422,9 @@ test('a read-only embed on a blog of another origin: attributes, the right numbe
       await page.setViewportSize({ width: 1280, height: 900 });
       await eventually(async () => assert.ok(Math.abs((await expectFitted(page, frame)) - tall) <= 2));
       await screenshotFullPage(page, 'embed-blog-ro-1280');
+
+      // the embed ran its own, smaller build: the calculator's WASM was never downloaded
+      assert.deepEqual(await builds(frame), ['funnel-embed']);
 
       // no service worker in an embed, and no storage touched
       assert.equal(await frame.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
