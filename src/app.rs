@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::computed::{keep_last_valid, ForwardRun, ValidPlan};
-use crate::i18n::texts;
+use crate::i18n::common::texts;
 use crate::session::{Session, View};
 use crate::storage;
 use crate::ui::channels::ChannelsView;
@@ -141,7 +141,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#view-panel" on:click=skip>
-            {move || crate::plan_text::pick(lang.get(), "入力欄へ移動", "Skip to the inputs")}
+            {move || crate::i18n::plan::pick(lang.get(), "入力欄へ移動", "Skip to the inputs")}
         </a>
         <TopBar lang=lang on_pick=Callback::new(move |l| session.follow_language(l)) />
         <Toolbar session=session plan=plan forward=forward />

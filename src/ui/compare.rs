@@ -4,7 +4,7 @@ use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
-use crate::i18n::texts;
+use crate::i18n::common::texts;
 use crate::session::Session;
 use crate::ui::figure::{signed_count, Figure};
 use crate::ui::funnel_chart::FunnelChart;
@@ -63,7 +63,7 @@ pub fn CompareView(session: Session) -> impl IntoView {
     let name_of = move |id: u32| draft_of(id).map(|(n, _)| n).unwrap_or_default();
 
     let picker = move |id: &'static str,
-                       label: fn(&crate::i18n::Texts) -> &'static str,
+                       label: fn(&crate::i18n::common::Texts) -> &'static str,
                        choice: RwSignal<u32>| {
         view! {
             <div class="field compact">

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::{rate_message, texts};
+use crate::i18n::common::{rate_message, texts};
 use crate::send::on_text;
 use crate::session::Session;
 use crate::ui::exports::{download_chart_png, download_results_csv};

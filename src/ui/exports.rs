@@ -108,7 +108,7 @@ pub fn ViewExports(
     what: &'static str,
 ) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| crate::plan_text::pick(lang.get(), ja, en);
+    let tr = move |ja: &'static str, en: &'static str| crate::i18n::plan::pick(lang.get(), ja, en);
     view! {
         <div class="button-row view-exports">
             <button

@@ -4,8 +4,8 @@ use funnel_model::{Count, Gap, Lang};
 use leptos::prelude::*;
 
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::{input_error, texts, FieldKind};
-use crate::seek_text::{seek_answer, SeekAnswer as SeekAnswerText};
+use crate::i18n::common::{input_error, texts, FieldKind};
+use crate::i18n::funnel::{seek_answer, SeekAnswer as SeekAnswerText};
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;

@@ -7,7 +7,7 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::computed::ValidPlan;
-use crate::i18n::texts;
+use crate::i18n::common::texts;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 
 /// Row height in CSS pixels: enough for a label and the rate between bars.

@@ -13,8 +13,8 @@ use funnel_model::risk::RiskDraft;
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::import_text::FileProblem;
-use crate::plan_text::pick;
+use crate::i18n::import::FileProblem;
+use crate::i18n::plan::pick;
 use crate::session::Session;
 use crate::ui::import_actions::ImportActions;
 use crate::ui::import_mapping::MappingPanel;

@@ -11,8 +11,8 @@ use funnel_model::kpi::{channel_inputs, Basis};
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::import_text::change_label;
-use crate::plan_text::pick;
+use crate::i18n::import::change_label;
+use crate::i18n::plan::pick;
 use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;

@@ -6,8 +6,8 @@ use funnel_model::import::date::DateOrder;
 use funnel_model::import::mapping::{Layout, Role, StageTarget};
 use leptos::prelude::*;
 
-use crate::import_text::{mapping_problem, role_label, target_label};
-use crate::plan_text::pick;
+use crate::i18n::import::{mapping_problem, role_label, target_label};
+use crate::i18n::plan::pick;
 use crate::session::Session;
 use crate::ui::import::{stage_names, ImportState};
 use crate::ui::import_job::edit_mapping;

@@ -5,7 +5,7 @@ use funnel_model::edit::ImportEdit;
 use funnel_model::import::risk_fill::risk_from_actuals;
 use leptos::prelude::*;
 
-use crate::plan_text::pick;
+use crate::i18n::plan::pick;
 use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;

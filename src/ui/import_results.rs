@@ -15,8 +15,8 @@ use funnel_model::{Lang, Money};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::import_text::{footer_note, ignored_note, role_label, rows_summary, target_label};
-use crate::plan_text::pick;
+use crate::i18n::import::{footer_note, ignored_note, role_label, rows_summary, target_label};
+use crate::i18n::plan::pick;
 use crate::session::Session;
 use crate::ui::field::TextField;
 use crate::ui::import::{stage_names, ImportState};

@@ -7,8 +7,8 @@ use funnel_model::import::encoding::Encoding;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::import_text::file_problem;
-use crate::plan_text::pick;
+use crate::i18n::import::file_problem;
+use crate::i18n::plan::pick;
 use crate::session::Session;
 use crate::ui::import::{ImportState, Progress};
 use crate::ui::import_job::{decode_and_read, start_file, start_paste};

@@ -18,8 +18,8 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::kpi_text::node_detail;
-use crate::plan_text::pick;
+use crate::i18n::kpi::node_detail;
+use crate::i18n::plan::pick;
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};

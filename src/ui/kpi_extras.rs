@@ -7,7 +7,7 @@ use funnel_model::kpi::{ChecklistItem, DefinedStage, DefinitionField, KpiTree, S
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::plan_text::pick;
+use crate::i18n::plan::pick;
 use crate::send::send;
 use crate::session::Session;
 

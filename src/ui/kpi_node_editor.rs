@@ -9,8 +9,8 @@ use funnel_model::kpi::{
 use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
-use crate::kpi_text::node_detail;
-use crate::plan_text::{month_name, pick};
+use crate::i18n::kpi::node_detail;
+use crate::i18n::plan::{month_name, pick};
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::field::TextField;

@@ -17,7 +17,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::browser::current_fiscal_year;
 use crate::computed::ValidPlan;
-use crate::plan_text::{month_name, pick, plan_input_error, plan_month_name};
+use crate::i18n::plan::{month_name, pick, plan_input_error, plan_month_name};
 use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};

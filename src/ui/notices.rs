@@ -1,7 +1,7 @@
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::{format_error, texts};
+use crate::i18n::common::{format_error, texts};
 use crate::session::{Notice, Session};
 
 /// Messages about saving, links and files, each with a way to dismiss it (and undo a delete).

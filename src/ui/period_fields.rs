@@ -7,7 +7,7 @@ use funnel_model::plan::period::Period;
 use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
-use crate::plan_text::{month_name, period_name, pick};
+use crate::i18n::plan::{month_name, period_name, pick};
 use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::plan_common::SelectField;

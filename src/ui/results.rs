@@ -5,7 +5,7 @@ use funnel_model::{Lang, StageKind};
 use leptos::prelude::*;
 
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::texts;
+use crate::i18n::common::texts;
 use crate::ui::figure::Figure;
 use crate::ui::jargon::term_view;
 use crate::ui::period_fields::PeriodNote;

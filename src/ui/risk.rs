@@ -12,8 +12,8 @@ use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
-use crate::plan_text::pick;
-use crate::risk_text::{aside, chance, chance_words, count, error_points, span, worth_sentence};
+use crate::i18n::plan::pick;
+use crate::i18n::risk::{aside, chance, chance_words, count, error_points, span, worth_sentence};
 use crate::session::Session;
 use crate::ui::exports::{download_canvas_png, download_csv};
 use crate::ui::figure::signed_count;

@@ -12,8 +12,8 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::plan_text::pick;
-use crate::risk_text::{chance, count, span};
+use crate::i18n::plan::pick;
+use crate::i18n::risk::{chance, count, span};
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::risk::RiskResult;
 

@@ -7,8 +7,8 @@ use funnel_model::risk::{DoubtMode, RiskField, RiskProblem};
 use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
-use crate::plan_text::pick;
-use crate::risk_text::problem_text;
+use crate::i18n::plan::pick;
+use crate::i18n::risk::problem_text;
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::plan_common::SelectField;

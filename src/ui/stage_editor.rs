@@ -5,7 +5,7 @@ use funnel_model::plan::benchmarks::{caveat, check_funnel};
 use funnel_model::{Funnel, Lang, Money, ReversePlan};
 use leptos::prelude::*;
 
-use crate::i18n::{input_error, plan_error, rate_message, texts, FieldKind};
+use crate::i18n::common::{input_error, plan_error, rate_message, texts, FieldKind};
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::period_fields::PeriodFields;

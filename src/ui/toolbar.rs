@@ -7,7 +7,7 @@ use leptos::wasm_bindgen::JsCast;
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
 use crate::embed_code::embed_code;
-use crate::i18n::{texts, Texts};
+use crate::i18n::common::{texts, Texts};
 use crate::session::{Notice, Session, View};
 use crate::ui::exports::{download_chart_png, download_results_csv};
 
@@ -257,7 +257,7 @@ fn ShareAndExport(
                     <button type="button" class="primary copy-link" class:copied=move || copied.get() disabled=too_long on:click=copy>
                         {move || {
                             if copied.get() {
-                                crate::plan_text::pick(lang.get(), "✓ コピーしました", "✓ Copied")
+                                crate::i18n::plan::pick(lang.get(), "✓ コピーしました", "✓ Copied")
                             } else {
                                 t().copy_link
                             }

@@ -1,7 +1,7 @@
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::texts;
+use crate::i18n::common::texts;
 
 /// Product name and the language switch (remembered by the root).
 #[component]

@@ -1,12 +1,11 @@
 //! The words of the Risk view and the Funnel view's chance headline: field messages, the chance
-//! in words, and the sentences around the figures. Kept apart from `i18n.rs` so this wording
-//! sits in one place.
+//! in words, and the sentences around the figures.
 
 use funnel_model::format::{format_count, format_decimal, format_money};
 use funnel_model::risk::{odds, Odds, RiskField, RiskProblem};
 use funnel_model::Lang;
 
-use crate::i18n::{input_error, FieldKind};
+use crate::i18n::common::{input_error, FieldKind};
 
 /// The message beside a Risk field.
 pub fn problem_text(lang: Lang, field: RiskField, problem: RiskProblem) -> String {

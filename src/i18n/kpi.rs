@@ -5,7 +5,7 @@ use funnel_model::format::format_percent;
 use funnel_model::kpi::{format_value, EvaluatedNode, NodeKind};
 use funnel_model::Lang;
 
-use crate::plan_text::pick;
+use crate::i18n::plan::pick;
 
 /// Target → actual, with the achievement: "目標 20件 ・ 実績 15件 ・ 75%".
 pub fn node_detail(n: &EvaluatedNode, lang: Lang) -> String {

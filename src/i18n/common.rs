@@ -1,6 +1,5 @@
-//! Every visible string of the page in Japanese and English. A typed table rather than an i18n
-//! crate: two languages, checked by the compiler, ~4 KB in the bundle instead of ~23 KB
-//! (TOOLCHAIN.md).
+//! The words of the page's frame and the Funnel view: title, toolbar, scenarios, notices,
+//! tabs, the funnel's inputs and results, and the messages beside number fields.
 
 use funnel_model::draft::DraftProblem;
 use funnel_model::scenario::FormatError;

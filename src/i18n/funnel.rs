@@ -6,7 +6,7 @@ use funnel_model::edit::FunnelEdit;
 use funnel_model::format::{format_count, format_money, format_money_exact, format_percent};
 use funnel_model::{Entry, Funnel, Lang, SeekInput, SeekOutcome};
 
-use crate::i18n::texts;
+use crate::i18n::common::texts;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeekAnswer {
