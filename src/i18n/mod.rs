@@ -4,9 +4,12 @@
 //! rather than an i18n crate: two languages, checked by the compiler, a few KB in the bundle
 //! instead of ~23 KB (TOOLCHAIN.md).
 
+pub mod channels;
 pub mod common;
+pub mod exports;
 pub mod funnel;
 pub mod import;
 pub mod kpi;
+pub mod months;
 pub mod plan;
 pub mod risk;

@@ -22,6 +22,7 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::computed::ValidPlan;
+use crate::i18n::channels::words;
 use crate::i18n::plan::pick;
 use crate::send::{on_text, send};
 use crate::session::Session;
@@ -81,7 +82,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
             channels: d.plan.channels.clone(),
         })
     });
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     // The unit-economics fields' problems live inside an otherwise valid money plan.
     let latest = eval.latest;
     let econ_errors = Memo::new(move |_| {
@@ -93,7 +94,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
     view! {
         <main class="stack" id="view-channels">
             <section class="panel" aria-labelledby="channels-inputs-heading">
-                <h2 id="channels-inputs-heading">{move || tr("チャネル", "Channels")}</h2>
+                <h2 id="channels-inputs-heading">{move || w().channels}</h2>
                 <SampleBanner session=session which=SampleGroup::Channels />
                 <div class="results-block" class:stale=move || !eval.current.get()>
                     <PeriodNote lang=lang draft=session.draft />
@@ -103,19 +104,16 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
             </section>
             <div class="layout">
                 <section class="panel inputs" aria-labelledby="economics-inputs-heading">
-                    <h2 id="economics-inputs-heading">{move || tr("費用と顧客", "Costs and customers")}</h2>
+                    <h2 id="economics-inputs-heading">{move || w().costs_and_customers}</h2>
                     <SampleBanner session=session which=SampleGroup::Economics />
                     <EconomicsInputs session=session errors=econ_errors />
                 </section>
                 <section class="panel results" aria-labelledby="channels-heading">
                     <div class="results-block" class:stale=move || !eval.current.get()>
-                        <h2 id="channels-heading">{move || tr("チャネル別の計画", "Plan by channel")}</h2>
+                        <h2 id="channels-heading">{move || w().plan_by_channel}</h2>
                         <Show when=move || !eval.current.get()>
                             <p class="stale-notice" role="status">
-                                {move || tr(
-                                    "入力に誤りがあるため、最後に計算できた結果を表示しています。",
-                                    "Some inputs are not valid: showing the last result that could be computed.",
-                                )}
+                                {move || w().some_inputs_are_not_valid_showing}
                             </p>
                         </Show>
                         <ChannelResults lang=lang result=eval.kept />
@@ -150,7 +148,7 @@ fn ChannelTable(
     plan: Memo<ValidPlan>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let ids = move || draft.with(|d| d.plan.channels.iter().map(|c| c.id).collect::<Vec<_>>());
     let share_total = move || draft.with(|d| d.plan.share_total());
     // Forgotten when another scenario opens: undo only puts a channel back where it came from.
@@ -161,12 +159,9 @@ fn ChannelTable(
     });
     view! {
         <fieldset class="plan-group channel-table">
-            <legend>{move || tr("チャネル表", "Channel table")}</legend>
+            <legend>{move || w().channel_table}</legend>
             <p class="hint">
-                {move || tr(
-                    "リードの出どころごとに、割合（または固定の件数）、訪問→リード率、費用を入れます。割合の合計は100%にします。",
-                    "For each source of leads: a share (or a fixed count), the visit → lead rate and the cost. Shares add up to 100%.",
-                )}
+                {move || w().for_each_source_of_leads_a}
             </p>
             <div class="channel-grid">
                 <For each=ids key=|id| *id let:id>
@@ -195,7 +190,7 @@ fn ChannelTable(
                             }
                             removed.set(None);
                         }>
-                            {pick(l, "元に戻す", "Undo")}
+                            {words(l).undo}
                         </button>
                     }
                 })}
@@ -211,7 +206,7 @@ fn ChannelTable(
                         send(draft, ChannelEdit::Add);
                     }
                 >
-                    {move || tr("チャネルを追加", "Add a channel")}
+                    {move || w().add_a_channel}
                 </button>
             </div>
         </fieldset>
@@ -300,8 +295,8 @@ fn ChannelCard(
                     options=Signal::derive(move || {
                         let l = lang.get();
                         vec![
-                            (VolumeMode::Share.key().to_string(), pick(l, "割合（%）", "Share (%)").to_string()),
-                            (VolumeMode::Fixed.key().into(), pick(l, "固定の件数", "Fixed count").into()),
+                            (VolumeMode::Share.key().to_string(), words(l).share.to_string()),
+                            (VolumeMode::Fixed.key().into(), words(l).fixed_count.into()),
                         ]
                     })
                     selected=Signal::derive(move || channel().map(|c| c.volume_mode).unwrap_or_default().key().to_string())
@@ -359,8 +354,8 @@ fn ChannelCard(
                     options=Signal::derive(move || {
                         let l = lang.get();
                         vec![
-                            (SpendMode::CostPerLead.key().to_string(), pick(l, "リード単価", "Cost per lead").to_string()),
-                            (SpendMode::Budget.key().into(), pick(l, "期間の予算", "Budget for the period").into()),
+                            (SpendMode::CostPerLead.key().to_string(), words(l).cost_per_lead.to_string()),
+                            (SpendMode::Budget.key().into(), words(l).budget_for_the_period.into()),
                         ]
                     })
                     selected=Signal::derive(move || channel().map(|c| c.spend_mode).unwrap_or_default().key().to_string())
@@ -426,18 +421,15 @@ fn EconomicsInputs(
     errors: Memo<funnel_model::plan::draft::PlanErrors>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let text = move |ja: &'static str, en: &'static str| {
         Signal::derive(move || pick(lang.get(), ja, en).to_string())
     };
     view! {
         <fieldset class="plan-group">
-            <legend>{move || tr("ユニットエコノミクス", "Unit economics")}</legend>
+            <legend>{move || w().unit_economics}</legend>
             <p class="hint">
-                {move || tr(
-                    "マーケティング費用はチャネルの予算合計、新規顧客は受注数を使います。",
-                    "Marketing cost is the channels' total budget; new customers are the won deals.",
-                )}
+                {move || w().marketing_cost_is_the_channels_total}
             </p>
             <TextField
                 id="econ-sales-cost"
@@ -493,27 +485,27 @@ fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> i
             vec![
                 (
                     "leads",
-                    pick(l, "リード合計", "Leads in total"),
+                    words(l).leads_in_total,
                     Figure::from(format_count(b.leads)),
                 ),
                 (
                     "visits",
-                    pick(l, "必要な訪問・接触", "Visits / contacts needed"),
+                    words(l).visits_contacts_needed,
                     Figure::from(format_count(b.visits)),
                 ),
                 (
                     "budget",
-                    pick(l, "マーケティング予算", "Marketing budget"),
+                    words(l).marketing_budget,
                     Figure::money(b.budget, l),
                 ),
                 (
                     "cpl",
-                    pick(l, "平均リード単価（CPL）", "Blended cost per lead (CPL)"),
+                    words(l).blended_cost_per_lead_cpl,
                     money_or_dash(b.cpl, l),
                 ),
                 (
                     "cpa",
-                    pick(l, "受注獲得単価（CPA）", "Cost per won deal (CPA)"),
+                    words(l).cost_per_won_deal_cpa,
                     money_or_dash(b.cpa, l),
                 ),
             ]
@@ -526,7 +518,7 @@ fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> i
 
 #[component]
 fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let shortfall = move || {
         let l = lang.get();
         result.with(|r| {
@@ -587,7 +579,7 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
             let b = &r.plan.mix.blended;
             rows.push(view! {
                 <tr class="total">
-                    <th scope="row">{pick(l, "合計", "Total")}</th>
+                    <th scope="row">{words(l).total}</th>
                     <td class="num">{format_count(b.leads)}</td>
                     <td class="num">{format_count(b.visits)}</td>
                     <td class="num">{Figure::money(b.budget, l).view()}</td>
@@ -650,23 +642,20 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
         {move || fixed_above().map(|s| view! { <p class="note" role="note" data-testid="fixed-above-need">{s}</p> })}
         {move || shortfall().map(|s| view! { <p class="note" role="note">{s}</p> })}
         <p class="hint">
-            {move || tr(
-                "MQLと受注はチャネルごとに切り上げた件数です（正確な値はカーソルを合わせると表示）。CPAは正確な受注件数で割っています。",
-                "MQL and won deals are rounded up per channel (hover for the exact value). CPA divides by the exact deals.",
-            )}
+            {move || w().mql_and_won_deals_are_rounded}
         </p>
         <div class="table-wrap">
             <table class="channel-results" data-testid="channel-results">
-                <caption class="sr-only">{move || tr("チャネル別の結果", "Results by channel")}</caption>
+                <caption class="sr-only">{move || w().results_by_channel}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || tr("チャネル", "Channel")}</th>
-                        <th scope="col" class="num">{move || tr("リード", "Leads")}</th>
-                        <th scope="col" class="num">{move || tr("訪問・接触", "Visits")}</th>
-                        <th scope="col" class="num">{move || tr("予算", "Budget")}</th>
+                        <th scope="col">{move || w().channel}</th>
+                        <th scope="col" class="num">{move || w().leads}</th>
+                        <th scope="col" class="num">{move || w().visits}</th>
+                        <th scope="col" class="num">{move || w().budget}</th>
                         <th scope="col" class="num">"CPL"</th>
                         <th scope="col" class="num">"MQL"</th>
-                        <th scope="col" class="num">{move || tr("受注", "Won")}</th>
+                        <th scope="col" class="num">{move || w().won}</th>
                         <th scope="col" class="num">"CPA"</th>
                     </tr>
                 </thead>
@@ -682,7 +671,7 @@ fn ChannelChartView(
     result: Memo<Option<MoneyResult>>,
     current: Memo<bool>,
 ) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let data = Memo::new(move |_| {
         let l = lang.get();
         result.with(|r| {
@@ -708,8 +697,8 @@ fn ChannelChartView(
                         color_index: i,
                     })
                     .collect(),
-                leads_title: pick(l, "リード数", "Leads").to_string(),
-                budget_title: pick(l, "予算", "Budget").to_string(),
+                leads_title: words(l).leads_2.to_string(),
+                budget_title: words(l).budget.to_string(),
                 scale: 1.0,
                 font_family: FONT_STACK.to_string(),
             }))
@@ -741,7 +730,7 @@ fn ChannelChartView(
     view! {
         <figure class="chart" class:stale=move || !current.get()>
             <figcaption>
-                <h3>{move || tr("チャネル別のリードと予算", "Leads and budget by channel")}</h3>
+                <h3>{move || w().leads_and_budget_by_channel}</h3>
             </figcaption>
             <CanvasChart data=data label=label id="channel-canvas" />
         </figure>
@@ -757,7 +746,7 @@ fn EconomicsResults(
     /// but no verdict on them (a verdict appears once its inputs are the user's own).
     samples: Signal<bool>,
 ) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     // The last good figures stay (dimmed) while an economics input is wrong.
     let econ = Memo::new(
         move |previous: Option<&(Option<(UnitEconomics, Blended)>, bool)>| {
@@ -775,7 +764,7 @@ fn EconomicsResults(
         econ.with(|(e, ok)| {
             let message = (!ok).then(|| view! {
                 <p class="message">
-                    {pick(l, "ユニットエコノミクスの入力を見直してください。", "Check the unit-economics inputs.")}
+                    {words(l).check_the_unit_economics_inputs}
                 </p>
             });
             let figures = e.as_ref().map(|(e, b)| {
@@ -792,11 +781,7 @@ fn EconomicsResults(
                             format_decimal(b.won, 4)
                         ),
                     };
-                    let romi_note = e.romi.is_none().then(|| pick(
-                        l,
-                        "マーケティング予算が0のため、ROMI（マーケティング費用に対する粗利の割合）は計算できません。",
-                        "ROMI is not shown: the marketing budget is 0, and ROMI is gross profit relative to marketing spend.",
-                    ));
+                    let romi_note = e.romi.is_none().then(|| words(l).romi_is_not_shown_the_marketing);
                     let ratio = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_decimal(v, 2));
                     let cards = vec![
                         ("cac", CardLabel::term("CAC", explain("CAC", l)), Figure::money(e.cac, l)),
@@ -805,7 +790,7 @@ fn EconomicsResults(
                         ("romi", CardLabel::term("ROMI", explain("ROMI", l)), Figure::from(e.romi.map_or_else(|| "—".to_string(), format_percent))),
                         (
                             "payback",
-                            CardLabel::from(pick(l, "CAC回収期間", "CAC payback")),
+                            CardLabel::from(words(l).cac_payback),
                             Figure::from(match l {
                                 Lang::Ja => format!("{}か月", format_decimal(e.payback_months, 1)),
                                 Lang::En => format!("{} months", format_decimal(e.payback_months, 1)),
@@ -815,17 +800,9 @@ fn EconomicsResults(
                     let mut notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
                     let sample = samples.get();
                     if sample {
-                        notes = vec![pick(
-                            l,
-                            "サンプル値のため判定は表示しません。自社の値を入れるか確定すると、LTV/CAC・回収期間・ROMIの判定を表示します。",
-                            "No verdict on sample values: enter your own figures or confirm them to see the LTV/CAC, payback and ROMI checks.",
-                        ).to_string()];
+                        notes = vec![words(l).no_verdict_on_sample_values_enter.to_string()];
                     } else if e.romi.is_some_and(|r| r < 0.0) {
-                        notes.insert(0, pick(
-                            l,
-                            "ROMIがマイナスです: この予算では、マーケティング費用が受注から得る粗利を上回ります。",
-                            "ROMI is negative: at this budget the marketing spend exceeds the gross margin the won deals bring.",
-                        ).to_string());
+                        notes.insert(0, words(l).romi_is_negative_at_this_budget.to_string());
                     }
                     view! {
                         <p class="hint" data-testid="econ-customers">{customers}</p>
@@ -841,7 +818,7 @@ fn EconomicsResults(
     };
     view! {
         <section class="economics" class:stale=move || !current.get() aria-labelledby="economics-heading">
-            <h3 id="economics-heading">{move || tr("ユニットエコノミクス", "Unit economics")}</h3>
+            <h3 id="economics-heading">{move || w().unit_economics}</h3>
             {body}
         </section>
     }
@@ -850,24 +827,16 @@ fn EconomicsResults(
 fn metric_name(metric: Metric, lang: Lang) -> &'static str {
     use Metric::*;
     match metric {
-        WebAdLeadToMeeting => pick(
-            lang,
-            "Web広告リードの商談化率",
-            "Web-ad leads that become meetings",
-        ),
-        ContentDownloadCvr => pick(lang, "資料ダウンロードのCVR", "Content download CVR"),
-        MqlToSqlWide => pick(lang, "MQL→SQL率（広めの目安）", "MQL → SQL (wide range)"),
-        MqlToSqlTypical => pick(lang, "MQL→SQL率（一般的な目安）", "MQL → SQL (typical)"),
-        SearchAdCvr => pick(lang, "検索広告のCVR", "Search-ad CVR"),
-        DisplayAdCvr => pick(lang, "ディスプレイ広告のCVR", "Display-ad CVR"),
-        LandingPageCvr => pick(
-            lang,
-            "LPのCVR（訪問→リード）",
-            "Landing-page CVR (visit → lead)",
-        ),
-        EmailOpen => pick(lang, "メール開封率", "Email open rate"),
-        EmailClick => pick(lang, "メールクリック率", "Email click rate"),
-        SqlToMeeting => pick(lang, "SQLの商談化率", "SQL that become meetings"),
+        WebAdLeadToMeeting => words(lang).web_ad_leads_that_become_meetings,
+        ContentDownloadCvr => words(lang).content_download_cvr,
+        MqlToSqlWide => words(lang).mql_sql_wide_range,
+        MqlToSqlTypical => words(lang).mql_sql_typical,
+        SearchAdCvr => words(lang).search_ad_cvr,
+        DisplayAdCvr => words(lang).display_ad_cvr,
+        LandingPageCvr => words(lang).landing_page_cvr_visit_lead,
+        EmailOpen => words(lang).email_open_rate,
+        EmailClick => words(lang).email_click_rate,
+        SqlToMeeting => words(lang).sql_that_become_meetings,
     }
 }
 
@@ -903,7 +872,7 @@ enum PresetTarget {
 #[component]
 fn Benchmarks(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let rows = move || {
         let l = lang.get();
         BENCHMARKS
@@ -958,16 +927,16 @@ fn Benchmarks(session: Session) -> impl IntoView {
     };
     view! {
         <section class="benchmarks" aria-labelledby="benchmarks-heading">
-            <h3 id="benchmarks-heading">{move || tr("目安の数値（ベンチマーク）", "Benchmarks")}</h3>
+            <h3 id="benchmarks-heading">{move || w().benchmarks}</h3>
             <p class="hint">{move || caveat(lang.get())}</p>
             <div class="table-wrap">
                 <table class="benchmark-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || tr("指標", "Metric")}</th>
-                            <th scope="col" class="num">{move || tr("目安", "Range")}</th>
-                            <th scope="col">{move || tr("出典", "Source")}</th>
-                            <th scope="col">{move || tr("目安値を入れる", "Use as preset")}</th>
+                            <th scope="col">{move || w().metric}</th>
+                            <th scope="col" class="num">{move || w().range}</th>
+                            <th scope="col">{move || w().source}</th>
+                            <th scope="col">{move || w().use_as_preset}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -1068,10 +1037,10 @@ fn SampleBanner(session: Session, which: SampleGroup) -> impl IntoView {
     view! {
         <Show when=shown>
             <div class="sample-banner" role="note" data-testid="sample-banner">
-                <span class="badge sample">{move || pick(lang.get(), "サンプル値", "Sample values")}</span>
+                <span class="badge sample">{move || words(lang.get()).sample_values}</span>
                 <p>{text}</p>
                 <button type="button" class="secondary" on:click=move |_| { send(draft, PlanEdit::ConfirmSamples); }>
-                    {move || pick(lang.get(), "この値で確定", "Use these values")}
+                    {move || words(lang.get()).use_these_values}
                 </button>
             </div>
         </Show>

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
+use crate::i18n::exports::words;
 use crate::session::Session;
 use crate::ui::canvas_chart::FONT_STACK;
 
@@ -108,7 +109,7 @@ pub fn ViewExports(
     what: &'static str,
 ) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| crate::i18n::plan::pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     view! {
         <div class="button-row view-exports">
             <button
@@ -121,10 +122,10 @@ pub fn ViewExports(
                     }
                 }
             >
-                {move || tr("表をCSVで保存", "Save the table as CSV")}
+                {move || w().save_the_table_as_csv}
             </button>
             <button type="button" class="secondary" on:click=move |_| download_canvas_png(session, canvas_id, what)>
-                {move || tr("グラフをPNGで保存", "Save the chart as PNG")}
+                {move || w().save_the_chart_as_png}
             </button>
         </div>
     }

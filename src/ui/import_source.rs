@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::import::file_problem;
+use crate::i18n::import::words;
 use crate::i18n::plan::pick;
 use crate::session::Session;
 use crate::ui::import::{ImportState, Progress};
@@ -17,7 +18,7 @@ use crate::ui::plan_common::SelectField;
 #[component]
 pub fn SourcePanel(session: Session, state: ImportState) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let pasted = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
 
@@ -60,18 +61,12 @@ pub fn SourcePanel(session: Session, state: ImportState) -> impl IntoView {
 
     view! {
         <p class="note privacy">
-            {move || tr(
-                "ファイルはこのブラウザの中だけで読み、どこにも送信しません。行そのものは保存・共有・書き出しに含めず、反映を選んだ集計値だけがシナリオに入ります。",
-                "The file is read inside this browser and never sent anywhere. Its rows are not saved, shared or exported: only the figures you choose to apply go into the scenario.",
-            )}
+            {move || w().the_file_is_read_inside_this}
         </p>
         <div class="field drop-zone" class:dragging=move || dragging.get()>
-            <label for="actuals-file">{move || tr("CSV・TSVファイル", "CSV or TSV file")}</label>
+            <label for="actuals-file">{move || w().csv_or_tsv_file}</label>
             <p class="hint" id="actuals-file-hint">
-                {move || tr(
-                    "HubSpot、Salesforce、Mazrica、kintone、SATORIなどから書き出したファイルを選ぶか、このページにドロップしてください。",
-                    "Choose a file exported from HubSpot, Salesforce, Mazrica, kintone, SATORI… or drop it on this page.",
-                )}
+                {move || w().choose_a_file_exported_from_hubspot}
             </p>
             <input
                 id="actuals-file"
@@ -82,12 +77,9 @@ pub fn SourcePanel(session: Session, state: ImportState) -> impl IntoView {
             />
         </div>
         <div class="field">
-            <label for="actuals-paste">{move || tr("Excel・スプレッドシートから貼り付け", "Paste from Excel or Google Sheets")}</label>
+            <label for="actuals-paste">{move || w().paste_from_excel_or_google_sheets}</label>
             <p class="hint" id="actuals-paste-hint">
-                {move || tr(
-                    "見出しの行を含めてセルをコピーし、ここに貼り付けてください。",
-                    "Copy the cells including the header row and paste them here.",
-                )}
+                {move || w().copy_the_cells_including_the_header}
             </p>
             <textarea
                 id="actuals-paste"
@@ -102,7 +94,7 @@ pub fn SourcePanel(session: Session, state: ImportState) -> impl IntoView {
                     type="button"
                     on:click=move |_| start_paste(session, state, pasted.get_untracked())
                 >
-                    {move || tr("貼り付けたセルを読む", "Read the pasted cells")}
+                    {move || w().read_the_pasted_cells}
                 </button>
             </div>
         </div>
@@ -179,7 +171,7 @@ fn EncodingChoice(session: Session, state: ImportState) -> impl IntoView {
             view! {
                 <SelectField
                     id="actuals-encoding"
-                    label=Signal::derive(move || pick(lang.get(), "文字コード", "Encoding").to_string())
+                    label=Signal::derive(move || words(lang.get()).encoding.to_string())
                     options=options
                     selected=Signal::derive(move || current.label().to_string())
                     on_change=Callback::new(move |v: String| {

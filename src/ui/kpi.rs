@@ -19,7 +19,7 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::i18n::kpi::node_detail;
-use crate::i18n::plan::pick;
+use crate::i18n::kpi::words;
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
@@ -110,7 +110,7 @@ impl CanvasDraw for TreeChart {
 #[component]
 pub fn KpiView(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     // Computed once per change and shared by the tree and the node editor: it runs the channel
     // plan.
     let channels: Memo<Vec<ChannelInput>> =
@@ -130,19 +130,13 @@ pub fn KpiView(session: Session) -> impl IntoView {
     view! {
         <main class="stack" id="view-kpi">
             <section class="panel" aria-labelledby="kpi-heading">
-                <h2 id="kpi-heading">{move || tr("KPIツリー", "KPI tree")}</h2>
+                <h2 id="kpi-heading">{move || w().kpi_tree}</h2>
                 <p class="hint">
-                    {move || tr(
-                        "売上（KGI）から、各チームが動かす数値（KPI）までを分解します。ファネルと連動し、実績を入れると達成率とボトルネックがわかります。",
-                        "Breaks revenue (the KGI) down to the numbers each team moves (KPIs). It follows the funnel; enter actuals to see achievement and the bottleneck.",
-                    )}
+                    {move || w().breaks_revenue_the_kgi_down_to}
                 </p>
                 <Show when=move || !tree.with(|t| t.plan_available)>
                     <p class="stale-notice" role="status">
-                        {move || tr(
-                            "ファネルの入力に誤りがあるため、ファネルから来る目標値を表示できません。",
-                            "The funnel's inputs are not valid, so the targets that come from it cannot be shown.",
-                        )}
+                        {move || w().the_funnels_inputs_are_not_valid}
                     </p>
                 </Show>
                 {move || {
@@ -180,8 +174,8 @@ pub fn KpiView(session: Session) -> impl IntoView {
                 <div class="field-row">
                     <TextField
                         id="kpi-tree-period"
-                        label=Signal::derive(move || tr("測定期間", "Measured over").to_string())
-                        hint=Signal::derive(move || tr("例: 2027年度 第1四半期", "e.g. FY2027 Q1").to_string())
+                        label=Signal::derive(move || w().measured_over.to_string())
+                        hint=Signal::derive(move || w().e_g_fy2027_q1.to_string())
                         value=Signal::derive(move || draft.with(|d| d.kpi.period().to_string()))
                         error=Signal::derive(|| None::<String>)
                         on_input=Callback::new(move |text: String| {
@@ -198,16 +192,16 @@ pub fn KpiView(session: Session) -> impl IntoView {
                             apply_edit(session, KpiEdit::ResetTree);
                         }
                     >
-                        {move || tr("ファネルから作り直す", "Rebuild from the funnel")}
+                        {move || w().rebuild_from_the_funnel}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| collapsed.set(HashSet::new())>
-                        {move || tr("すべて展開", "Expand all")}
+                        {move || w().expand_all}
                     </button>
                 </div>
             </section>
             <div class="layout kpi-layout">
                 <section class="panel inputs" aria-labelledby="kpi-outline-heading">
-                    <h2 id="kpi-outline-heading">{move || tr("ツリーと実績", "Tree and actuals")}</h2>
+                    <h2 id="kpi-outline-heading">{move || w().tree_and_actuals}</h2>
                     <Outline session=session tree=tree collapsed=collapsed selected=selected />
                 </section>
                 <section class="panel results" aria-labelledby="kpi-chart-heading">
@@ -350,20 +344,20 @@ fn OutlineRow(
                         }}
                     </span>
                     <Show when=flag(|n| !n.controllable)>
-                        <span class="badge">{move || pick(lang.get(), "コントロール不可", "Not controllable")}</span>
+                        <span class="badge">{move || words(lang.get()).not_controllable}</span>
                     </Show>
                 </Show>
                 <Show when=flag(|n| n.bottleneck)>
-                    <span class="tag bottleneck-tag">{move || pick(lang.get(), "ボトルネック", "Bottleneck")}</span>
+                    <span class="tag bottleneck-tag">{move || words(lang.get()).bottleneck}</span>
                 </Show>
                 <Show when=flag(|n| n.inconsistent)>
-                    <span class="tag warn-tag">{move || pick(lang.get(), "計算が合いません", "Does not add up")}</span>
+                    <span class="tag warn-tag">{move || words(lang.get()).does_not_add_up}</span>
                 </Show>
             </div>
             <Show when=move || kind() != NodeKind::Ksf>
                 <TextField
                     id=format!("kpi-actual-{id}")
-                    label=Signal::derive(move || pick(lang.get(), "実績", "actual").to_string())
+                    label=Signal::derive(move || words(lang.get()).actual.to_string())
                     context=context
                     value=Signal::derive(move || draft.with(|d| d.kpi.actual_text(id, None).to_string()))
                     error=error
@@ -386,7 +380,7 @@ fn TreeCanvas(
     selected: RwSignal<NodeId>,
 ) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let shown = Memo::new(move |_| collapsed.with(|c| tree.with(|t| visible(t, c))));
     let data = Memo::new(move |_| {
         let l = lang.get();
@@ -424,7 +418,7 @@ fn TreeCanvas(
                     )
                 })
                 .collect();
-            format!("{}: {}", pick(l, "KPIツリー", "KPI tree"), parts.join("; "))
+            format!("{}: {}", words(l).kpi_tree, parts.join("; "))
         })
     });
     // A click on a box selects its node (the outline does the same by keyboard).
@@ -454,12 +448,9 @@ fn TreeCanvas(
     view! {
         <figure class="chart kpi-chart">
             <figcaption>
-                <h3 id="kpi-chart-heading">{move || tr("ツリー図", "Tree diagram")}</h3>
+                <h3 id="kpi-chart-heading">{move || w().tree_diagram}</h3>
                 <p class="hint">
-                    {move || tr(
-                        "色と記号: ↑達成 ✓ほぼ計画どおり !遅れ –データなし。太枠がボトルネックです。",
-                        "Colour and mark: ↑ ahead, ✓ on track, ! behind, – no data. The thick outline is the bottleneck.",
-                    )}
+                    {move || w().colour_and_mark_ahead_on_track}
                 </p>
             </figcaption>
             <div class="kpi-canvas-wrap" on:click=on_click>

@@ -7,7 +7,7 @@ use funnel_model::kpi::{ChecklistItem, DefinedStage, DefinitionField, KpiTree, S
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::plan::pick;
+use crate::i18n::kpi::words;
 use crate::send::send;
 use crate::session::Session;
 
@@ -15,7 +15,7 @@ use crate::session::Session;
 #[component]
 pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let rows = move || {
         let l = lang.get();
         tree.with(|t| {
@@ -25,9 +25,7 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
                     let name = draft.with(|d| match b.what {
                         Shortfall::Rate => d.rate_label(b.stage, l).unwrap_or_default(),
                         Shortfall::Count => d.display_name(b.stage, l),
-                        Shortfall::DealSize => {
-                            pick(l, "平均受注単価", "Average deal size").to_string()
-                        }
+                        Shortfall::DealSize => words(l).average_deal_size.to_string(),
                         Shortfall::ChannelLeads => {
                             let channel = d
                                 .plan
@@ -74,24 +72,21 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
     };
     view! {
         <section class="bottlenecks" aria-labelledby="bottleneck-heading">
-            <h3 id="bottleneck-heading">{move || tr("ボトルネック", "Bottleneck")}</h3>
+            <h3 id="bottleneck-heading">{move || w().bottleneck}</h3>
             <p class="bottleneck-headline" data-testid="bottleneck" role="status">
-                {move || headline().unwrap_or_else(|| tr(
-                    "件数・転換率・受注単価・チャネル別リードの実績を入れると、売上への影響が最も大きい指標を示します。",
-                    "Enter actual counts, rates, the deal size or channel leads to see which figure costs the most revenue.",
-                ).to_string())}
+                {move || headline().unwrap_or_else(|| w().enter_actual_counts_rates_the_deal.to_string())}
             </p>
             <Show when=move || !rows().is_empty()>
                 <div class="table-wrap">
                     <table class="bottleneck-table" data-testid="bottleneck-table">
-                        <caption class="sr-only">{move || tr("実績のある指標ごとの売上への影響（大きい順）", "Revenue impact of each figure with an actual, largest first")}</caption>
+                        <caption class="sr-only">{move || w().revenue_impact_of_each_figure_with}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || tr("指標", "Figure")}</th>
-                                <th scope="col" class="num">{move || tr("不足額", "Shortfall")}</th>
-                                <th scope="col" class="num">{move || tr("計画", "Plan")}</th>
-                                <th scope="col" class="num">{move || tr("実績", "Actual")}</th>
-                                <th scope="col" class="num">{move || tr("この指標だけ実績の売上", "Revenue with only this at actual")}</th>
+                                <th scope="col">{move || w().figure}</th>
+                                <th scope="col" class="num">{move || w().shortfall}</th>
+                                <th scope="col" class="num">{move || w().plan}</th>
+                                <th scope="col" class="num">{move || w().actual_2}</th>
+                                <th scope="col" class="num">{move || w().revenue_with_only_this_at_actual}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -146,17 +141,14 @@ pub fn DefinitionsView(session: Session) -> impl IntoView {
 #[component]
 fn Definitions(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let stage = RwSignal::new(DefinedStage::Mql);
     view! {
-        <h2 id="definitions-heading">{move || tr("段階の定義とSLA", "Stage definitions and SLA")}</h2>
+        <h2 id="definitions-heading">{move || w().stage_definitions_and_sla}</h2>
         <p class="hint">
-            {move || tr(
-                "マーケティングと営業で同じ言葉を同じ意味で使うための取り決めです。シナリオと一緒に保存・共有されます。",
-                "What marketing and sales agree each word means. Saved and shared with the scenario.",
-            )}
+            {move || w().what_marketing_and_sales_agree_each}
         </p>
-        <div class="tabs small" role="tablist" aria-label=move || tr("定義する段階", "Stage to define")>
+        <div class="tabs small" role="tablist" aria-label=move || w().stage_to_define>
             {DefinedStage::ALL
                 .into_iter()
                 .map(|s| {
@@ -212,10 +204,10 @@ fn Definitions(session: Session) -> impl IntoView {
 #[component]
 fn Checklist(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let progress = move || draft.with(|d| (d.kpi.checklist.done_count(), d.kpi.checklist.total()));
     view! {
-        <h2 id="checklist-heading">{move || tr("KPI設計チェックリスト", "KPI design checklist")}</h2>
+        <h2 id="checklist-heading">{move || w().kpi_design_checklist}</h2>
         <p class="progress-line" data-testid="checklist-progress">
             {move || {
                 let (done, total) = progress();
@@ -228,7 +220,7 @@ fn Checklist(session: Session) -> impl IntoView {
         <progress
             max=move || progress().1.to_string()
             value=move || progress().0.to_string()
-            aria-label=move || tr("チェックリストの進み具合", "Checklist progress")
+            aria-label=move || w().checklist_progress
         ></progress>
         <ul class="checklist">
             {ChecklistItem::ALL

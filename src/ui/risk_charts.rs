@@ -12,7 +12,7 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::i18n::plan::pick;
+use crate::i18n::risk::words;
 use crate::i18n::risk::{chance, count, span};
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::risk::RiskResult;
@@ -77,14 +77,14 @@ pub fn input_label(
     let (name, range) = match input {
         Input::Rate(i) => (r.rate_name(i, lang), span(lang, &pct(low), &pct(high))),
         Input::DealSize => (
-            pick(lang, "受注単価", "Deal size").to_string(),
+            words(lang).deal_size.to_string(),
             span(lang, &format_money(low, lang), &format_money(high, lang)),
         ),
     };
     let source = match source {
         RangeSource::User => "",
-        RangeSource::Benchmark => pick(lang, "（ベンチマーク）", " (benchmark)"),
-        RangeSource::PlusMinus20 => pick(lang, "（±20%）", " (±20%)"),
+        RangeSource::Benchmark => words(lang).benchmark,
+        RangeSource::PlusMinus20 => words(lang).n20,
     };
     format!("{name} {range}{source}")
 }
@@ -99,7 +99,7 @@ pub fn RiskCharts(
     result: Memo<Option<RiskResult>>,
     current: Memo<bool>,
 ) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let distribution = Memo::new(move |_| {
         let l = lang.get();
         result.with(|r| {
@@ -140,7 +140,7 @@ pub fn RiskCharts(
             let mut marks = vec![CurveMark {
                 label: format!(
                     "{} {} · {}",
-                    pick(l, "計画", "Plan"),
+                    words(l).plan,
                     count(l, f.plan.count),
                     chance(f.plan.reach.value)
                 ),
@@ -185,7 +185,7 @@ pub fn RiskCharts(
                     })
                     .collect(),
                 base,
-                base_label: format!("{} {}", pick(l, "現在", "Today"), format_money(base, l)),
+                base_label: format!("{} {}", words(l).today, format_money(base, l)),
                 scale: 1.0,
                 font_family: FONT_STACK.into(),
             }))
@@ -236,12 +236,8 @@ pub fn RiskCharts(
                         .collect();
                     format!(
                         "{}{}",
-                        pick(
-                            l,
-                            "売上の感度（振れ幅の大きい順）。",
-                            "Revenue sensitivity, widest swing first. "
-                        ),
-                        parts.join(pick(l, "。", "; "))
+                        words(l).revenue_sensitivity_widest_swing_first,
+                        parts.join(words(l).symbol)
                     )
                 })
                 .unwrap_or_default()
@@ -249,15 +245,15 @@ pub fn RiskCharts(
     });
     view! {
         <div class="chart risk-chart" class:stale=move || !current.get()>
-            <h3>{move || tr("受注件数の分布", "Distribution of won deals")}</h3>
+            <h3>{move || w().distribution_of_won_deals}</h3>
             <CanvasChart data=distribution label=distribution_label id="risk-distribution-canvas" />
         </div>
         <div class="chart risk-chart" class:stale=move || !current.get()>
-            <h3>{move || tr("件数と目標達成の確率", "Chance of reaching the target by count")}</h3>
+            <h3>{move || w().chance_of_reaching_the_target_by}</h3>
             <CanvasChart data=curve label=curve_label id="risk-curve-canvas" />
         </div>
         <div class="chart risk-chart" class:stale=move || !current.get()>
-            <h3>{move || tr("売上の感度（トルネード）", "Revenue sensitivity (tornado)")}</h3>
+            <h3>{move || w().revenue_sensitivity_tornado}</h3>
             <CanvasChart data=tornado label=tornado_label id="risk-tornado-canvas" />
         </div>
     }

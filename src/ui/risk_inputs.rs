@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::i18n::plan::pick;
 use crate::i18n::risk::problem_text;
+use crate::i18n::risk::words;
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::plan_common::SelectField;
@@ -35,6 +36,7 @@ pub fn RiskInputs(
     errors: Memo<Vec<(RiskField, RiskProblem)>>,
 ) -> impl IntoView {
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let text =
         move |ja: &'static str, en: &'static str| Signal::derive(move || tr(ja, en).to_string());
     // The stages with a rate out, by id (the won stage has none).
@@ -46,19 +48,16 @@ pub fn RiskInputs(
     };
     view! {
         <fieldset class="plan-group risk-rates">
-            <legend>{move || tr("転換率の不確かさ", "How sure each rate is")}</legend>
+            <legend>{move || w().how_sure_each_rate_is}</legend>
             <p class="hint">
-                {move || tr(
-                    "確かな率は「固定」のまま。幅があるなら下限〜上限、実績があるなら「成功数／母数」を入力します（例: 190件の商談のうち48件受注）。",
-                    "Leave a rate you trust as fixed. Otherwise give a low–high range, or your history as counts (e.g. 48 won of 190 opportunities).",
-                )}
+                {move || w().leave_a_rate_you_trust_as}
             </p>
             <For each=rate_ids key=|id| *id let:id>
                 <RateDoubtRow lang=lang draft=draft errors=errors id=id />
             </For>
         </fieldset>
         <fieldset class="plan-group">
-            <legend>{move || tr("確信度と受注単価のばらつき", "Confidence and deal-size spread")}</legend>
+            <legend>{move || w().confidence_and_deal_size_spread}</legend>
             <div class="field-row">
                 <TextField
                     id="risk-confidence"
@@ -115,6 +114,7 @@ fn RateDoubtRow(
     id: u32,
 ) -> impl IntoView {
     let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let text =
         move |ja: &'static str, en: &'static str| Signal::derive(move || tr(ja, en).to_string());
     let doubt = move || draft.with(|d| d.risk.doubt(id));
@@ -146,15 +146,15 @@ fn RateDoubtRow(
         vec![
             (
                 DoubtMode::Fixed.key().to_string(),
-                tr("固定（入力どおり）", "Fixed (as typed)").to_string(),
+                w().fixed_as_typed.to_string(),
             ),
             (
                 DoubtMode::Range.key().to_string(),
-                tr("範囲（下限〜上限）", "Range (low–high)").to_string(),
+                w().range_low_high.to_string(),
             ),
             (
                 DoubtMode::Counts.key().to_string(),
-                tr("実績（成功数／母数）", "History (won of total)").to_string(),
+                w().history_won_of_total.to_string(),
             ),
         ]
     });
