@@ -55,6 +55,20 @@ pub struct Words {
     pub sql_that_become_meetings: &'static str,
     pub sample_values: &'static str,
     pub use_these_values: &'static str,
+    pub leads_given_as: &'static str,
+    pub share_of_leads: &'static str,
+    pub number_of_leads: &'static str,
+    pub visit_lead_rate: &'static str,
+    pub lead_mql_rate_empty_the_funnels: &'static str,
+    pub cost_given_as: &'static str,
+    pub cost_per_lead_field: &'static str,
+    pub budget_field: &'static str,
+    pub sales_cost_for_the_period: &'static str,
+    pub monthly_revenue_per_account: &'static str,
+    pub gross_margin: &'static str,
+    pub monthly_churn: &'static str,
+    pub sample_channels: &'static str,
+    pub sample_economics: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -116,6 +130,20 @@ static JA: Words = Words {
     sql_that_become_meetings: "SQLの商談化率",
     sample_values: "サンプル値",
     use_these_values: "この値で確定",
+    leads_given_as: "リード数の決め方",
+    share_of_leads: "リード割合",
+    number_of_leads: "リード件数",
+    visit_lead_rate: "訪問→リード率",
+    lead_mql_rate_empty_the_funnels: "リード→MQL率（空欄はファネルの率）",
+    cost_given_as: "費用の入れ方",
+    cost_per_lead_field: "リード単価",
+    budget_field: "予算",
+    sales_cost_for_the_period: "期間の営業コスト（人件費・ツール）",
+    monthly_revenue_per_account: "顧客1社あたりの月額売上",
+    gross_margin: "粗利率",
+    monthly_churn: "月次解約率",
+    sample_channels: "サンプル値: チャネル・割合・CVR・費用は例として入っています。予算とCPAはこの例から計算した値です。自社の値に変えるか、このまま使うなら確定してください。",
+    sample_economics: "サンプル値: 営業費用・月額売上・粗利率・解約率は例として入っています（平均受注単価とは連動しません）。自社の値に変えるか、確定してください。",
 };
 
 static EN: Words = Words {
@@ -170,4 +198,194 @@ static EN: Words = Words {
     sql_that_become_meetings: "SQL that become meetings",
     sample_values: "Sample values",
     use_these_values: "Use these values",
+    leads_given_as: "leads given as",
+    share_of_leads: "share of leads",
+    number_of_leads: "number of leads",
+    visit_lead_rate: "visit → lead rate",
+    lead_mql_rate_empty_the_funnels: "lead → MQL rate (empty: the funnel's)",
+    cost_given_as: "cost given as",
+    cost_per_lead_field: "cost per lead",
+    budget_field: "budget",
+    sales_cost_for_the_period: "Sales cost for the period (people, tools)",
+    monthly_revenue_per_account: "Monthly revenue per account",
+    gross_margin: "Gross margin",
+    monthly_churn: "Monthly churn",
+    sample_channels: "Sample values: the channels, shares, CVRs and costs are examples, and the budget and CPA are computed from them. Change them to your own, or confirm them to use them as they are.",
+    sample_economics: "Sample values: the sales cost, monthly revenue, gross margin and churn are examples (not tied to the deal size). Change them to your own, or confirm them.",
 };
+
+/// "Shares total 95%", under the channel table.
+pub fn shares_total(lang: Lang, total: &str) -> String {
+    match lang {
+        Lang::Ja => format!("割合の合計 {}%", total),
+        Lang::En => format!("Shares total {}%", total),
+    }
+}
+
+pub fn removed_channel(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("「{}」を削除しました。", name),
+        Lang::En => format!("Removed “{}”.", name),
+    }
+}
+
+/// Put before a channel's short field labels in their accessible names.
+pub fn field_context(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{}の", name),
+        Lang::En => format!("{}: ", name),
+    }
+}
+
+pub fn channel_name_label(lang: Lang, number: usize) -> String {
+    match lang {
+        Lang::Ja => format!("チャネル{}の名前", number),
+        Lang::En => format!("Name of channel {}", number),
+    }
+}
+
+pub fn give_remaining_share(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{}に残りの割合を割り当て", name),
+        Lang::En => format!("Give {} the remaining share", name),
+    }
+}
+
+pub fn remove_channel(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{}を削除", name),
+        Lang::En => format!("Remove {}", name),
+    }
+}
+
+pub fn won_shortfall(lang: Lang, gap: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "チャネルの質（リード→MQL率）がファネルの率より低いか固定件数が足りないため、受注が目標より{}件足りません。割合や各チャネルの率を見直してください。",
+            gap
+        ),
+        Lang::En => format!(
+            "The channels' quality (lead → MQL) is below the funnel's or their fixed counts fall short, so the mix wins {} deals fewer than the target needs. Revisit the shares or the rates.",
+            gap
+        ),
+    }
+}
+
+pub fn exact_value(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::Ja => format!("正確な値: {}", value),
+        Lang::En => format!("Exact: {}", value),
+    }
+}
+
+pub fn budget_above_target(lang: Lang, budget: &str, target: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "マーケティング予算（{}）が売上目標（{}）以上です。チャネルの費用を見直してください。",
+            budget, target
+        ),
+        Lang::En => format!(
+            "The marketing budget ({}) is at or above the revenue target ({}). Revisit the channel costs.",
+            budget, target
+        ),
+    }
+}
+
+pub fn fixed_above_need(lang: Lang, fixed: &str, needed: &str, over: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "固定件数のチャネルの合計 {}件が、必要なリード {}件を{}件上回っています。割合で指定したチャネルには0件が割り当てられます。固定件数を見直してください。",
+            fixed, needed, over
+        ),
+        Lang::En => format!(
+            "The fixed-count channels add up to {} leads, {} more than the {} needed, so the share channels get none. Check the fixed counts.",
+            fixed, over, needed
+        ),
+    }
+}
+
+pub fn customers_note(lang: Lang, won_shown: &str, won_exact: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "顧客数はチャネル計画が生む受注 {}件（正確には{}件）です。CPA・CAC・LTV/CAC・回収期間・ROMIはすべてこの件数で計算しています。",
+            won_shown, won_exact
+        ),
+        Lang::En => format!(
+            "Customers: the {} deals the channel plan delivers ({} exactly). CPA, CAC, LTV/CAC, payback and ROMI all use this count.",
+            won_shown, won_exact
+        ),
+    }
+}
+
+pub fn months_figure(lang: Lang, months: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{}か月", months),
+        Lang::En => format!("{} months", months),
+    }
+}
+
+/// An approximate benchmark: "約3%".
+pub fn about(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::Ja => format!("約{}", value),
+        Lang::En => format!("about {}", value),
+    }
+}
+
+pub fn use_preset_for(lang: Lang, name: &str, preset_text: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{name}に目安の{}%を入れる", preset_text),
+        Lang::En => format!("Use {}% for {name}", preset_text),
+    }
+}
+
+/// Why the channel totals differ from the funnel's figures (`visits`: the funnel's and the
+/// channels' counts, when they differ), and whether the plan reaches the target.
+pub fn totals_note_words(
+    lang: Lang,
+    visits: Option<(String, String)>,
+    won_shown: &str,
+    won_needed: &str,
+    reaches: bool,
+) -> String {
+    match lang {
+        Lang::Ja => {
+            let mut parts = Vec::new();
+            if let Some((f, c)) = &visits {
+                parts.push(format!(
+                    "訪問数はチャネルごとのCVRで計算するため、ファネルの{f}件ではなく{c}件です。"
+                ));
+            }
+            if won_shown != won_needed {
+                parts.push(format!(
+                    "受注はチャネルごとのリード→MQL率で計算するため、ファネルの{won_needed}件に対して{won_shown}件です。"
+                ));
+            }
+            parts.push(if reaches {
+                "このチャネル計画で売上目標に届きます。".to_string()
+            } else {
+                "このチャネル計画では売上目標に届きません。".to_string()
+            });
+            parts.concat()
+        }
+        Lang::En => {
+            let mut parts = Vec::new();
+            if let Some((f, c)) = &visits {
+                parts.push(format!(
+                    "Visits use each channel's own CVR: {c}, not the funnel's {f}."
+                ));
+            }
+            if won_shown != won_needed {
+                parts.push(format!(
+                    "Won deals use each channel's own lead → MQL rate: {won_shown} against the funnel's {won_needed}."
+                ));
+            }
+            parts.push(if reaches {
+                "This channel plan reaches the revenue target.".to_string()
+            } else {
+                "This channel plan does not reach the revenue target.".to_string()
+            });
+            parts.join(" ")
+        }
+    }
+}

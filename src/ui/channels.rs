@@ -22,8 +22,11 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::computed::ValidPlan;
-use crate::i18n::channels::words;
-use crate::i18n::plan::pick;
+use crate::i18n::channels::{
+    about, budget_above_target, channel_name_label, customers_note, exact_value, field_context,
+    fixed_above_need, give_remaining_share, months_figure, remove_channel, removed_channel,
+    shares_total, totals_note_words, use_preset_for, won_shortfall, words, Words,
+};
 use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
@@ -169,18 +172,12 @@ fn ChannelTable(
                 </For>
             </div>
             <p class="hint" data-testid="share-total">
-                {move || share_total().map(|t| match lang.get() {
-                    Lang::Ja => format!("割合の合計 {}%", format_decimal(t, 2)),
-                    Lang::En => format!("Shares total {}%", format_decimal(t, 2)),
-                })}
+                {move || share_total().map(|t| shares_total(lang.get(), &format_decimal(t, 2)))}
             </p>
             <p class="undo-line" role="status">
                 {move || removed.get().map(|(_, c)| {
                     let l = lang.get();
-                    let text = match l {
-                        Lang::Ja => format!("「{}」を削除しました。", c.display_name(l)),
-                        Lang::En => format!("Removed “{}”.", c.display_name(l)),
-                    };
+                    let text = removed_channel(l, &c.display_name(l));
                     view! {
                         <span>{text}</span>
                         " "
@@ -231,14 +228,11 @@ fn ChannelCard(
     };
     let index =
         move || draft.with(|d| d.plan.channels.iter().position(|c| c.id == id).unwrap_or(0));
-    let label = move |ja: &'static str, en: &'static str| {
-        Signal::derive(move || pick(lang.get(), ja, en).to_string())
+    let label = move |word: fn(&Words) -> &'static str| {
+        Signal::derive(move || word(words(lang.get())).to_string())
     };
     // Short visible labels; screen readers (and label lookups) hear the channel first.
-    let context = Signal::derive(move || match lang.get() {
-        Lang::Ja => format!("{}の", name()),
-        Lang::En => format!("{}: ", name()),
-    });
+    let context = Signal::derive(move || field_context(lang.get(), &name()));
     let edit = move |field: ChannelText| {
         on_text(draft, move |text| {
             ChannelEdit::Text { id, field, text }.into()
@@ -279,10 +273,7 @@ fn ChannelCard(
             </legend>
             <TextField
                 id=format!("ch-{id}-name")
-                label=Signal::derive(move || match lang.get() {
-                    Lang::Ja => format!("チャネル{}の名前", index() + 1),
-                    Lang::En => format!("Name of channel {}", index() + 1),
-                })
+                label=Signal::derive(move || channel_name_label(lang.get(), index() + 1))
                 value=Signal::derive(move || channel().map(|c| c.display_name(lang.get())).unwrap_or_default())
                 error=Signal::derive(|| None::<String>)
                 on_input=on_text(draft, move |name| ChannelEdit::Name { id, name }.into())
@@ -290,7 +281,7 @@ fn ChannelCard(
             <div class="field-row">
                 <SelectField
                     id=format!("ch-{id}-volume-mode")
-                    label=label("リード数の決め方", "leads given as")
+                    label=label(|w| w.leads_given_as)
                     context=context
                     options=Signal::derive(move || {
                         let l = lang.get();
@@ -305,11 +296,9 @@ fn ChannelCard(
                 <TextField
                     id=format!("ch-{id}-volume")
                     label=Signal::derive(move || {
-                        match (lang.get(), fixed()) {
-                            (Lang::Ja, false) => "リード割合",
-                            (Lang::Ja, true) => "リード件数",
-                            (Lang::En, false) => "share of leads",
-                            (Lang::En, true) => "number of leads",
+                        {
+                            let w = words(lang.get());
+                            if fixed() { w.number_of_leads } else { w.share_of_leads }
                         }
                         .to_string()
                     })
@@ -324,7 +313,7 @@ fn ChannelCard(
             <div class="field-row">
                 <TextField
                     id=format!("ch-{id}-cvr")
-                    label=label("訪問→リード率", "visit → lead rate")
+                    label=label(|w| w.visit_lead_rate)
                     context=context
                     value=Signal::derive(move || channel().map(|c| c.cvr).unwrap_or_default())
                     error=field_error(lang, draft, errors, PlanField::ChannelCvr(id))
@@ -335,7 +324,7 @@ fn ChannelCard(
                 />
                 <TextField
                     id=format!("ch-{id}-mql")
-                    label=label("リード→MQL率（空欄はファネルの率）", "lead → MQL rate (empty: the funnel's)")
+                    label=label(|w| w.lead_mql_rate_empty_the_funnels)
                     context=context
                     value=Signal::derive(move || channel().map(|c| c.lead_to_mql).unwrap_or_default())
                     error=field_error(lang, draft, errors, PlanField::ChannelMql(id))
@@ -349,7 +338,7 @@ fn ChannelCard(
             <div class="field-row">
                 <SelectField
                     id=format!("ch-{id}-spend-mode")
-                    label=label("費用の入れ方", "cost given as")
+                    label=label(|w| w.cost_given_as)
                     context=context
                     options=Signal::derive(move || {
                         let l = lang.get();
@@ -364,11 +353,9 @@ fn ChannelCard(
                 <TextField
                     id=format!("ch-{id}-spend")
                     label=Signal::derive(move || {
-                        match (lang.get(), budget()) {
-                            (Lang::Ja, false) => "リード単価",
-                            (Lang::Ja, true) => "予算",
-                            (Lang::En, false) => "cost per lead",
-                            (Lang::En, true) => "budget",
+                        {
+                            let w = words(lang.get());
+                            if budget() { w.budget_field } else { w.cost_per_lead_field }
                         }
                         .to_string()
                     })
@@ -388,10 +375,7 @@ fn ChannelCard(
                     disabled=move || draft.with(|d| d.plan.share_total().is_none_or(|t| (t - 100.0).abs() < 1e-9))
                     on:click=move |_| { send(draft, ChannelEdit::FillShare(id)); }
                 >
-                    {move || match lang.get() {
-                        Lang::Ja => format!("{}に残りの割合を割り当て", name()),
-                        Lang::En => format!("Give {} the remaining share", name()),
-                    }}
+                    {move || give_remaining_share(lang.get(), &name())}
                 </button>
                 <button
                     type="button"
@@ -405,10 +389,7 @@ fn ChannelCard(
                         }
                     }
                 >
-                    {move || match lang.get() {
-                        Lang::Ja => format!("{}を削除", name()),
-                        Lang::En => format!("Remove {}", name()),
-                    }}
+                    {move || remove_channel(lang.get(), &name())}
                 </button>
             </div>
         </fieldset>
@@ -422,8 +403,8 @@ fn EconomicsInputs(
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
     let w = move || words(lang.get());
-    let text = move |ja: &'static str, en: &'static str| {
-        Signal::derive(move || pick(lang.get(), ja, en).to_string())
+    let text = move |word: fn(&Words) -> &'static str| {
+        Signal::derive(move || word(words(lang.get())).to_string())
     };
     view! {
         <fieldset class="plan-group">
@@ -433,7 +414,7 @@ fn EconomicsInputs(
             </p>
             <TextField
                 id="econ-sales-cost"
-                label=text("期間の営業コスト（人件費・ツール）", "Sales cost for the period (people, tools)")
+                label=text(|w| w.sales_cost_for_the_period)
                 value=Signal::derive(move || draft.with(|d| d.plan.sales_cost.clone()))
                 error=field_error(lang, draft, errors, PlanField::SalesCost)
                 on_input=on_text(draft, |v| PlanEdit::Text(PlanText::SalesCost, v).into())
@@ -441,7 +422,7 @@ fn EconomicsInputs(
             />
             <TextField
                 id="econ-revenue"
-                label=text("顧客1社あたりの月額売上", "Monthly revenue per account")
+                label=text(|w| w.monthly_revenue_per_account)
                 value=Signal::derive(move || draft.with(|d| d.plan.revenue_per_account.clone()))
                 error=field_error(lang, draft, errors, PlanField::RevenuePerAccount)
                 on_input=on_text(draft, |v| PlanEdit::Text(PlanText::RevenuePerAccount, v).into())
@@ -450,7 +431,7 @@ fn EconomicsInputs(
             <div class="field-row">
                 <TextField
                     id="econ-margin"
-                    label=text("粗利率", "Gross margin")
+                    label=text(|w| w.gross_margin)
                     value=Signal::derive(move || draft.with(|d| d.plan.gross_margin.clone()))
                     error=field_error(lang, draft, errors, PlanField::GrossMargin)
                     on_input=on_text(draft, |v| PlanEdit::Text(PlanText::GrossMargin, v).into())
@@ -460,7 +441,7 @@ fn EconomicsInputs(
                 />
                 <TextField
                     id="econ-churn"
-                    label=text("月次解約率", "Monthly churn")
+                    label=text(|w| w.monthly_churn)
                     value=Signal::derive(move || draft.with(|d| d.plan.monthly_churn.clone()))
                     error=field_error(lang, draft, errors, PlanField::MonthlyChurn)
                     on_input=on_text(draft, |v| PlanEdit::Text(PlanText::MonthlyChurn, v).into())
@@ -529,16 +510,7 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
                 .mix
                 .won_shortfall()
                 .filter(|g| format_decimal(*g, 2) != "0")?;
-            Some(match l {
-                Lang::Ja => format!(
-                    "チャネルの質（リード→MQL率）がファネルの率より低いか固定件数が足りないため、受注が目標より{}件足りません。割合や各チャネルの率を見直してください。",
-                    format_decimal(gap, 2)
-                ),
-                Lang::En => format!(
-                    "The channels' quality (lead → MQL) is below the funnel's or their fixed counts fall short, so the mix wins {} deals fewer than the target needs. Revisit the shares or the rates.",
-                    format_decimal(gap, 2)
-                ),
-            })
+            Some(won_shortfall(l, &format_decimal(gap, 2)))
         })
     };
     let rows = move || {
@@ -546,10 +518,7 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
         result.with(|r| {
             let r = r.as_ref()?;
             let names = r.names(l);
-            let exact = move |x: f64| match l {
-                Lang::Ja => format!("正確な値: {}", format_decimal(x, 2)),
-                Lang::En => format!("Exact: {}", format_decimal(x, 2)),
-            };
+            let exact = move |x: f64| exact_value(l, &format_decimal(x, 2));
             let mut rows: Vec<_> = r
                 .plan
                 .mix
@@ -597,18 +566,8 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
         result.with(|r| {
             let r = r.as_ref()?;
             let (budget, target) = (r.plan.mix.blended.budget, r.funnel.target.units());
-            (budget >= target).then(|| match l {
-                Lang::Ja => format!(
-                    "マーケティング予算（{}）が売上目標（{}）以上です。チャネルの費用を見直してください。",
-                    format_money(budget, l),
-                    format_money(target, l)
-                ),
-                Lang::En => format!(
-                    "The marketing budget ({}) is at or above the revenue target ({}). Revisit the channel costs.",
-                    format_money(budget, l),
-                    format_money(target, l)
-                ),
-            })
+            (budget >= target)
+                .then(|| budget_above_target(l, &format_money(budget, l), &format_money(target, l)))
         })
     };
     let fixed_above = move || {
@@ -616,20 +575,12 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
         result.with(|r| {
             let mix = &r.as_ref()?.plan.mix;
             let fixed = mix.fixed_above_need?;
-            Some(match l {
-                Lang::Ja => format!(
-                    "固定件数のチャネルの合計 {}件が、必要なリード {}件を{}件上回っています。割合で指定したチャネルには0件が割り当てられます。固定件数を見直してください。",
-                    format_count(fixed),
-                    format_count(mix.leads_needed),
-                    format_count(fixed - mix.leads_needed)
-                ),
-                Lang::En => format!(
-                    "The fixed-count channels add up to {} leads, {} more than the {} needed, so the share channels get none. Check the fixed counts.",
-                    format_count(fixed),
-                    format_count(fixed - mix.leads_needed),
-                    format_count(mix.leads_needed)
-                ),
-            })
+            Some(fixed_above_need(
+                l,
+                &format_count(fixed),
+                &format_count(mix.leads_needed),
+                &format_count(fixed - mix.leads_needed),
+            ))
         })
     };
     let reconcile = move || {
@@ -769,18 +720,7 @@ fn EconomicsResults(
             });
             let figures = e.as_ref().map(|(e, b)| {
                 {
-                    let customers = match l {
-                        Lang::Ja => format!(
-                            "顧客数はチャネル計画が生む受注 {}件（正確には{}件）です。CPA・CAC・LTV/CAC・回収期間・ROMIはすべてこの件数で計算しています。",
-                            format_count(b.won_shown),
-                            format_decimal(b.won, 4)
-                        ),
-                        Lang::En => format!(
-                            "Customers: the {} deals the channel plan delivers ({} exactly). CPA, CAC, LTV/CAC, payback and ROMI all use this count.",
-                            format_count(b.won_shown),
-                            format_decimal(b.won, 4)
-                        ),
-                    };
+                    let customers = customers_note(l, &format_count(b.won_shown), &format_decimal(b.won, 4));
                     let romi_note = e.romi.is_none().then(|| words(l).romi_is_not_shown_the_marketing);
                     let ratio = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_decimal(v, 2));
                     let cards = vec![
@@ -791,10 +731,7 @@ fn EconomicsResults(
                         (
                             "payback",
                             CardLabel::from(words(l).cac_payback),
-                            Figure::from(match l {
-                                Lang::Ja => format!("{}か月", format_decimal(e.payback_months, 1)),
-                                Lang::En => format!("{} months", format_decimal(e.payback_months, 1)),
-                            }),
+                            Figure::from(months_figure(l, &format_decimal(e.payback_months, 1))),
                         ),
                     ];
                     let mut notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
@@ -880,10 +817,7 @@ fn Benchmarks(session: Session) -> impl IntoView {
             .map(|b| {
                 let b = benchmark(b.metric);
                 let range = if b.approximate {
-                    match l {
-                        Lang::Ja => format!("約{}", format_percent(b.preset())),
-                        Lang::En => format!("about {}", format_percent(b.preset())),
-                    }
+                    about(l, &format_percent(b.preset()))
                 } else {
                     format!("{}–{}", format_percent(b.low), format_percent(b.high))
                 };
@@ -903,10 +837,7 @@ fn Benchmarks(session: Session) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="small"
-                                        aria-label=match l {
-                                            Lang::Ja => format!("{name}に目安の{}%を入れる", preset_text),
-                                            Lang::En => format!("Use {}% for {name}", preset_text),
-                                        }
+                                        aria-label=use_preset_for(l, name, &preset_text)
                                         on:click=move |_| {
                                             let text = text.clone();
                                             send(draft, match t {
@@ -962,46 +893,7 @@ fn totals_note(lang: Lang, r: &MoneyResult) -> String {
     let visits = funnel_count(StageKind::Visits)
         .filter(|v| *v != mix.blended.visits)
         .map(|v| (format_count(v), format_count(mix.blended.visits)));
-    match lang {
-        Lang::Ja => {
-            let mut parts = Vec::new();
-            if let Some((f, c)) = visits {
-                parts.push(format!(
-                    "訪問数はチャネルごとのCVRで計算するため、ファネルの{f}件ではなく{c}件です。"
-                ));
-            }
-            if won_shown != won_needed {
-                parts.push(format!(
-                    "受注はチャネルごとのリード→MQL率で計算するため、ファネルの{won_needed}件に対して{won_shown}件です。"
-                ));
-            }
-            parts.push(if reaches {
-                "このチャネル計画で売上目標に届きます。".to_string()
-            } else {
-                "このチャネル計画では売上目標に届きません。".to_string()
-            });
-            parts.concat()
-        }
-        Lang::En => {
-            let mut parts = Vec::new();
-            if let Some((f, c)) = visits {
-                parts.push(format!(
-                    "Visits use each channel's own CVR: {c}, not the funnel's {f}."
-                ));
-            }
-            if won_shown != won_needed {
-                parts.push(format!(
-                    "Won deals use each channel's own lead → MQL rate: {won_shown} against the funnel's {won_needed}."
-                ));
-            }
-            parts.push(if reaches {
-                "This channel plan reaches the revenue target.".to_string()
-            } else {
-                "This channel plan does not reach the revenue target.".to_string()
-            });
-            parts.join(" ")
-        }
-    }
+    totals_note_words(lang, visits, &won_shown, &won_needed, reaches)
 }
 
 /// Which group of sample inputs a banner speaks for.
@@ -1027,12 +919,11 @@ fn SampleBanner(session: Session, which: SampleGroup) -> impl IntoView {
         })
     };
     let text = move || {
-        match (which, lang.get()) {
-        (SampleGroup::Channels, Lang::Ja) => "サンプル値: チャネル・割合・CVR・費用は例として入っています。予算とCPAはこの例から計算した値です。自社の値に変えるか、このまま使うなら確定してください。",
-        (SampleGroup::Channels, Lang::En) => "Sample values: the channels, shares, CVRs and costs are examples, and the budget and CPA are computed from them. Change them to your own, or confirm them to use them as they are.",
-        (SampleGroup::Economics, Lang::Ja) => "サンプル値: 営業費用・月額売上・粗利率・解約率は例として入っています（平均受注単価とは連動しません）。自社の値に変えるか、確定してください。",
-        (SampleGroup::Economics, Lang::En) => "Sample values: the sales cost, monthly revenue, gross margin and churn are examples (not tied to the deal size). Change them to your own, or confirm them.",
-    }
+        let w = words(lang.get());
+        match which {
+            SampleGroup::Channels => w.sample_channels,
+            SampleGroup::Economics => w.sample_economics,
+        }
     };
     view! {
         <Show when=shown>
