@@ -1,6 +1,9 @@
 //! The words of the months view.
 
+use funnel_model::plan::draft::CycleDays;
 use funnel_model::Lang;
+
+use crate::i18n::plan::month_name;
 
 /// The labels, headings and sentences of the view, one table per language.
 pub struct Words {
@@ -177,3 +180,144 @@ static EN: Words = Words {
     quarter: "Quarter",
     fiscal_year: "Fiscal year",
 };
+
+pub fn month_weight_label(lang: Lang, month: u8) -> String {
+    match lang {
+        Lang::Ja => format!("{}の重み", month_name(Lang::Ja, month)),
+        Lang::En => format!("Weight of {}", month_name(Lang::En, month)),
+    }
+}
+
+pub fn dwell_days_label(lang: Lang, from: &str, to: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{from} → {to} の日数"),
+        Lang::En => format!("Days from {from} to {to}"),
+    }
+}
+
+/// A won-timing distribution's field: the share won `k` months after the opportunity.
+pub fn won_months_later_label(lang: Lang, k: usize) -> String {
+    match (lang, k) {
+        (Lang::Ja, 0) => "同じ月に受注".to_string(),
+        (Lang::Ja, k) => format!("{k}か月後に受注"),
+        (Lang::En, 0) => "Won the same month".to_string(),
+        (Lang::En, 1) => "Won 1 month later".to_string(),
+        (Lang::En, k) => format!("Won {k} months later"),
+    }
+}
+
+pub fn distribution_total_text(lang: Lang, total: &str) -> String {
+    match lang {
+        Lang::Ja => format!("合計 {total}%"),
+        Lang::En => format!("Total {total}%"),
+    }
+}
+
+pub fn inside_per_rep_label(lang: Lang, stage: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "インサイドセールス1人が月に担当できる{}数（継続中を含む）",
+            stage
+        ),
+        Lang::En => format!(
+            "{} one inside-sales rep can work in a month (open ones included)",
+            stage
+        ),
+    }
+}
+
+pub fn field_per_rep_label(lang: Lang, stage: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "フィールドセールス1人が月に担当できる{}数（継続中を含む）",
+            stage
+        ),
+        Lang::En => format!(
+            "{} one field-sales rep can work in a month (open ones included)",
+            stage
+        ),
+    }
+}
+
+pub fn won_total_figure(lang: Lang, shown: &str, required: &str, surplus: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{}件（目標 {}件・余裕 {}件）", shown, required, surplus),
+        Lang::En => format!("{} (target {}, surplus {})", shown, required, surplus),
+    }
+}
+
+pub fn needed_before_period(lang: Lang, stage: &str) -> String {
+    match lang {
+        Lang::Ja => format!("計画期間前に作る{}", stage),
+        Lang::En => format!("{} needed before the period", stage),
+    }
+}
+
+/// The coverage needed; with the open pipeline given, what it has and whether that is enough.
+pub fn coverage_figure(lang: Lang, needed: &str, have: Option<(String, bool)>) -> String {
+    match (lang, have) {
+        (Lang::Ja, None) => format!("{}倍", needed),
+        (Lang::En, None) => format!("{}×", needed),
+        (Lang::Ja, Some((have, enough))) => format!(
+            "{}倍（現在 {}倍{}）",
+            needed,
+            have,
+            if enough {
+                "・足りています"
+            } else {
+                "・不足"
+            }
+        ),
+        (Lang::En, Some((have, enough))) => format!(
+            "{}× (have {}×{})",
+            needed,
+            have,
+            if enough { ", enough" } else { ", short" }
+        ),
+    }
+}
+
+pub fn deals_figure(lang: Lang, deals: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{}件", deals),
+        Lang::En => deals.to_string(),
+    }
+}
+
+pub fn velocity_label(lang: Lang, cycle: CycleDays, days: &str) -> String {
+    match (cycle, lang) {
+        (CycleDays::SalesCycle, Lang::Ja) => {
+            format!("セールスベロシティ（1日あたり・商談→受注{days}日）")
+        }
+        (CycleDays::SalesCycle, Lang::En) => {
+            format!("Sales velocity (per day, {days}-day sales cycle)")
+        }
+        (CycleDays::LeadToClose, Lang::Ja) => {
+            format!("セールスベロシティ（1日あたり・リード→受注{days}日）")
+        }
+        (CycleDays::LeadToClose, Lang::En) => {
+            format!("Sales velocity (per day, {days} days lead to won)")
+        }
+    }
+}
+
+pub fn headcount_figure(lang: Lang, inside: u64, field: u64) -> String {
+    match lang {
+        Lang::Ja => format!("IS {}人・FS {}人", inside, field),
+        Lang::En => format!("inside sales {} · field sales {}", inside, field),
+    }
+}
+
+/// What the sales velocity divides by, or why there is none.
+pub fn velocity_note(lang: Lang, computed: bool, cycle: CycleDays) -> &'static str {
+    match (computed, cycle, lang) {
+        (true, CycleDays::SalesCycle, Lang::Ja) => "セールスベロシティは商談から受注までの日数（段階ごとの日数）で割っています。",
+        (true, CycleDays::SalesCycle, Lang::En) => "Sales velocity divides by the days from opportunity to won (the days per stage).",
+        (true, CycleDays::LeadToClose, Lang::Ja) => "セールスベロシティはリードから受注までの日数で割っています。段階ごとの日数を入れると商談期間で計算します。",
+        (true, CycleDays::LeadToClose, Lang::En) => "Sales velocity divides by the days from lead to won; give days per stage to use the sales cycle.",
+        (false, CycleDays::SalesCycle, Lang::Ja) => "商談から受注までが0日のため、1日あたりのセールスベロシティは計算できません。",
+        (false, CycleDays::SalesCycle, Lang::En) => "The opportunity stage has 0 days, so there is no sales velocity per day to compute.",
+        (false, CycleDays::LeadToClose, Lang::Ja) => "リードタイムが1日未満のため、1日あたりのセールスベロシティは計算できません。",
+        (false, CycleDays::LeadToClose, Lang::En) => "The lead time is under a day, so there is no sales velocity per day to compute.",
+    }
+}

@@ -5,7 +5,7 @@ use funnel_charts::{draw_timeline, timeline_height, TimelineData, TimelineRow};
 use funnel_model::edit::{PlanEdit, PlanText};
 use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::plan::cohort::explain;
-use funnel_model::plan::draft::{CycleDays, LeadTimeMode, PlanField, TimePlan};
+use funnel_model::plan::draft::{LeadTimeMode, PlanField, TimePlan};
 use funnel_model::plan::export::monthly_plan_csv;
 use funnel_model::plan::phasing::PhasingNote;
 use funnel_model::plan::velocity::team_stages;
@@ -17,8 +17,12 @@ use plotters_canvas::CanvasBackend;
 
 use crate::browser::current_fiscal_year;
 use crate::computed::ValidPlan;
-use crate::i18n::months::words;
-use crate::i18n::plan::{month_name, plan_input_error, plan_month_name};
+use crate::i18n::months::{
+    coverage_figure, deals_figure, distribution_total_text, dwell_days_label, field_per_rep_label,
+    headcount_figure, inside_per_rep_label, month_weight_label, needed_before_period,
+    velocity_label, velocity_note, won_months_later_label, won_total_figure, words,
+};
+use crate::i18n::plan::{plan_input_error, plan_month_name};
 use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
@@ -144,10 +148,7 @@ fn PeriodInputs(
                         months()
                             .into_iter()
                             .map(|m| {
-                                let label = Signal::derive(move || match lang.get() {
-                                    Lang::Ja => format!("{}の重み", month_name(Lang::Ja, m)),
-                                    Lang::En => format!("Weight of {}", month_name(Lang::En, m)),
-                                });
+                                let label = Signal::derive(move || month_weight_label(lang.get(), m));
                                 view! {
                                     <TextField
                                         id=format!("plan-weight-{m}")
@@ -245,10 +246,7 @@ fn LeadTimeInputs(
                     dwell_rows()
                         .into_iter()
                         .map(|(id, from, to)| {
-                            let label = match lang.get() {
-                                Lang::Ja => format!("{from} → {to} の日数"),
-                                Lang::En => format!("Days from {from} to {to}"),
-                            };
+                            let label = dwell_days_label(lang.get(), &from, &to);
                             view! {
                                 <TextField
                                     id=format!("plan-dwell-{id}")
@@ -273,13 +271,7 @@ fn LeadTimeInputs(
                     {move || {
                         (0..distribution_len())
                             .map(|k| {
-                                let label = Signal::derive(move || match (lang.get(), k) {
-                                    (Lang::Ja, 0) => "同じ月に受注".to_string(),
-                                    (Lang::Ja, k) => format!("{k}か月後に受注"),
-                                    (Lang::En, 0) => "Won the same month".to_string(),
-                                    (Lang::En, 1) => "Won 1 month later".to_string(),
-                                    (Lang::En, k) => format!("Won {k} months later"),
-                                });
+                                let label = Signal::derive(move || won_months_later_label(lang.get(), k));
                                 view! {
                                     <TextField
                                         id=format!("plan-distribution-{k}")
@@ -297,11 +289,7 @@ fn LeadTimeInputs(
                     }}
                 </div>
                 <p class="hint" data-testid="distribution-total">
-                    {move || match (lang.get(), distribution_total()) {
-                        (Lang::Ja, Some(t)) => format!("合計 {t}%"),
-                        (Lang::En, Some(t)) => format!("Total {t}%"),
-                        _ => String::new(),
-                    }}
+                    {move || distribution_total().map(|t| distribution_total_text(lang.get(), &t))}
                 </p>
                 <p class="message" role="status">
                     {move || field_error(lang, draft, errors, PlanField::DistributionTotal).get()}
@@ -359,10 +347,7 @@ fn CapacityInputs(
             <legend>{move || w().team_and_pipeline}</legend>
             <TextField
                 id="plan-inside-per-rep"
-                label=Signal::derive(move || match lang.get() {
-                    Lang::Ja => format!("インサイドセールス1人が月に担当できる{}数（継続中を含む）", inside_stage()),
-                    Lang::En => format!("{} one inside-sales rep can work in a month (open ones included)", inside_stage()),
-                })
+                label=Signal::derive(move || inside_per_rep_label(lang.get(), &inside_stage()))
                 hint=Signal::derive(move || w().e_g_40.to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.inside_per_rep.clone()))
                 error=field_error(lang, draft, errors, PlanField::InsidePerRep)
@@ -371,10 +356,7 @@ fn CapacityInputs(
             />
             <TextField
                 id="plan-field-per-rep"
-                label=Signal::derive(move || match lang.get() {
-                    Lang::Ja => format!("フィールドセールス1人が月に担当できる{}数（継続中を含む）", field_stage()),
-                    Lang::En => format!("{} one field-sales rep can work in a month (open ones included)", field_stage()),
-                })
+                label=Signal::derive(move || field_per_rep_label(lang.get(), &field_stage()))
                 hint=Signal::derive(move || w().e_g_8.to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.field_per_rep.clone()))
                 error=field_error(lang, draft, errors, PlanField::FieldPerRep)
@@ -420,107 +402,45 @@ fn MonthSummary(
                 (
                     "won-total",
                     words(l).deals_planned_in_the_period_each.to_string(),
-                    match l {
-                        Lang::Ja => format!(
-                            "{}件（目標 {}件・余裕 {}件）",
-                            format_count(targets.shown_total()),
-                            format_count(targets.period_required),
-                            format_count(targets.surplus())
-                        ),
-                        Lang::En => format!(
-                            "{} (target {}, surplus {})",
-                            format_count(targets.shown_total()),
-                            format_count(targets.period_required),
-                            format_count(targets.surplus())
-                        ),
-                    },
+                    won_total_figure(
+                        l,
+                        &format_count(targets.shown_total()),
+                        &format_count(targets.period_required),
+                        &format_count(targets.surplus()),
+                    ),
                 ),
                 (
                     "before-leads",
-                    match l {
-                        Lang::Ja => {
-                            format!("計画期間前に作る{}", funnel.stages[lead].display_name(l))
-                        }
-                        Lang::En => format!(
-                            "{} needed before the period",
-                            funnel.stages[lead].display_name(l)
-                        ),
-                    },
+                    needed_before_period(l, &funnel.stages[lead].display_name(l)),
                     format!("{}{unit}", format_count(before(lead))),
                 ),
                 (
                     "before-opps",
-                    match l {
-                        Lang::Ja => {
-                            format!("計画期間前に作る{}", funnel.stages[opp].display_name(l))
-                        }
-                        Lang::En => format!(
-                            "{} needed before the period",
-                            funnel.stages[opp].display_name(l)
-                        ),
-                    },
+                    needed_before_period(l, &funnel.stages[opp].display_name(l)),
                     format!("{}{unit}", format_count(before(opp))),
                 ),
                 (
                     "coverage",
                     words(l).pipeline_coverage_needed.to_string(),
-                    match l {
-                        Lang::Ja if !pipeline_given => {
-                            format!("{}倍", format_decimal(plan.coverage.needed, 2))
-                        }
-                        Lang::En if !pipeline_given => {
-                            format!("{}×", format_decimal(plan.coverage.needed, 2))
-                        }
-                        Lang::Ja => format!(
-                            "{}倍（現在 {}倍{}）",
-                            format_decimal(plan.coverage.needed, 2),
-                            format_decimal(plan.coverage.have, 2),
-                            if plan.coverage.enough {
-                                "・足りています"
-                            } else {
-                                "・不足"
-                            }
-                        ),
-                        Lang::En => format!(
-                            "{}× (have {}×{})",
-                            format_decimal(plan.coverage.needed, 2),
-                            format_decimal(plan.coverage.have, 2),
-                            if plan.coverage.enough {
-                                ", enough"
-                            } else {
-                                ", short"
-                            }
-                        ),
-                    },
+                    coverage_figure(
+                        l,
+                        &format_decimal(plan.coverage.needed, 2),
+                        pipeline_given
+                            .then(|| (format_decimal(plan.coverage.have, 2), plan.coverage.enough)),
+                    ),
                 ),
             ];
             if plan.open_pipeline_deals > 0.0 {
                 cards.push((
                     "open-deals",
                     words(l).deals_expected_from_the_open_pipeline.to_string(),
-                    match l {
-                        Lang::Ja => format!("{}件", format_decimal(plan.open_pipeline_deals, 1)),
-                        Lang::En => format_decimal(plan.open_pipeline_deals, 1),
-                    },
+                    deals_figure(l, &format_decimal(plan.open_pipeline_deals, 1)),
                 ));
             }
             let days = format_decimal(plan.cycle_days, 0);
             cards.push((
                 "velocity",
-                match (plan.cycle_source, l) {
-                    (CycleDays::SalesCycle, Lang::Ja) => {
-                        format!("セールスベロシティ（1日あたり・商談→受注{days}日）")
-                    }
-                    (CycleDays::SalesCycle, Lang::En) => {
-                        format!("Sales velocity (per day, {days}-day sales cycle)")
-                    }
-                    (CycleDays::LeadToClose, Lang::Ja) => {
-                        format!("セールスベロシティ（1日あたり・リード→受注{days}日）")
-                    }
-                    (CycleDays::LeadToClose, Lang::En) => {
-                        format!("Sales velocity (per day, {days} days lead to won)")
-                    }
-                },
+                velocity_label(l, plan.cycle_source, &days),
                 plan.velocity.map_or_else(
                     || "—".to_string(),
                     |v| funnel_model::format::format_money(v, l),
@@ -530,18 +450,11 @@ fn MonthSummary(
             cards.push((
                 "headcount",
                 words(l).headcount_busiest_month.to_string(),
-                match l {
-                    Lang::Ja => format!(
-                        "IS {}人・FS {}人",
-                        peak(&plan.staffing.inside_sales),
-                        peak(&plan.staffing.field_sales)
-                    ),
-                    Lang::En => format!(
-                        "inside sales {} · field sales {}",
-                        peak(&plan.staffing.inside_sales),
-                        peak(&plan.staffing.field_sales)
-                    ),
-                },
+                headcount_figure(
+                    l,
+                    peak(&plan.staffing.inside_sales),
+                    peak(&plan.staffing.field_sales),
+                ),
             ));
             // Jargon explained on hover and focus; money with its exact figure.
             cards
@@ -593,16 +506,7 @@ fn MonthSummary(
         let l = lang.get();
         result.with(|r| {
             let plan = &r.as_ref()?.plan;
-            Some(match (plan.velocity.is_some(), plan.cycle_source, l) {
-                (true, CycleDays::SalesCycle, Lang::Ja) => "セールスベロシティは商談から受注までの日数（段階ごとの日数）で割っています。",
-                (true, CycleDays::SalesCycle, Lang::En) => "Sales velocity divides by the days from opportunity to won (the days per stage).",
-                (true, CycleDays::LeadToClose, Lang::Ja) => "セールスベロシティはリードから受注までの日数で割っています。段階ごとの日数を入れると商談期間で計算します。",
-                (true, CycleDays::LeadToClose, Lang::En) => "Sales velocity divides by the days from lead to won; give days per stage to use the sales cycle.",
-                (false, CycleDays::SalesCycle, Lang::Ja) => "商談から受注までが0日のため、1日あたりのセールスベロシティは計算できません。",
-                (false, CycleDays::SalesCycle, Lang::En) => "The opportunity stage has 0 days, so there is no sales velocity per day to compute.",
-                (false, CycleDays::LeadToClose, Lang::Ja) => "リードタイムが1日未満のため、1日あたりのセールスベロシティは計算できません。",
-                (false, CycleDays::LeadToClose, Lang::En) => "The lead time is under a day, so there is no sales velocity per day to compute.",
-            })
+            Some(velocity_note(l, plan.velocity.is_some(), plan.cycle_source))
         })
     };
     view! {
