@@ -162,6 +162,19 @@ pub struct Words {
     pub fixed_as_typed: &'static str,
     pub range_low_high: &'static str,
     pub history_won_of_total: &'static str,
+    pub confidence_level: &'static str,
+    pub confidence_hint: &'static str,
+    pub deal_size_p10: &'static str,
+    pub deal_size_p10_hint: &'static str,
+    pub deal_size_p90: &'static str,
+    pub deal_size_p90_hint: &'static str,
+    pub monte_carlo_seed: &'static str,
+    pub seed_hint: &'static str,
+    pub doubt: &'static str,
+    pub low: &'static str,
+    pub high: &'static str,
+    pub converted: &'static str,
+    pub out_of: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -220,6 +233,19 @@ static JA: Words = Words {
     fixed_as_typed: "固定（入力どおり）",
     range_low_high: "範囲（下限〜上限）",
     history_won_of_total: "実績（成功数／母数）",
+    confidence_level: "確信度（任意の水準）",
+    confidence_hint: "50〜99%。80%と90%はいつも表示します",
+    deal_size_p10: "受注単価 P10（小さい案件）",
+    deal_size_p10_hint: "空欄なら単価は一定",
+    deal_size_p90: "受注単価 P90（大きい案件）",
+    deal_size_p90_hint: "例: 800万",
+    monte_carlo_seed: "乱数シード",
+    seed_hint: "同じシードなら同じ結果（共有リンクにも含まれます）",
+    doubt: "不確かさ",
+    low: "下限",
+    high: "上限",
+    converted: "成功数",
+    out_of: "母数",
 };
 
 static EN: Words = Words {
@@ -271,7 +297,141 @@ static EN: Words = Words {
     fixed_as_typed: "Fixed (as typed)",
     range_low_high: "Range (low–high)",
     history_won_of_total: "History (won of total)",
+    confidence_level: "Confidence level",
+    confidence_hint: "50–99%. 80% and 90% are always shown",
+    deal_size_p10: "Deal size P10 (small deals)",
+    deal_size_p10_hint: "Leave empty for a fixed deal size",
+    deal_size_p90: "Deal size P90 (large deals)",
+    deal_size_p90_hint: "e.g. 8,000,000",
+    monte_carlo_seed: "Monte Carlo seed",
+    seed_hint: "Same seed, same figures (shared links carry it)",
+    doubt: "Doubt",
+    low: "Low",
+    high: "High",
+    converted: "Converted",
+    out_of: "Out of",
 };
+
+/// A difference of two chances in percentage points: `+3.12 pt` / `+3.12ポイント`.
+pub fn signed_points(lang: Lang, d: f64) -> String {
+    let points = (d * 100.0).abs();
+    let sign = if points < 0.005 {
+        return "±0".to_string();
+    } else if d > 0.0 {
+        "+"
+    } else {
+        "−"
+    };
+    match lang {
+        Lang::Ja => format!("{sign}{points:.2}ポイント"),
+        Lang::En => format!("{sign}{points:.2} pt"),
+    }
+}
+
+/// A count with its unit where the language writes one (`+1,200件`); none on zero (`±0`).
+pub fn count_unit(lang: Lang, count: String, nonzero: bool) -> String {
+    match lang {
+        Lang::Ja if nonzero => format!("{}件", count),
+        _ => count,
+    }
+}
+
+pub fn needed_for_confidence(lang: Lang, pct: &str, top: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{pct}の確信に必要な{top}"),
+        Lang::En => format!("{top} for {pct} confidence"),
+    }
+}
+
+pub fn budget_part(lang: Lang, budget: &str) -> String {
+    match lang {
+        Lang::Ja => format!(" · 予算{}", budget),
+        Lang::En => format!(" · budget {}", budget),
+    }
+}
+
+/// How the chance was computed: exactly, or by a Monte Carlo of (trials, seed, error).
+pub fn method_note(lang: Lang, need: &str, monte_carlo: Option<(String, u64, String)>) -> String {
+    match (monte_carlo, lang) {
+        (None, Lang::Ja) => format!("目標達成 = 受注{need}以上。転換率が固定なので二項分布から厳密に計算しています。"),
+        (None, Lang::En) => format!("Reaching the target means {need} or more won deals. With fixed rates this is computed exactly from the binomial distribution."),
+        (Some((trials, seed, error)), Lang::Ja) => format!(
+            "目標達成 = 受注{need}以上。率の幅についてモンテカルロ{}回（シード{}）で積分しています。確率の誤差 {}。",
+            trials, seed, error
+        ),
+        (Some((trials, seed, error)), Lang::En) => format!(
+            "Reaching the target means {need} or more won deals. The rate ranges are integrated by a Monte Carlo of {} trials (seed {}); error of the chance {}.",
+            trials, seed, error
+        ),
+    }
+}
+
+pub fn forward_outlook(
+    lang: Lang,
+    stage: &str,
+    count: &str,
+    reach: f64,
+    range: &str,
+    revenue: &str,
+) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "手持ちの{stage} {}件では、目標達成の確率は{}（{}）。受注はP10〜P90で{range}、売上は{revenue}。",
+            count, chance(reach), chance_words(lang, reach)
+        ),
+        Lang::En => format!(
+            "With the {} {stage} you have, the chance of reaching the target is {} ({}). Won deals P10–P90: {range}; revenue {revenue}.",
+            count, chance(reach), chance_words(lang, reach)
+        ),
+    }
+}
+
+pub fn same_as_extra(lang: Lang, top: &str) -> String {
+    match lang {
+        Lang::Ja => format!("同じ効果の{top}"),
+        Lang::En => format!("Same as extra {top}"),
+    }
+}
+
+/// Put before a rate's short field labels in their accessible names.
+pub fn rate_context(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{label}の"),
+        Lang::En => format!("{label} "),
+    }
+}
+
+pub fn target_marker(lang: Lang, need: u64) -> String {
+    match lang {
+        Lang::Ja => format!("目標 {}", count(lang, need)),
+        Lang::En => format!("Target {}", count(lang, need)),
+    }
+}
+
+/// The won-deals distribution chart read as text.
+pub fn distribution_summary(lang: Lang, need: u64, won: [u64; 3], reach: f64) -> String {
+    let l = lang;
+    match l {
+        Lang::Ja => format!("受注件数の分布。目標{}、P10 {}、P50 {}、P90 {}。目標に届く確率は{}。", count(l, need), count(l, won[0]), count(l, won[1]), count(l, won[2]), chance(reach)),
+        Lang::En => format!("Distribution of won deals. Target {}; P10 {}, P50 {}, P90 {}. Chance of reaching the target {}.", need, won[0], won[1], won[2], chance(reach)),
+    }
+}
+
+/// The chance-by-count curve read as text (`at80`, `at90`: the counts those chances need).
+pub fn curve_summary(
+    lang: Lang,
+    top: &str,
+    plan_count: u64,
+    reach: f64,
+    at80: &str,
+    at90: &str,
+) -> String {
+    let l = lang;
+    match l {
+        Lang::Ja => format!("{top}の件数と目標達成の確率。計画の{}で{}、80%には{}、90%には{}。", count(l, plan_count), chance(reach), at80, at90),
+        Lang::En => format!("Chance of reaching the target against the {top} count: {} at the plan's {}; 80% needs {}, 90% needs {}.", chance(reach), count(l, plan_count), at80, at90),
+    }
+}
 
 #[cfg(test)]
 mod punctuation_tests {

@@ -12,8 +12,11 @@ use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
-use crate::i18n::risk::words;
-use crate::i18n::risk::{aside, chance, chance_words, count, error_points, span, worth_sentence};
+
+use crate::i18n::risk::{
+    aside, budget_part, chance, chance_words, count, count_unit, error_points, forward_outlook,
+    method_note, needed_for_confidence, same_as_extra, signed_points, span, words, worth_sentence,
+};
 use crate::session::Session;
 use crate::ui::exports::{download_canvas_png, download_csv};
 use crate::ui::figure::signed_count;
@@ -197,10 +200,7 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
             ];
             for (level, key) in f.levels.iter().zip(["level80", "level90", "level-user"]) {
                 let pct = format!("{:.0}%", level.level * 100.0);
-                let label = match l {
-                    Lang::Ja => format!("{pct}の確信に必要な{top}"),
-                    Lang::En => format!("{top} for {pct} confidence"),
-                };
+                let label = needed_for_confidence(l, &pct, &top);
                 let value = match level.top {
                     Some(n) => {
                         let more = n.saturating_sub(f.plan.count);
@@ -209,10 +209,7 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
                             v += &aside(l, &format!("+{}", format_count(more)));
                         }
                         if let Some(b) = level.budget {
-                            v += &match l {
-                                Lang::Ja => format!(" · 予算{}", format_money(b, l)),
-                                Lang::En => format!(" · budget {}", format_money(b, l)),
-                            };
+                            v += &budget_part(l, &format_money(b, l));
                         }
                         v
                     }
@@ -235,18 +232,17 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
             let r = r.as_ref()?;
             let f = &r.figures;
             let need = count(l, f.need);
-            Some(match (f.trials, l) {
-                (None, Lang::Ja) => format!("目標達成 = 受注{need}以上。転換率が固定なので二項分布から厳密に計算しています。"),
-                (None, Lang::En) => format!("Reaching the target means {need} or more won deals. With fixed rates this is computed exactly from the binomial distribution."),
-                (Some(t), Lang::Ja) => format!(
-                    "目標達成 = 受注{need}以上。率の幅についてモンテカルロ{}回（シード{}）で積分しています。確率の誤差 {}。",
-                    format_count(u64::from(t)), r.seed, error_points(l, f.plan.reach.error)
-                ),
-                (Some(t), Lang::En) => format!(
-                    "Reaching the target means {need} or more won deals. The rate ranges are integrated by a Monte Carlo of {} trials (seed {}); error of the chance {}.",
-                    format_count(u64::from(t)), r.seed, error_points(l, f.plan.reach.error)
-                ),
-            })
+            Some(method_note(
+                l,
+                &need,
+                f.trials.map(|t| {
+                    (
+                        format_count(u64::from(t)),
+                        r.seed,
+                        error_points(l, f.plan.reach.error),
+                    )
+                }),
+            ))
         })
     };
     view! {
@@ -275,17 +271,19 @@ fn ForwardOutlook(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> imp
             let fw = r.figures.forward.as_ref()?;
             let stage = r.draft.display_name(fw.stage, l);
             let range = span(l, &count(l, fw.won[0]), &count(l, fw.won[2]));
-            let revenue = span(l, &format_money(fw.revenue[0], l), &format_money(fw.revenue[2], l));
-            Some(match l {
-                Lang::Ja => format!(
-                    "手持ちの{stage} {}件では、目標達成の確率は{}（{}）。受注はP10〜P90で{range}、売上は{revenue}。",
-                    format_count(fw.count), chance(fw.reach.value), chance_words(l, fw.reach.value)
-                ),
-                Lang::En => format!(
-                    "With the {} {stage} you have, the chance of reaching the target is {} ({}). Won deals P10–P90: {range}; revenue {revenue}.",
-                    format_count(fw.count), chance(fw.reach.value), chance_words(l, fw.reach.value)
-                ),
-            })
+            let revenue = span(
+                l,
+                &format_money(fw.revenue[0], l),
+                &format_money(fw.revenue[2], l),
+            );
+            Some(forward_outlook(
+                l,
+                &stage,
+                &format_count(fw.count),
+                fw.reach.value,
+                &range,
+                &revenue,
+            ))
         })
     };
     view! {
@@ -336,10 +334,7 @@ fn WorthMost(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl Int
         let l = lang.get();
         result.with(|r| {
             let top = r.as_ref().map(|r| r.top_name(l)).unwrap_or_default();
-            match l {
-                Lang::Ja => format!("同じ効果の{top}"),
-                Lang::En => format!("Same as extra {top}"),
-            }
+            same_as_extra(l, &top)
         })
     };
     view! {
@@ -512,26 +507,7 @@ pub fn CompareRisk(
     }
 }
 
-/// A difference of two chances in percentage points: `+3.12 pt` / `+3.12ポイント`.
-fn signed_points(lang: Lang, d: f64) -> String {
-    let points = (d * 100.0).abs();
-    let sign = if points < 0.005 {
-        return "±0".to_string();
-    } else if d > 0.0 {
-        "+"
-    } else {
-        "−"
-    };
-    match lang {
-        Lang::Ja => format!("{sign}{points:.2}ポイント"),
-        Lang::En => format!("{sign}{points:.2} pt"),
-    }
-}
-
 /// A difference of two counts with its unit: `+1,200件` / `+1,200` (no unit on `±0`).
 fn signed_count_with_unit(lang: Lang, d: i128) -> String {
-    match lang {
-        Lang::Ja if d != 0 => format!("{}件", signed_count(d)),
-        _ => signed_count(d),
-    }
+    count_unit(lang, signed_count(d), d != 0)
 }

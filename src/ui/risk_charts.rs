@@ -12,8 +12,9 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::i18n::risk::words;
-use crate::i18n::risk::{chance, count, span};
+use crate::i18n::risk::{
+    chance, count, curve_summary, distribution_summary, span, target_marker, words,
+};
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::risk::RiskResult;
 
@@ -115,10 +116,7 @@ pub fn RiskCharts(
                     .map(|(i, p)| (f.plan.pmf.offset + i as u64, *p))
                     .collect(),
                 target: f.need,
-                target_label: match l {
-                    Lang::Ja => format!("目標 {}", count(l, f.need)),
-                    Lang::En => format!("Target {}", count(l, f.need)),
-                },
+                target_label: target_marker(l, f.need),
                 markers: ["P10", "P50", "P90"]
                     .iter()
                     .zip(f.plan.won)
@@ -193,25 +191,32 @@ pub fn RiskCharts(
     });
     let distribution_label = Signal::derive(move || {
         let l = lang.get();
-        result.with(|r| r.as_ref().map(|r| {
-            let f = &r.figures;
-            match l {
-                Lang::Ja => format!("受注件数の分布。目標{}、P10 {}、P50 {}、P90 {}。目標に届く確率は{}。", count(l, f.need), count(l, f.plan.won[0]), count(l, f.plan.won[1]), count(l, f.plan.won[2]), chance(f.plan.reach.value)),
-                Lang::En => format!("Distribution of won deals. Target {}; P10 {}, P50 {}, P90 {}. Chance of reaching the target {}.", f.need, f.plan.won[0], f.plan.won[1], f.plan.won[2], chance(f.plan.reach.value)),
-            }
-        }).unwrap_or_default())
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    let f = &r.figures;
+                    distribution_summary(l, f.need, f.plan.won, f.plan.reach.value)
+                })
+                .unwrap_or_default()
+        })
     });
     let curve_label = Signal::derive(move || {
         let l = lang.get();
-        result.with(|r| r.as_ref().map(|r| {
-            let f = &r.figures;
-            let top = r.top_name(l);
-            let at = |i: usize| f.levels.get(i).and_then(|x| x.top).map_or("—".to_string(), |n| count(l, n));
-            match l {
-                Lang::Ja => format!("{top}の件数と目標達成の確率。計画の{}で{}、80%には{}、90%には{}。", count(l, f.plan.count), chance(f.plan.reach.value), at(0), at(1)),
-                Lang::En => format!("Chance of reaching the target against the {top} count: {} at the plan's {}; 80% needs {}, 90% needs {}.", chance(f.plan.reach.value), count(l, f.plan.count), at(0), at(1)),
-            }
-        }).unwrap_or_default())
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    let f = &r.figures;
+                    let top = r.top_name(l);
+                    let at = |i: usize| {
+                        f.levels
+                            .get(i)
+                            .and_then(|x| x.top)
+                            .map_or("—".to_string(), |n| count(l, n))
+                    };
+                    curve_summary(l, &top, f.plan.count, f.plan.reach.value, &at(0), &at(1))
+                })
+                .unwrap_or_default()
+        })
     });
     let tornado_label = Signal::derive(move || {
         let l = lang.get();
