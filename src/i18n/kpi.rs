@@ -5,7 +5,7 @@ use funnel_model::format::format_percent;
 use funnel_model::kpi::{format_value, EvaluatedNode, NodeKind};
 use funnel_model::Lang;
 
-use crate::i18n::plan::pick;
+use crate::i18n::plan::{month_name, pick};
 
 /// Target → actual, with the achievement: "目標 20件 ・ 実績 15件 ・ 75%".
 pub fn node_detail(n: &EvaluatedNode, lang: Lang) -> String {
@@ -217,3 +217,113 @@ static EN: Words = Words {
     hours: "hours",
     choose: "Choose",
 };
+
+pub fn channel_leads(lang: Lang, channel: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{channel}のリード数"),
+        Lang::En => format!("{channel} leads"),
+    }
+}
+
+/// The worst shortfall in one sentence: the node, its plan and actual, and the revenue lost.
+pub fn bottleneck_headline(lang: Lang, name: &str, plan: &str, actual: &str, loss: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "ボトルネック: 「{name}」が計画 {plan} に対して実績 {actual}。他をすべて計画どおりとしても、売上が {loss} 不足します。"
+        ),
+        Lang::En => format!(
+            "Bottleneck: “{name}” is {actual} against a plan of {plan}. With everything else at plan, revenue falls {loss} short."
+        ),
+    }
+}
+
+pub fn checklist_progress(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{done} / {total} 完了"),
+        Lang::En => format!("{done} of {total} done"),
+    }
+}
+
+pub fn stages_missing_from_tree(lang: Lang, names: &str) -> String {
+    match lang {
+        Lang::Ja => format!("ファネルの段階「{names}」がツリーに含まれていません。「ファネルから作り直す」で加わります（ツリーの編集は元に戻ります）。"),
+        Lang::En => format!("The funnel's stage “{names}” is not in the tree. “Rebuild from the funnel” adds it (and undoes the tree's edits)."),
+    }
+}
+
+pub fn nodes_of_removed_stages(lang: Lang, lost: usize) -> String {
+    match lang {
+        Lang::Ja => format!("ファネルから削除された段階を指すノードが{lost}つあります。削除するか、ファネルから作り直してください。"),
+        Lang::En => format!("{lost} node(s) point at stages no longer in the funnel. Remove them or rebuild from the funnel."),
+    }
+}
+
+/// Put before a node's short field labels in their accessible names.
+pub fn node_context(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{}の", title),
+        Lang::En => format!("{}: ", title),
+    }
+}
+
+pub fn toggle_children(lang: Lang, title: &str, collapsed: bool) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "{}の下位を{}",
+            title,
+            if collapsed {
+                "展開"
+            } else {
+                "折りたたむ"
+            }
+        ),
+        Lang::En => format!(
+            "{} under {}",
+            if collapsed { "Expand" } else { "Collapse" },
+            title
+        ),
+    }
+}
+
+pub fn selected_node(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Ja => format!("選択中のノード: {}", title),
+        Lang::En => format!("Selected node: {}", title),
+    }
+}
+
+/// A node whose plan figure differs from what the nodes below it compute.
+pub fn inconsistent_node(lang: Lang, n: &EvaluatedNode) -> String {
+    let computed = n
+        .computed
+        .map(|c| format_value(c, &n.unit, lang))
+        .unwrap_or_default();
+    match lang {
+        Lang::Ja => format!(
+            "下位ノードから計算すると {} になり、目標値と合いません。",
+            computed
+        ),
+        Lang::En => format!(
+            "The nodes below compute {}, which does not match the plan figure.",
+            computed
+        ),
+    }
+}
+
+pub fn smart_progress(lang: Lang, passed: usize) -> String {
+    match lang {
+        Lang::Ja => {
+            format!("{passed} / 5 項目を満たしています（測定可能・期限は入力内容からも判定）。")
+        }
+        Lang::En => {
+            format!("{passed} of 5 met (measurable and time-bound are also read from the node).")
+        }
+    }
+}
+
+pub fn actual_in_month(lang: Lang, month: u8) -> String {
+    match lang {
+        Lang::Ja => format!("{}の実績", month_name(Lang::Ja, month)),
+        Lang::En => format!("Actual in {}", month_name(Lang::En, month)),
+    }
+}

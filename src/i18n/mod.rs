@@ -9,6 +9,7 @@ pub mod common;
 pub mod exports;
 pub mod funnel;
 pub mod import;
+pub mod jargon;
 pub mod kpi;
 pub mod months;
 pub mod plan;

@@ -27,13 +27,13 @@ use crate::i18n::channels::{
     fixed_above_need, give_remaining_share, months_figure, remove_channel, removed_channel,
     shares_total, totals_note_words, use_preset_for, won_shortfall, words, Words,
 };
+use crate::i18n::jargon::explain;
 use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
-use crate::ui::jargon::explain;
 use crate::ui::period_fields::PeriodNote;
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::{cards_view, CardLabel};

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use crate::computed::{ForwardRun, ValidPlan};
 use crate::i18n::common::{input_error, texts, FieldKind};
 use crate::i18n::funnel::{seek_answer, SeekAnswer as SeekAnswerText};
+use crate::i18n::jargon::explain;
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
-use crate::ui::jargon::{explain, term_view};
+use crate::ui::jargon::term_view;
 
 /// Forward mode (what a count yields) and goal seek (the value one input needs).
 #[component]

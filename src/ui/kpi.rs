@@ -18,8 +18,10 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::i18n::kpi::node_detail;
-use crate::i18n::kpi::words;
+use crate::i18n::kpi::{
+    node_context, node_detail, nodes_of_removed_stages, stages_missing_from_tree, toggle_children,
+    words,
+};
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
@@ -153,16 +155,10 @@ pub fn KpiView(session: Session) -> impl IntoView {
                     let mut notes = Vec::new();
                     if !missing.is_empty() {
                         let names = missing.join("、");
-                        notes.push(match l {
-                            Lang::Ja => format!("ファネルの段階「{names}」がツリーに含まれていません。「ファネルから作り直す」で加わります（ツリーの編集は元に戻ります）。"),
-                            Lang::En => format!("The funnel's stage “{names}” is not in the tree. “Rebuild from the funnel” adds it (and undoes the tree's edits)."),
-                        });
+                        notes.push(stages_missing_from_tree(l, &names));
                     }
                     if lost > 0 {
-                        notes.push(match l {
-                            Lang::Ja => format!("ファネルから削除された段階を指すノードが{lost}つあります。削除するか、ファネルから作り直してください。"),
-                            Lang::En => format!("{lost} node(s) point at stages no longer in the funnel. Remove them or rebuild from the funnel."),
-                        });
+                        notes.push(nodes_of_removed_stages(l, lost));
                     }
                     notes
                         .into_iter()
@@ -273,10 +269,7 @@ fn OutlineRow(
     let depth = move || node.with(|n| n.as_ref().map_or(0, |n| n.depth));
     let kind = move || node.with(|n| n.as_ref().map_or(NodeKind::Kpi, |n| n.kind));
     let status = move || node.with(|n| n.as_ref().map_or(Status::NoData, |n| n.status));
-    let context = Signal::derive(move || match lang.get() {
-        Lang::Ja => format!("{}の", title()),
-        Lang::En => format!("{}: ", title()),
-    });
+    let context = Signal::derive(move || node_context(lang.get(), &title()));
     let error = Signal::derive(move || {
         node.with(|n| {
             n.as_ref()
@@ -298,10 +291,7 @@ fn OutlineRow(
                         type="button"
                         class="icon toggle"
                         aria-expanded=move || (!is_collapsed()).to_string()
-                        aria-label=move || match lang.get() {
-                            Lang::Ja => format!("{}の下位を{}", title(), if is_collapsed() { "展開" } else { "折りたたむ" }),
-                            Lang::En => format!("{} under {}", if is_collapsed() { "Expand" } else { "Collapse" }, title()),
-                        }
+                        aria-label=move || toggle_children(lang.get(), &title(), is_collapsed())
                         on:click=move |_| collapsed.update(|c| {
                             if !c.remove(&id) {
                                 c.insert(id);
@@ -313,7 +303,7 @@ fn OutlineRow(
                 </Show>
                 <span
                     class=move || format!("kind kind-{}", kind().text(Lang::En).to_lowercase())
-                    title=move || crate::ui::jargon::explain(kind().text(Lang::En), lang.get())
+                    title=move || crate::i18n::jargon::explain(kind().text(Lang::En), lang.get())
                 >{move || kind().text(Lang::En)}</span>
                 <button
                     type="button"

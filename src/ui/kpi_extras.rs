@@ -7,7 +7,7 @@ use funnel_model::kpi::{ChecklistItem, DefinedStage, DefinitionField, KpiTree, S
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::kpi::words;
+use crate::i18n::kpi::{bottleneck_headline, channel_leads, checklist_progress, words};
 use crate::send::send;
 use crate::session::Session;
 
@@ -33,10 +33,7 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
                                 .get(b.stage)
                                 .map(|c| c.display_name(l))
                                 .unwrap_or_default();
-                            match l {
-                                Lang::Ja => format!("{channel}のリード数"),
-                                Lang::En => format!("{channel} leads"),
-                            }
+                            channel_leads(l, &channel)
                         }
                     });
                     let (plan, actual) = match b.what {
@@ -61,14 +58,12 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
     };
     let headline = move || {
         let l = lang.get();
-        rows().into_iter().find(|r| r.5).map(|(name, plan, actual, _, loss, _)| match l {
-            Lang::Ja => format!(
-                "ボトルネック: 「{name}」が計画 {plan} に対して実績 {actual}。他をすべて計画どおりとしても、売上が {loss} 不足します。"
-            ),
-            Lang::En => format!(
-                "Bottleneck: “{name}” is {actual} against a plan of {plan}. With everything else at plan, revenue falls {loss} short."
-            ),
-        })
+        rows()
+            .into_iter()
+            .find(|r| r.5)
+            .map(|(name, plan, actual, _, loss, _)| {
+                bottleneck_headline(l, &name, &plan, &actual, &loss)
+            })
     };
     view! {
         <section class="bottlenecks" aria-labelledby="bottleneck-heading">
@@ -211,10 +206,7 @@ fn Checklist(session: Session) -> impl IntoView {
         <p class="progress-line" data-testid="checklist-progress">
             {move || {
                 let (done, total) = progress();
-                match lang.get() {
-                    Lang::Ja => format!("{done} / {total} 完了"),
-                    Lang::En => format!("{done} of {total} done"),
-                }
+                checklist_progress(lang.get(), done, total)
             }}
         </p>
         <progress

@@ -6,12 +6,12 @@ use funnel_model::kpi::{
     Basis, ChannelInput, Department, Direction, Formula, KpiEdit, KpiNode, KpiTree, NodeId,
     NodeKind, SmartItem, Unit, ROOT_ID,
 };
-use funnel_model::{Lang, OptionKey};
+use funnel_model::OptionKey;
 use leptos::prelude::*;
 
-use crate::i18n::kpi::node_detail;
-use crate::i18n::kpi::words;
-use crate::i18n::plan::month_name;
+use crate::i18n::kpi::{
+    actual_in_month, inconsistent_node, node_detail, selected_node, smart_progress, words,
+};
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::field::TextField;
@@ -154,10 +154,7 @@ pub fn NodeEditor(
     view! {
         <section class="node-editor" aria-labelledby="node-editor-heading">
             <h3 id="node-editor-heading">
-                {move || match lang.get() {
-                    Lang::Ja => format!("選択中のノード: {}", title()),
-                    Lang::En => format!("Selected node: {}", title()),
-                }}
+                {move || selected_node(lang.get(), &title())}
             </h3>
             <p class="hint" data-testid="node-detail">{move || node.with(|n| n.as_ref().map(|n| node_detail(n, lang.get())).unwrap_or_default())}</p>
             <TextField
@@ -225,10 +222,7 @@ pub fn NodeEditor(
                 </Show>
                 <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.inconsistent))>
                     <p class="message" role="status">
-                        {move || node.with(|n| n.as_ref().map(|n| match lang.get() {
-                            Lang::Ja => format!("下位ノードから計算すると {} になり、目標値と合いません。", n.computed.map(|c| funnel_model::kpi::format_value(c, &n.unit, Lang::Ja)).unwrap_or_default()),
-                            Lang::En => format!("The nodes below compute {}, which does not match the plan figure.", n.computed.map(|c| funnel_model::kpi::format_value(c, &n.unit, Lang::En)).unwrap_or_default()),
-                        }).unwrap_or_default())}
+                        {move || node.with(|n| n.as_ref().map(|n| inconsistent_node(lang.get(), n)).unwrap_or_default())}
                     </p>
                 </Show>
                 <div class="field-row">
@@ -283,7 +277,7 @@ pub fn NodeEditor(
                     </div>
                 </Show>
                 <fieldset class="smart">
-                    <legend>{move || crate::ui::jargon::term_view(w().smart_check.to_string(), crate::ui::jargon::explain("SMART", lang.get()))}</legend>
+                    <legend>{move || crate::ui::jargon::term_view(w().smart_check.to_string(), crate::i18n::jargon::explain("SMART", lang.get()))}</legend>
                     {move || {
                         SmartItem::ALL
                             .into_iter()
@@ -319,10 +313,7 @@ pub fn NodeEditor(
                     <p class="hint">
                         {move || {
                             let passed = node.with(|n| n.as_ref().map_or(0, |n| n.smart.iter().filter(|c| c.passed()).count()));
-                            match lang.get() {
-                                Lang::Ja => format!("{passed} / 5 項目を満たしています（測定可能・期限は入力内容からも判定）。"),
-                                Lang::En => format!("{passed} of 5 met (measurable and time-bound are also read from the node)."),
-                            }
+                            smart_progress(lang.get(), passed)
                         }}
                     </p>
                 </fieldset>
@@ -334,10 +325,7 @@ pub fn NodeEditor(
                                 .into_iter()
                                 .enumerate()
                                 .map(|(k, m)| {
-                                    let label = Signal::derive(move || match lang.get() {
-                                        Lang::Ja => format!("{}の実績", month_name(Lang::Ja, m)),
-                                        Lang::En => format!("Actual in {}", month_name(Lang::En, m)),
-                                    });
+                                    let label = Signal::derive(move || actual_in_month(lang.get(), m));
                                     let month = k as u8;
                                     view! {
                                         <TextField

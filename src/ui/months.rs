@@ -17,6 +17,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::browser::current_fiscal_year;
 use crate::computed::ValidPlan;
+use crate::i18n::jargon::explain as explain_term;
 use crate::i18n::months::{
     coverage_figure, deals_figure, distribution_total_text, dwell_days_label, field_per_rep_label,
     headcount_figure, inside_per_rep_label, month_weight_label, needed_before_period,
@@ -29,7 +30,6 @@ use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
-use crate::ui::jargon::explain as explain_term;
 use crate::ui::period_fields::{go_to_period, PeriodNote};
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::{cards_view, CardLabel};
