@@ -262,6 +262,12 @@ pub struct Words {
     pub copy_the_cells_including_the_header: &'static str,
     pub read_the_pasted_cells: &'static str,
     pub encoding: &'static str,
+    pub not_an_amount: &'static str,
+    pub opening_the_file: &'static str,
+    pub reading_rows: &'static str,
+    pub computing: &'static str,
+    pub pasted_cells: &'static str,
+    pub detected_mark: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -367,6 +373,12 @@ static JA: Words = Words {
     copy_the_cells_including_the_header: "見出しの行を含めてセルをコピーし、ここに貼り付けてください。",
     read_the_pasted_cells: "貼り付けたセルを読む",
     encoding: "文字コード",
+    not_an_amount: "⚠ 金額ではない",
+    opening_the_file: "ファイルを開いています…",
+    reading_rows: "行を読んでいます…",
+    computing: "集計しています…",
+    pasted_cells: "貼り付けたセル",
+    detected_mark: "（自動判定）",
 };
 
 static EN: Words = Words {
@@ -465,7 +477,59 @@ static EN: Words = Words {
     copy_the_cells_including_the_header: "Copy the cells including the header row and paste them here.",
     read_the_pasted_cells: "Read the pasted cells",
     encoding: "Encoding",
+    not_an_amount: "⚠ not an amount",
+    opening_the_file: "Opening the file…",
+    reading_rows: "Reading rows…",
+    computing: "Computing…",
+    pasted_cells: "Pasted cells",
+    detected_mark: " (detected)",
 };
+
+/// A lag column of the cohort table: the month won after the opportunity's.
+pub fn months_later(lang: Lang, m: usize) -> String {
+    match lang {
+        Lang::Ja if m == 0 => "同じ月".to_string(),
+        Lang::Ja => format!("{m}か月後"),
+        Lang::En if m == 0 => "Same month".to_string(),
+        Lang::En if m == 1 => "1 month later".to_string(),
+        Lang::En => format!("{m} months later"),
+    }
+}
+
+pub fn bad_rows_listed(lang: Lang, total: &str, shown: &str) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "{}行。先頭の{}行を表示しています。すべての行は一覧のCSVにあります。",
+            total, shown
+        ),
+        Lang::En => format!(
+            "{} rows; the first {} are listed. The CSV has them all.",
+            total, shown
+        ),
+    }
+}
+
+/// The file's name with the character encoding it was read as.
+pub fn read_as(lang: Lang, name: &str, found: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{name} — 文字コードは {found} と判定しました"),
+        Lang::En => format!("{name} — read as {found} (detected)"),
+    }
+}
+
+pub fn kpi_actuals_filled(lang: Lang, from: &str, to: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{}〜{}の実績をKPIツリーに入れました。", from, to),
+        Lang::En => format!("The KPI tree's actuals now hold {} to {}.", from, to),
+    }
+}
+
+pub fn risk_rates_filled(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{n}段階の転換率に実績の件数を入れました。"),
+        Lang::En => format!("The actual counts now back {n} rate(s) in the risk view."),
+    }
+}
 
 #[cfg(test)]
 mod tests {

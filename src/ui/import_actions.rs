@@ -8,11 +8,9 @@ use funnel_model::import::date::Month;
 use funnel_model::import::kpi_fill::kpi_actual_edits;
 use funnel_model::import::period::{month_span, period_counts};
 use funnel_model::kpi::{channel_inputs, Basis};
-use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::import::change_label;
-use crate::i18n::import::words;
+use crate::i18n::import::{change_label, kpi_actuals_filled, words};
 use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;
@@ -237,10 +235,7 @@ fn FillKpi(session: Session, state: ImportState) -> impl IntoView {
             </div>
             {move || state.kpi_undo.get().map(|(_, from, to)| {
                 let lang = lang.get();
-                let text = match lang {
-                    Lang::Ja => format!("{}〜{}の実績をKPIツリーに入れました。", from.iso(), to.iso()),
-                    Lang::En => format!("The KPI tree's actuals now hold {} to {}.", from.iso(), to.iso()),
-                };
+                let text = kpi_actuals_filled(lang, &from.iso(), &to.iso());
                 view! {
                     <p class="note applied" role="status">
                         {text} " "

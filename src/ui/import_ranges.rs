@@ -5,7 +5,7 @@ use funnel_model::edit::ImportEdit;
 use funnel_model::import::risk_fill::risk_from_actuals;
 use leptos::prelude::*;
 
-use crate::i18n::import::words;
+use crate::i18n::import::{risk_rates_filled, words};
 use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;
@@ -44,10 +44,7 @@ pub fn UseAsRanges(session: Session, state: ImportState) -> impl IntoView {
                 let text = if n == 0 {
                     words(lang).the_risk_inputs_already_match_the.to_string()
                 } else {
-                    match lang {
-                        funnel_model::Lang::Ja => format!("{n}段階の転換率に実績の件数を入れました。"),
-                        funnel_model::Lang::En => format!("The actual counts now back {n} rate(s) in the risk view."),
-                    }
+                    risk_rates_filled(lang, n)
                 };
                 view! {
                     <p class="note applied" role="status">

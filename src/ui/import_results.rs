@@ -15,8 +15,10 @@ use funnel_model::{Lang, Money};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::i18n::import::words;
-use crate::i18n::import::{footer_note, ignored_note, role_label, rows_summary, target_label};
+use crate::i18n::import::{
+    bad_rows_listed, footer_note, ignored_note, months_later, role_label, rows_summary,
+    target_label, words,
+};
 use crate::session::Session;
 use crate::ui::field::TextField;
 use crate::ui::import::{stage_names, ImportState};
@@ -33,7 +35,6 @@ fn percent(x: Option<f64>) -> String {
 /// What one cell became under the mapping, for the preview.
 fn became(mapping: &Mapping, role: Role, raw: &str, names: &[String], lang: Lang) -> String {
     let raw = raw.trim();
-    let ja = lang == Lang::Ja;
     if raw.is_empty() {
         return String::new();
     }
@@ -47,8 +48,7 @@ fn became(mapping: &Mapping, role: Role, raw: &str, names: &[String], lang: Lang
         }
         Role::Amount | Role::Cost => match Money::parse(raw) {
             Ok(m) => format_money(m.units(), lang),
-            Err(_) if ja => "⚠ 金額ではない".into(),
-            Err(_) => "⚠ not an amount".into(),
+            Err(_) => words(lang).not_an_amount.into(),
         },
         Role::Stage => {
             let target = mapping
@@ -290,13 +290,7 @@ fn LeadTimes(lang: RwSignal<Lang>, actuals: Arc<Actuals>) -> impl IntoView {
             .zip(shares)
             .enumerate()
             .map(|(m, (count, share))| {
-                let month = match lang {
-                    Lang::Ja if m == 0 => "同じ月".to_string(),
-                    Lang::Ja => format!("{m}か月後"),
-                    Lang::En if m == 0 => "Same month".to_string(),
-                    Lang::En if m == 1 => "1 month later".to_string(),
-                    Lang::En => format!("{m} months later"),
-                };
+                let month = months_later(lang, m);
                 let width = format!("{:.1}%", share * 100.0);
                 view! {
                     <tr>
@@ -550,10 +544,7 @@ fn BadRows(lang: RwSignal<Lang>, records: Arc<Records>, table: Arc<Table>) -> im
         <div class="results-block import-bad-rows">
             <h3>{move || words(lang.get()).rows_not_used}</h3>
             <p class="hint">
-                {move || match lang.get() {
-                    Lang::Ja => format!("{}行。先頭の{}行を表示しています。すべての行は一覧のCSVにあります。", format_count(total as u64), format_count(total.min(BAD_ROWS_SHOWN) as u64)),
-                    Lang::En => format!("{} rows; the first {} are listed. The CSV has them all.", format_count(total as u64), format_count(total.min(BAD_ROWS_SHOWN) as u64)),
-                }}
+                {move || bad_rows_listed(lang.get(), &format_count(total as u64), &format_count(total.min(BAD_ROWS_SHOWN) as u64))}
             </p>
             <div class="button-row">
                 <button type="button" on:click=download>

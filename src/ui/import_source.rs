@@ -7,9 +7,7 @@ use funnel_model::import::encoding::Encoding;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::import::file_problem;
-use crate::i18n::import::words;
-use crate::i18n::plan::pick;
+use crate::i18n::import::{file_problem, read_as, words};
 use crate::session::Session;
 use crate::ui::import::{ImportState, Progress};
 use crate::ui::import_job::{decode_and_read, start_file, start_paste};
@@ -114,12 +112,12 @@ fn ProgressLine(session: Session, state: ImportState) -> impl IntoView {
     let lang = session.lang;
     move || {
         let p = state.progress.get()?;
-        let (ja, en, fraction) = match p {
-            Progress::Loading => ("ファイルを開いています…", "Opening the file…", None),
-            Progress::Reading(f) => ("行を読んでいます…", "Reading rows…", Some(f)),
-            Progress::Computing(f) => ("集計しています…", "Computing…", Some(f)),
+        let w = words(lang.get());
+        let (text, fraction) = match p {
+            Progress::Loading => (w.opening_the_file, None),
+            Progress::Reading(f) => (w.reading_rows, Some(f)),
+            Progress::Computing(f) => (w.computing, Some(f)),
         };
-        let text = pick(lang.get(), ja, en);
         let value = fraction.unwrap_or(0.0).clamp(0.0, 1.0);
         Some(view! {
             <div class="actuals-progress" role="status">
@@ -140,28 +138,22 @@ fn EncodingChoice(session: Session, state: ImportState) -> impl IntoView {
         let name = source.name.clone();
         let detected = source.detected;
         let encoding = source.encoding;
-        let ja = lang.get() == funnel_model::Lang::Ja;
         let described = match (&name, detected) {
             (Some(n), Some(d)) => {
                 let found = format!("{}{}", d.encoding.name(), if d.bom { " (BOM)" } else { "" });
-                if ja {
-                    format!("{n} — 文字コードは {found} と判定しました")
-                } else {
-                    format!("{n} — read as {found} (detected)")
-                }
+                read_as(lang.get(), n, &found)
             }
-            _ if ja => "貼り付けたセル".to_string(),
-            _ => "Pasted cells".to_string(),
+            _ => words(lang.get()).pasted_cells.to_string(),
         };
         let choice = encoding.map(|current| {
             let options = Signal::derive(move || {
                 Encoding::ALL
                     .iter()
                     .map(|e| {
-                        let mark = match (detected.map(|d| d.encoding) == Some(*e), lang.get()) {
-                            (true, funnel_model::Lang::Ja) => "（自動判定）",
-                            (true, funnel_model::Lang::En) => " (detected)",
-                            _ => "",
+                        let mark = if detected.map(|d| d.encoding) == Some(*e) {
+                            words(lang.get()).detected_mark
+                        } else {
+                            ""
                         };
                         (e.label().to_string(), format!("{}{mark}", e.name()))
                     })
