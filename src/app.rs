@@ -141,7 +141,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#view-panel" on:click=skip>
-            {move || crate::i18n::plan::pick(lang.get(), "入力欄へ移動", "Skip to the inputs")}
+            {move || texts(lang.get()).skip_to_inputs}
         </a>
         <TopBar lang=lang on_pick=Callback::new(move |l| session.follow_language(l)) />
         <Toolbar session=session plan=plan forward=forward />

@@ -129,6 +129,8 @@ pub struct Texts {
     pub copy_embed: &'static str,
     pub embed_copied: &'static str,
     pub embed_title: fn(&str) -> String,
+    pub skip_to_inputs: &'static str,
+    pub copied: &'static str,
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -271,6 +273,8 @@ static JA: Texts = Texts {
     copy_embed: "埋め込みコードをコピー",
     embed_copied: "埋め込みコードをコピーしました。",
     embed_title: |n| format!("ファネル計算: {n}"),
+    skip_to_inputs: "入力欄へ移動",
+    copied: "✓ コピーしました",
 };
 
 static EN: Texts = Texts {
@@ -410,6 +414,8 @@ static EN: Texts = Texts {
     copy_embed: "Copy embed code",
     embed_copied: "Embed code copied.",
     embed_title: |n| format!("Funnel calculation: {n}"),
+    skip_to_inputs: "Skip to the inputs",
+    copied: "✓ Copied",
 };
 
 /// What kind of field a message is for: the same problem reads differently for a rate.
@@ -500,5 +506,13 @@ pub fn format_error(lang: Lang, error: FormatError) -> String {
             "it was made by a newer version of the app".into()
         }
         (Lang::En, FormatError::Invalid) => "its content is not a valid scenario".into(),
+    }
+}
+
+/// A language's name as its readers write it, the same on either page.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "日本語",
+        Lang::En => "English",
     }
 }

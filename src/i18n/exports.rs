@@ -24,3 +24,11 @@ static EN: Words = Words {
     save_the_table_as_csv: "Save the table as CSV",
     save_the_chart_as_png: "Save the chart as PNG",
 };
+
+/// The line under an exported image's title: the target, the period and the day it was made.
+pub fn export_details(lang: Lang, target: &str, period: &str, date: &str) -> String {
+    match lang {
+        Lang::Ja => format!("売上目標 {target} ・ 期間 {period} ・ {date} 作成"),
+        Lang::En => format!("Revenue target {target} · {period} · exported {date}"),
+    }
+}

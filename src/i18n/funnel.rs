@@ -75,6 +75,16 @@ pub fn seek_answer(draft: &Draft, funnel: &Funnel, entry: Entry, lang: Lang) -> 
     }
 }
 
+/// Under forward mode's count: an empty field starts from the plan's count (`planned`).
+pub fn entry_count_hint(lang: Lang, planned: Option<String>) -> String {
+    match (lang, planned) {
+        (Lang::Ja, Some(n)) => format!("空欄なら計画の件数（{n}件）から計算します。"),
+        (Lang::En, Some(n)) => format!("Empty: starts from the plan's count ({n})."),
+        (Lang::Ja, None) => "空欄なら計画の件数から計算します。".to_string(),
+        (Lang::En, None) => "Empty: starts from the plan's count.".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -321,3 +321,11 @@ pub fn velocity_note(lang: Lang, computed: bool, cycle: CycleDays) -> &'static s
         (false, CycleDays::LeadToClose, Lang::En) => "The lead time is under a day, so there is no sales velocity per day to compute.",
     }
 }
+
+/// Above a period's totals, so a total is never read as a year's when it is a quarter's.
+pub fn period_note(lang: Lang, phrase: &str) -> String {
+    match lang {
+        Lang::Ja => format!("期間: {phrase}"),
+        Lang::En => format!("Period: {phrase}"),
+    }
+}

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::exports::words;
+use crate::i18n::exports::{export_details, words};
 use crate::session::Session;
 use crate::ui::canvas_chart::FONT_STACK;
 
@@ -65,10 +65,7 @@ pub fn png_caption(session: Session) -> Vec<String> {
         now.get_month() + 1,
         now.get_date()
     );
-    let details = match lang {
-        funnel_model::Lang::Ja => format!("売上目標 {target} ・ 期間 {period} ・ {date} 作成"),
-        funnel_model::Lang::En => format!("Revenue target {target} · {period} · exported {date}"),
-    };
+    let details = export_details(lang, &target, &period, &date);
     vec![scenario.name, details]
 }
 

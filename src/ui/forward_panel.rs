@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::computed::{ForwardRun, ValidPlan};
 use crate::i18n::common::{input_error, texts, FieldKind};
-use crate::i18n::funnel::{seek_answer, SeekAnswer as SeekAnswerText};
+use crate::i18n::funnel::{entry_count_hint, seek_answer, SeekAnswer as SeekAnswerText};
 use crate::i18n::jargon::explain;
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
@@ -55,12 +55,7 @@ pub fn ForwardPanel(
                 .and_then(|(_, r)| r.stages.get(index))
                 .map(|s| funnel_model::format::format_count(s.required))
         });
-        match (lang.get(), planned) {
-            (Lang::Ja, Some(n)) => format!("空欄なら計画の件数（{n}件）から計算します。"),
-            (Lang::En, Some(n)) => format!("Empty: starts from the plan's count ({n})."),
-            (Lang::Ja, None) => "空欄なら計画の件数から計算します。".to_string(),
-            (Lang::En, None) => "Empty: starts from the plan's count.".to_string(),
-        }
+        entry_count_hint(lang.get(), planned)
     };
     view! {
         <section class="forward" class:stale-results=move || !current.get() aria-labelledby="forward-heading">

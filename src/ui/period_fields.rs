@@ -7,7 +7,7 @@ use funnel_model::plan::period::Period;
 use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
-use crate::i18n::months::words;
+use crate::i18n::months::{period_note, words};
 use crate::i18n::plan::{month_name, period_name};
 use crate::send::send;
 use crate::session::{Session, View};
@@ -104,10 +104,7 @@ pub fn PeriodNote(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView
     let text = move || {
         let l = lang.get();
         let phrase = draft.with(|d| period_phrase(l, d));
-        match l {
-            Lang::Ja => format!("期間: {phrase}"),
-            Lang::En => format!("Period: {phrase}"),
-        }
+        period_note(l, &phrase)
     };
     view! { <p class="period-note" data-testid="period-note">{text}</p> }
 }

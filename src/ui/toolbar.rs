@@ -257,7 +257,7 @@ fn ShareAndExport(
                     <button type="button" class="primary copy-link" class:copied=move || copied.get() disabled=too_long on:click=copy>
                         {move || {
                             if copied.get() {
-                                crate::i18n::plan::pick(lang.get(), "✓ コピーしました", "✓ Copied")
+                                t().copied
                             } else {
                                 t().copy_link
                             }
