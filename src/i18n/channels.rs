@@ -1,5 +1,7 @@
 //! The words of the channels view.
 
+use funnel_model::format::format_decimal;
+use funnel_model::plan::economics::EconomicsNote;
 use funnel_model::Lang;
 
 /// The labels, headings and sentences of the view, one table per language.
@@ -387,5 +389,47 @@ pub fn totals_note_words(
             });
             parts.join(" ")
         }
+    }
+}
+
+/// A rule of thumb the plan misses, with where its threshold comes from, in our own words.
+pub fn economics_note(lang: Lang, note: EconomicsNote) -> String {
+    match (note, lang) {
+        (EconomicsNote::LtvToCacBelowThree { ratio }, Lang::Ja) => format!(
+            "LTV/CACが{}で、目安の3を下回っています。3以上という目安はSaaS投資家・経営者の間で広く使われる経験則で、調査値ではありません（出典記事にも基準値はありません）。",
+            format_decimal(ratio, 2)
+        ),
+        (EconomicsNote::LtvToCacBelowThree { ratio }, Lang::En) => format!(
+            "LTV/CAC is {}, below the usual 3. \"At least 3\" is a rule of thumb common among SaaS investors and operators, not a survey figure (the source articles give no threshold).",
+            format_decimal(ratio, 2)
+        ),
+        (EconomicsNote::PaybackOverTwelveMonths { months }, Lang::Ja) => format!(
+            "CAC回収期間が{}か月で、目安の12か月を超えています。12か月以内という目安はSaaS投資家・経営者の間で広く使われる経験則で、調査値ではありません。",
+            format_decimal(months, 1)
+        ),
+        (EconomicsNote::PaybackOverTwelveMonths { months }, Lang::En) => format!(
+            "CAC payback is {} months, beyond the usual 12. \"Within 12 months\" is a rule of thumb common among SaaS investors and operators, not a survey figure.",
+            format_decimal(months, 1)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn economics_notes_say_where_their_threshold_comes_from() {
+        let ltv = EconomicsNote::LtvToCacBelowThree { ratio: 1.75 };
+        let payback = EconomicsNote::PaybackOverTwelveMonths {
+            months: 2_000_000.0 / 70_000.0,
+        };
+        assert_eq!(
+            economics_note(Lang::En, ltv),
+            "LTV/CAC is 1.75, below the usual 3. \"At least 3\" is a rule of thumb common among SaaS investors and operators, not a survey figure (the source articles give no threshold)."
+        );
+        assert!(economics_note(Lang::En, payback).starts_with("CAC payback is 28.6 months"));
+        assert!(economics_note(Lang::Ja, payback).contains("28.6か月"));
+        assert!(economics_note(Lang::Ja, ltv).contains("経験則"));
     }
 }

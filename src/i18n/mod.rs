@@ -4,6 +4,7 @@
 //! rather than an i18n crate: two languages, checked by the compiler, a few KB in the bundle
 //! instead of ~23 KB (TOOLCHAIN.md).
 
+pub mod benchmarks;
 pub mod channels;
 pub mod common;
 pub mod exports;

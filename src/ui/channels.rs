@@ -8,9 +8,7 @@ use funnel_model::edit::{ChannelEdit, ChannelText, Edit, FunnelEdit, PlanEdit, P
 use funnel_model::format::{
     format_count, format_decimal, format_money, format_percent, format_whole,
 };
-use funnel_model::plan::benchmarks::{
-    benchmark, caveat, check_channel, AppliesTo, Metric, BENCHMARKS,
-};
+use funnel_model::plan::benchmarks::{benchmark, check_channel, AppliesTo, Metric, BENCHMARKS};
 use funnel_model::plan::channels::Blended;
 use funnel_model::plan::draft::{ChannelDraft, MoneyPlan, PlanField, SpendMode, VolumeMode};
 use funnel_model::plan::economics::UnitEconomics;
@@ -22,10 +20,11 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::computed::ValidPlan;
+use crate::i18n::benchmarks::{benchmark_note, caveat, cited};
 use crate::i18n::channels::{
-    about, budget_above_target, channel_name_label, customers_note, exact_value, field_context,
-    fixed_above_need, give_remaining_share, months_figure, remove_channel, removed_channel,
-    shares_total, totals_note_words, use_preset_for, won_shortfall, words, Words,
+    about, budget_above_target, channel_name_label, customers_note, economics_note, exact_value,
+    field_context, fixed_above_need, give_remaining_share, months_figure, remove_channel,
+    removed_channel, shares_total, totals_note_words, use_preset_for, won_shortfall, words, Words,
 };
 use crate::i18n::jargon::explain;
 use crate::send::{on_text, send};
@@ -261,7 +260,13 @@ fn ChannelCard(
             // the funnel), so the note names it.
             check_channel(funnel, c)
                 .iter()
-                .map(|n| format!("{}: {}", metric_name(n.benchmark.metric, l), n.text(l)))
+                .map(|n| {
+                    format!(
+                        "{}: {}",
+                        metric_name(n.benchmark.metric, l),
+                        benchmark_note(l, n)
+                    )
+                })
                 .collect()
         })
     };
@@ -734,7 +739,7 @@ fn EconomicsResults(
                             Figure::from(months_figure(l, &format_decimal(e.payback_months, 1))),
                         ),
                     ];
-                    let mut notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
+                    let mut notes: Vec<String> = e.notes.iter().map(|n| economics_note(l, *n)).collect();
                     let sample = samples.get();
                     if sample {
                         notes = vec![words(l).no_verdict_on_sample_values_enter.to_string()];
@@ -829,7 +834,7 @@ fn Benchmarks(session: Session) -> impl IntoView {
                     <tr>
                         <th scope="row">{name}</th>
                         <td class="num">{range}</td>
-                        <td class="source">{b.source.cited(l)}</td>
+                        <td class="source">{cited(l, &b.source)}</td>
                         <td>
                             {target.map(|t| {
                                 let text = preset_text.clone();

@@ -1,10 +1,11 @@
 use funnel_charts::stage_color_hex;
 use funnel_model::draft::{Draft, DraftProblem};
 use funnel_model::edit::{Edit, FunnelEdit};
-use funnel_model::plan::benchmarks::{caveat, check_funnel};
+use funnel_model::plan::benchmarks::check_funnel;
 use funnel_model::{Funnel, Lang, Money, ReversePlan};
 use leptos::prelude::*;
 
+use crate::i18n::benchmarks::{benchmark_note, caveat};
 use crate::i18n::common::{input_error, plan_error, rate_message, texts, FieldKind};
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
@@ -61,7 +62,7 @@ pub fn StageEditor(
                 .map(|(funnel, _)| {
                     check_funnel(funnel)
                         .into_iter()
-                        .map(|(at, note)| (at, note.text(l)))
+                        .map(|(at, note)| (at, benchmark_note(l, &note)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
