@@ -12,6 +12,7 @@ pub mod funnel;
 pub mod import;
 pub mod jargon;
 pub mod kpi;
+pub mod kpi_tree;
 pub mod months;
 pub mod plan;
 pub mod risk;

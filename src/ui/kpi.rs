@@ -22,6 +22,7 @@ use crate::i18n::kpi::{
     node_context, node_detail, nodes_of_removed_stages, stages_missing_from_tree, toggle_children,
     words,
 };
+use crate::i18n::kpi_tree::{node_kind, node_label, status as status_text, value_error, TreeCsv};
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
@@ -206,7 +207,7 @@ pub fn KpiView(session: Session) -> impl IntoView {
                     <TreeCanvas session=session tree=tree collapsed=collapsed selected=selected />
                     <ViewExports
                         session=session
-                        csv=Signal::derive(move || Some(tree.with(|t| tree_csv(t, lang.get()))))
+                        csv=Signal::derive(move || Some(tree.with(|t| tree_csv(t, &TreeCsv(lang.get())))))
                         canvas_id="kpi-canvas"
                         what="kpi-tree"
                     />
@@ -260,7 +261,7 @@ fn OutlineRow(
     let get = move |f: fn(&EvaluatedNode, Lang) -> String| {
         move || node.with(|n| n.as_ref().map(|n| f(n, lang.get())).unwrap_or_default())
     };
-    let title = get(|n, l| n.label.text(l));
+    let title = get(|n, l| node_label(l, &n.label));
     let hidden = move || rows.with(|r| r.iter().find(|(i, _)| *i == id).map_or(0, |(_, h)| *h));
     let has_children = move || tree.with(|t| t.children(id).next().is_some());
     let is_collapsed = move || collapsed.with(|c| c.contains(&id));
@@ -274,7 +275,7 @@ fn OutlineRow(
         node.with(|n| {
             n.as_ref()
                 .and_then(|n| n.actual_error)
-                .map(|e| e.text(lang.get()))
+                .map(|e| value_error(lang.get(), e))
         })
     });
     view! {
@@ -302,9 +303,9 @@ fn OutlineRow(
                     </button>
                 </Show>
                 <span
-                    class=move || format!("kind kind-{}", kind().text(Lang::En).to_lowercase())
-                    title=move || crate::i18n::jargon::explain(kind().text(Lang::En), lang.get())
-                >{move || kind().text(Lang::En)}</span>
+                    class=move || format!("kind kind-{}", node_kind(kind()).to_lowercase())
+                    title=move || crate::i18n::jargon::explain(node_kind(kind()), lang.get())
+                >{move || node_kind(kind())}</span>
                 <button
                     type="button"
                     class="node-title"
@@ -325,7 +326,7 @@ fn OutlineRow(
                     Status::OnTrack => "status on-track",
                     Status::Behind => "status behind",
                     Status::NoData => "status no-data",
-                }>{move || status().text(lang.get())}</span>
+                }>{move || status_text(lang.get(), status())}</span>
                 <Show when=move || kind() != NodeKind::Ksf>
                     <span class="badge smart-badge" title="SMART">
                         {move || {
@@ -380,7 +381,7 @@ fn TreeCanvas(
                     .iter()
                     .map(|(n, hidden)| TreeNodeView {
                         depth: n.depth,
-                        title: n.label.text(l),
+                        title: node_label(l, &n.label),
                         detail: node_detail(n, l),
                         kind: chart_kind(n.kind),
                         status: chart_status(n.status),
@@ -403,7 +404,7 @@ fn TreeCanvas(
                     format!(
                         "{} {} ({})",
                         "  ".repeat(n.depth),
-                        n.label.text(l),
+                        node_label(l, &n.label),
                         node_detail(n, l)
                     )
                 })

@@ -8,6 +8,7 @@ use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::kpi::{bottleneck_headline, channel_leads, checklist_progress, words};
+use crate::i18n::kpi_tree::{checklist_item, warning};
 use crate::send::send;
 use crate::session::Session;
 
@@ -106,7 +107,7 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
 pub fn Warnings(lang: RwSignal<Lang>, tree: Memo<KpiTree>) -> impl IntoView {
     let texts = move || {
         let l = lang.get();
-        tree.with(|t| t.warnings.iter().map(|w| w.text(l)).collect::<Vec<_>>())
+        tree.with(|t| t.warnings.iter().map(|w| warning(l, w)).collect::<Vec<_>>())
     };
     view! {
         <Show when=move || !texts().is_empty()>
@@ -231,7 +232,7 @@ fn Checklist(session: Session) -> impl IntoView {
                                     send(draft, Edit::Check { item, done });
                                 }
                             />
-                            <label for=id>{move || item.text(lang.get())}</label>
+                            <label for=id>{move || checklist_item(lang.get(), item)}</label>
                         </li>
                     }
                 })

@@ -12,6 +12,9 @@ use leptos::prelude::*;
 use crate::i18n::kpi::{
     actual_in_month, inconsistent_node, node_detail, selected_node, smart_progress, words,
 };
+use crate::i18n::kpi_tree::{
+    department, direction, formula, node_label, smart_item, smart_question, unit, value_error,
+};
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::field::TextField;
@@ -46,7 +49,7 @@ pub fn NodeEditor(
     let title = move || {
         node.with(|n| {
             n.as_ref()
-                .map(|n| n.label.text(lang.get()))
+                .map(|n| node_label(lang.get(), &n.label))
                 .unwrap_or_default()
         })
     };
@@ -67,7 +70,7 @@ pub fn NodeEditor(
             Formula::Entered,
         ]
         .into_iter()
-        .map(|f| (f.key().to_string(), f.text(l).to_string()))
+        .map(|f| (f.key().to_string(), formula(l, f).to_string()))
         .collect::<Vec<_>>()
     });
     let unit_options = Signal::derive(move || {
@@ -91,7 +94,7 @@ pub fn NodeEditor(
         v.extend(
             Department::ALL
                 .iter()
-                .map(|d| (Some(*d).key().to_string(), d.text(l).to_string())),
+                .map(|d| (Some(*d).key().to_string(), department(l, *d).to_string())),
         );
         v
     });
@@ -102,7 +105,7 @@ pub fn NodeEditor(
                 Direction::Upstream.key().to_string(),
                 format!(
                     "{}（{}）",
-                    Direction::Upstream.text(l),
+                    direction(l, Direction::Upstream),
                     words(l).visits_leads
                 ),
             ),
@@ -110,7 +113,7 @@ pub fn NodeEditor(
                 Direction::Downstream.key().into(),
                 format!(
                     "{}（{}）",
-                    Direction::Downstream.text(l),
+                    direction(l, Direction::Downstream),
                     words(l).meeting_rate_win_rate
                 ),
             ),
@@ -135,7 +138,7 @@ pub fn NodeEditor(
                 .map(|n| {
                     (
                         n.id.to_string(),
-                        format!("{}{}", "　".repeat(n.depth), n.label.text(l)),
+                        format!("{}{}", "　".repeat(n.depth), node_label(l, &n.label)),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -147,7 +150,7 @@ pub fn NodeEditor(
         node.with(|n| {
             n.as_ref()
                 .and_then(|n| n.target_error)
-                .map(|e| e.text(lang.get()))
+                .map(|e| value_error(lang.get(), e))
         })
     });
 
@@ -199,7 +202,7 @@ pub fn NodeEditor(
                     <TextField
                         id="node-unit-name"
                         label=Signal::derive(move || w().unit_name.to_string())
-                        value=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.unit.text(lang.get())).unwrap_or_default()))
+                        value=Signal::derive(move || node.with(|n| n.as_ref().map(|n| unit(lang.get(), &n.unit)).unwrap_or_default()))
                         error=Signal::derive(|| None::<String>)
                         on_input=Callback::new(move |name: String| edit(KpiEdit::SetUnit { node: id(), unit: Unit::Custom(name) }))
                     />
@@ -294,9 +297,9 @@ pub fn NodeEditor(
                                             on:change=move |ev| edit(KpiEdit::SetSmart { node: id(), item, answer: event_target_checked(&ev) })
                                         />
                                         <label for=input_id>
-                                            <strong>{item.text(lang.get())}</strong>
+                                            <strong>{smart_item(lang.get(), item)}</strong>
                                             " "
-                                            {item.question(lang.get())}
+                                            {smart_question(lang.get(), item)}
                                         </label>
                                         <span class="smart-state">
                                             {move || match check() {
@@ -332,7 +335,7 @@ pub fn NodeEditor(
                                             id=format!("node-month-{k}")
                                             label=label
                                             value=Signal::derive(move || draft.with(|d| d.kpi.actual_text(selected.get(), Some(month)).to_string()))
-                                            error=Signal::derive(move || node.with(|n| n.as_ref().and_then(|n| n.month_errors.iter().find(|(mm, _)| *mm == month).map(|(_, e)| e.text(lang.get())))))
+                                            error=Signal::derive(move || node.with(|n| n.as_ref().and_then(|n| n.month_errors.iter().find(|(mm, _)| *mm == month).map(|(_, e)| value_error(lang.get(), *e)))))
                                             on_input=Callback::new(move |text: String| edit(KpiEdit::SetActual { node: id(), month: Some(month), text }))
                                             inputmode="decimal"
                                             class="compact"
