@@ -26,6 +26,7 @@ use crate::i18n::channels::{
     field_context, fixed_above_need, give_remaining_share, months_figure, remove_channel,
     removed_channel, shares_total, totals_note_words, use_preset_for, won_shortfall, words, Words,
 };
+use crate::i18n::exports::channels_csv_words;
 use crate::i18n::jargon::explain;
 use crate::send::{on_text, send};
 use crate::session::Session;
@@ -125,7 +126,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
                         session=session
                         csv=Signal::derive(move || {
                             let l = lang.get();
-                            eval.kept.with(|r| r.as_ref().map(|r| channels_csv(&r.plan, &r.names(l), l)))
+                            eval.kept.with(|r| r.as_ref().map(|r| channels_csv(&r.plan, &r.names(l), &channels_csv_words(l))))
                         })
                         canvas_id="channel-canvas"
                         what="channels"

@@ -17,6 +17,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::browser::current_fiscal_year;
 use crate::computed::ValidPlan;
+use crate::i18n::exports::monthly_csv_words;
 use crate::i18n::jargon::explain as explain_term;
 use crate::i18n::months::{
     coverage_figure, deals_figure, distribution_total_text, dwell_days_label, field_per_rep_label,
@@ -95,7 +96,7 @@ pub fn MonthsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) 
                 <TimelineChart lang=lang result=eval.kept current=eval.current />
                 <ViewExports
                     session=session
-                    csv=Signal::derive(move || eval.kept.with(|r| r.as_ref().map(|r| monthly_plan_csv(&r.plan, &r.funnel, lang.get()))))
+                    csv=Signal::derive(move || eval.kept.with(|r| r.as_ref().map(|r| monthly_plan_csv(&r.plan, &r.funnel.stages.iter().map(|s| s.display_name(lang.get())).collect::<Vec<_>>(), &monthly_csv_words(lang.get())))))
                     canvas_id="timeline-canvas"
                     what="monthly-plan"
                 />

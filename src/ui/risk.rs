@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
 
+use crate::i18n::exports::risk_csv_words;
 use crate::i18n::risk::{
     aside, budget_part, chance, chance_words, count, count_unit, error_points, forward_outlook,
     method_note, needed_for_confidence, same_as_extra, signed_points, span, words, worth_sentence,
@@ -118,8 +119,14 @@ pub fn RiskView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) ->
     let csv = Signal::derive(move || {
         let l = lang.get();
         result.with(|r| {
-            r.as_ref()
-                .map(|r| risk_csv(&r.figures, &r.rate_names(l), &r.top_name(l), l))
+            r.as_ref().map(|r| {
+                risk_csv(
+                    &r.figures,
+                    &r.rate_names(l),
+                    &r.top_name(l),
+                    &risk_csv_words(l),
+                )
+            })
         })
     });
     view! {
