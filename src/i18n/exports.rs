@@ -36,6 +36,29 @@ pub fn export_details(lang: Lang, target: &str, period: &str, date: &str) -> Str
     }
 }
 
+/// The results CSV's columns: stage, required, exact value, rate to the next stage, cumulative
+/// rate to won, expected (forward).
+pub fn results_csv_headers(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Ja => [
+            "段階",
+            "必要数",
+            "正確な値",
+            "次の段階への転換率",
+            "受注までの累積転換率",
+            "見込み（順算）",
+        ],
+        Lang::En => [
+            "Stage",
+            "Required",
+            "Exact value",
+            "To next stage",
+            "To won (cumulative)",
+            "Expected (forward)",
+        ],
+    }
+}
+
 /// The monthly plan CSV's headings around the stages' names.
 pub fn monthly_csv_words(lang: Lang) -> MonthlyCsvWords<'static> {
     match lang {
@@ -148,6 +171,23 @@ mod tests {
     use funnel_model::plan::export::{channels_csv, monthly_plan_csv};
 
     use super::*;
+
+    #[test]
+    fn the_results_csv_is_headed_in_the_readers_language() {
+        let d = Draft::default();
+        let f = d.funnel().unwrap();
+        let plan = f.reverse().unwrap();
+        let ja =
+            funnel_model::results_csv(&f, &plan, None, Lang::Ja, &results_csv_headers(Lang::Ja));
+        assert!(ja.starts_with(
+            "\u{feff}段階,必要数,正確な値,次の段階への転換率,受注までの累積転換率\r\n訪問,333334,"
+        ));
+        let en =
+            funnel_model::results_csv(&f, &plan, None, Lang::En, &results_csv_headers(Lang::En));
+        assert!(en.starts_with(
+            "\u{feff}Stage,Required,Exact value,To next stage,To won (cumulative)\r\n"
+        ));
+    }
 
     #[test]
     fn the_plan_csvs_are_headed_in_the_readers_language() {

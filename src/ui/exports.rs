@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::exports::{export_details, words};
+use crate::i18n::exports::{export_details, results_csv_headers, words};
 use crate::session::Session;
 use crate::ui::canvas_chart::FONT_STACK;
 
@@ -19,8 +19,15 @@ pub fn download_results_csv(
     let lang = session.lang.get_untracked();
     plan.with_untracked(|p| {
         if let Some((funnel, plan)) = p {
-            let csv = forward
-                .with_untracked(|f| results_csv(funnel, plan, f.as_ref().map(|f| &f.result), lang));
+            let csv = forward.with_untracked(|f| {
+                results_csv(
+                    funnel,
+                    plan,
+                    f.as_ref().map(|f| &f.result),
+                    lang,
+                    &results_csv_headers(lang),
+                )
+            });
             browser::download_text(
                 &browser::file_name(&session.scenario().name, "csv"),
                 "text/csv;charset=utf-8",
