@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::computed::{keep_last_valid, ForwardRun, ValidPlan};
 use crate::i18n::common::texts;
+use crate::i18n::funnel::words as funnel_words;
 use crate::session::{Session, View};
 use crate::storage;
 use crate::ui::channels::ChannelsView;
@@ -152,7 +153,7 @@ pub fn App() -> impl IntoView {
             View::Funnel => view! {
                 <main class="layout" id="view-funnel">
                     <section class="panel inputs" aria-labelledby="inputs-heading">
-                        <h2 id="inputs-heading">{move || t().inputs_heading}</h2>
+                        <h2 id="inputs-heading">{move || funnel_words(lang.get()).inputs_heading}</h2>
                         <GoalInputs lang=lang draft=draft />
                         <StageEditor lang=lang draft=draft checked=checked />
                         <CompactSummary lang=lang plan=plan current=current />

@@ -7,6 +7,8 @@
 pub mod benchmarks;
 pub mod channels;
 pub mod common;
+pub mod compare;
+pub mod embed;
 pub mod exports;
 pub mod funnel;
 pub mod import;

@@ -6,7 +6,8 @@ use funnel_model::{Funnel, Lang, Money, ReversePlan};
 use leptos::prelude::*;
 
 use crate::i18n::benchmarks::{benchmark_note, caveat};
-use crate::i18n::common::{input_error, plan_error, rate_message, texts, FieldKind};
+use crate::i18n::common::{input_error, plan_error, rate_message, FieldKind};
+use crate::i18n::funnel::words as funnel_words;
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::period_fields::PeriodFields;
@@ -14,7 +15,6 @@ use crate::ui::period_fields::PeriodFields;
 /// The revenue target and the average deal size.
 #[component]
 pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView {
-    let t = move || texts(lang.get());
     let money_error = move |text: String| {
         Money::parse(&text)
             .err()
@@ -24,8 +24,8 @@ pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView
         <div class="goal-inputs">
             <TextField
                 id="target"
-                label=Signal::derive(move || t().target_label.to_string())
-                hint=Signal::derive(move || t().target_hint.to_string())
+                label=Signal::derive(move || funnel_words(lang.get()).target_label.to_string())
+                hint=Signal::derive(move || funnel_words(lang.get()).target_hint.to_string())
                 value=Signal::derive(move || draft.with(|d| d.target.clone()))
                 error=Signal::derive(move || money_error(draft.with(|d| d.target.clone())))
                 on_input=on_text(draft, |v| FunnelEdit::Target(v).into())
@@ -33,8 +33,8 @@ pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView
             <PeriodFields lang=lang draft=draft />
             <TextField
                 id="deal-size"
-                label=Signal::derive(move || t().deal_label.to_string())
-                hint=Signal::derive(move || t().deal_hint.to_string())
+                label=Signal::derive(move || funnel_words(lang.get()).deal_label.to_string())
+                hint=Signal::derive(move || funnel_words(lang.get()).deal_hint.to_string())
                 value=Signal::derive(move || draft.with(|d| d.deal_size.clone()))
                 error=Signal::derive(move || money_error(draft.with(|d| d.deal_size.clone())))
                 on_input=on_text(draft, |v| FunnelEdit::DealSize(v).into())
@@ -52,7 +52,6 @@ pub fn StageEditor(
     /// Whether the whole draft makes a plan; a plan-level problem is shown under the stages.
     checked: Memo<Result<(Funnel, ReversePlan), DraftProblem>>,
 ) -> impl IntoView {
-    let t = move || texts(lang.get());
     let ids = move || draft.with(|d| d.stages.iter().map(|s| s.id).collect::<Vec<_>>());
     // Survey ranges the current rates fall outside of: notes beside the rates, never blocking.
     let bench = Memo::new(move |_| {
@@ -82,8 +81,8 @@ pub fn StageEditor(
     };
     view! {
         <fieldset class="stages">
-            <legend>{move || t().stages_heading}</legend>
-            <p class="hint">{move || t().stages_hint}</p>
+            <legend>{move || funnel_words(lang.get()).stages_heading}</legend>
+            <p class="hint">{move || funnel_words(lang.get()).stages_hint}</p>
             <ol class="stage-list">
                 <For each=ids key=|id| *id let:id>
                     <StageRow lang=lang draft=draft id=id bench=bench />
@@ -105,7 +104,6 @@ fn StageRow(
     id: u32,
     bench: Memo<Vec<(usize, String)>>,
 ) -> impl IntoView {
-    let t = move || texts(lang.get());
     let index = Memo::new(move |_| draft.with(|d| d.position_of(id).unwrap_or(0)));
     let count = move || draft.with(|d| d.stages.len());
     let name = move || draft.with(|d| d.display_name(index.get(), lang.get()));
@@ -137,8 +135,8 @@ fn StageRow(
                         aria-hidden="true"
                         style:background-color=move || stage_color_hex(index.get())
                     ></span>
-                    {move || (t().stage_number)(index.get() + 1)}
-                    <span class="sr-only">{move || t().stage_name_suffix}</span>
+                    {move || (funnel_words(lang.get()).stage_number)(index.get() + 1)}
+                    <span class="sr-only">{move || funnel_words(lang.get()).stage_name_suffix}</span>
                 </label>
                 <input
                     id=name_id
@@ -157,8 +155,8 @@ fn StageRow(
                     <button
                         type="button"
                         class="icon"
-                        aria-label=move || (t().move_up)(&name())
-                        title=move || (t().move_up)(&name())
+                        aria-label=move || (funnel_words(lang.get()).move_up)(&name())
+                        title=move || (funnel_words(lang.get()).move_up)(&name())
                         disabled=move || index.get() == 0
                         on:click=move |_| {
                             send(draft, FunnelEdit::MoveStage { id, up: true });
@@ -169,8 +167,8 @@ fn StageRow(
                     <button
                         type="button"
                         class="icon"
-                        aria-label=move || (t().move_down)(&name())
-                        title=move || (t().move_down)(&name())
+                        aria-label=move || (funnel_words(lang.get()).move_down)(&name())
+                        title=move || (funnel_words(lang.get()).move_down)(&name())
                         disabled=is_last
                         on:click=move |_| {
                             send(draft, FunnelEdit::MoveStage { id, up: false });
@@ -181,8 +179,8 @@ fn StageRow(
                     <button
                         type="button"
                         class="icon"
-                        aria-label=move || (t().add_after)(&name())
-                        title=move || (t().add_after)(&name())
+                        aria-label=move || (funnel_words(lang.get()).add_after)(&name())
+                        title=move || (funnel_words(lang.get()).add_after)(&name())
                         disabled=move || !draft.with(Draft::can_add_stage)
                         on:click=move |_| {
                             send(draft, FunnelEdit::AddStageAfter(id));
@@ -193,8 +191,8 @@ fn StageRow(
                     <button
                         type="button"
                         class="icon danger"
-                        aria-label=move || (t().remove)(&name())
-                        title=move || (t().remove)(&name())
+                        aria-label=move || (funnel_words(lang.get()).remove)(&name())
+                        title=move || (funnel_words(lang.get()).remove)(&name())
                         disabled=move || !draft.with(Draft::can_remove_stage)
                         on:click=move |_| {
                             send(draft, FunnelEdit::RemoveStage(id));
