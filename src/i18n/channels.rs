@@ -1,4 +1,4 @@
-//! The words of the channels view.
+//! The words of the Channels view: the channel table, unit economics and the benchmarks table.
 
 use funnel_model::format::format_decimal;
 use funnel_model::plan::economics::EconomicsNote;

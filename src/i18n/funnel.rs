@@ -1,5 +1,5 @@
-//! The goal-seek answer worded for the page: one sentence, and the edit "use this value" sends
-//! to the draft. Pure, so it is tested natively.
+//! The words of the Funnel view: its inputs, results, chart and forward mode, and the goal-seek
+//! answer as one sentence with the edit "use this value" sends to the draft.
 
 use funnel_model::draft::{Draft, SeekChoice};
 use funnel_model::edit::FunnelEdit;

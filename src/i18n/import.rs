@@ -1,6 +1,5 @@
-//! The words of the import view that carry numbers or choices: the file's problems, the row
-//! counts, what a column or stage value is mapped to, and the plan changes of the preview.
-//! Pure, so the wording is tested natively.
+//! The words of the import view: its labels and headings, the file's problems, the row counts,
+//! what a column or stage value is mapped to, and the plan changes of the preview.
 
 use funnel_model::format::{format_count, format_decimal};
 use funnel_model::import::apply::Changed;

@@ -1,5 +1,5 @@
-//! The words of the KPI tree that carry its figures: a node's plan, actual and achievement.
-//! Pure, so it is compiled and tested natively.
+//! The words of the KPI view: its labels and headings, a node's plan, actual and achievement,
+//! and the sentences around the tree (the tree's own facts are worded in `kpi_tree.rs`).
 
 use funnel_model::format::format_percent;
 use funnel_model::kpi::{format_value, EvaluatedNode, NodeKind};

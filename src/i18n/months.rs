@@ -1,4 +1,4 @@
-//! The words of the months view.
+//! The words of the Months view: the period, phasing, lead time, team and monthly results.
 
 use funnel_model::plan::draft::CycleDays;
 use funnel_model::Lang;
