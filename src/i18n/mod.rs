@@ -8,6 +8,7 @@ pub mod benchmarks;
 pub mod channels;
 pub mod common;
 pub mod compare;
+pub mod definitions;
 pub mod embed;
 pub mod exports;
 pub mod funnel;

@@ -7,6 +7,7 @@ use funnel_model::kpi::{ChecklistItem, DefinedStage, DefinitionField, KpiTree, S
 use funnel_model::Lang;
 use leptos::prelude::*;
 
+use crate::i18n::definitions::{field_label, field_placeholder, stage_summary};
 use crate::i18n::kpi::{bottleneck_headline, channel_leads, checklist_progress, words};
 use crate::i18n::kpi_tree::{checklist_item, warning};
 use crate::send::send;
@@ -155,7 +156,7 @@ fn Definitions(session: Session) -> impl IntoView {
                             role="tab"
                             class="tab"
                             aria-selected=move || (stage.get() == s).to_string()
-                            title=move || s.summary(lang.get())
+                            title=move || stage_summary(lang.get(), s)
                             on:click=move |_| stage.set(s)
                         >
                             {s.name()}
@@ -165,7 +166,7 @@ fn Definitions(session: Session) -> impl IntoView {
                 })
                 .collect_view()}
         </div>
-        <p class="hint">{move || stage.get().summary(lang.get())}</p>
+        <p class="hint">{move || stage_summary(lang.get(), stage.get())}</p>
         {move || {
             let s = stage.get();
             DefinitionField::ALL
@@ -176,13 +177,13 @@ fn Definitions(session: Session) -> impl IntoView {
                         <div class="field">
                             <label for=id.clone()>
                                 <span class="sr-only">{format!("{} ", s.name())}</span>
-                                {move || f.label(lang.get())}
+                                {move || field_label(lang.get(), f)}
                             </label>
                             <textarea
                                 id=id
                                 rows="2"
                                 maxlength="400"
-                                placeholder=move || f.placeholder(lang.get())
+                                placeholder=move || field_placeholder(lang.get(), f)
                                 prop:value=move || draft.with(|d| d.kpi.definitions.get(s, f).to_string())
                                 on:input=move |ev| {
                                     let text = event_target_value(&ev);
