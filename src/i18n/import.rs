@@ -3,8 +3,9 @@
 
 use funnel_model::format::{format_count, format_decimal};
 use funnel_model::import::apply::Changed;
-use funnel_model::import::bad_rows::role_name;
+use funnel_model::import::date::DateError;
 use funnel_model::import::mapping::{MappingProblem, Role, StageTarget};
+use funnel_model::import::records::BadReason;
 use funnel_model::Lang;
 
 /// Largest file read: about 250,000 rows of 20 columns. Past it a tab could stall for long.
@@ -530,6 +531,69 @@ pub fn risk_rates_filled(lang: Lang, n: usize) -> String {
     }
 }
 
+/// Why a row was not used, in words.
+pub fn describe(reason: BadReason, lang: Lang) -> String {
+    use BadReason::*;
+    let ja = lang == Lang::Ja;
+    match reason {
+        FieldCount { found, expected } if ja => {
+            format!("項目数が{found}個です（見出しは{expected}個）")
+        }
+        FieldCount { found, expected } => {
+            format!("{found} fields where the header has {expected}")
+        }
+        BadDate(DateError::NoSuchDay) if ja => "存在しない日付です".into(),
+        BadDate(DateError::NoSuchDay) => "no such day".into(),
+        BadDate(_) if ja => "日付として読めません".into(),
+        BadDate(_) => "not a date".into(),
+        BadAmount if ja => "金額として読めません".into(),
+        BadAmount => "not an amount".into(),
+        BadCost if ja => "費用として読めません".into(),
+        BadCost => "not a cost".into(),
+        Missing(role) if ja => format!("{}が空です", role_name(role, lang)),
+        Missing(role) => format!("{} is empty", role_name(role, lang)),
+        UnknownStage if ja => "対応づけていない段階の値です".into(),
+        UnknownStage => "a stage value not mapped yet".into(),
+        ClosedBeforeCreated if ja => "クローズ日が作成日より前です".into(),
+        ClosedBeforeCreated => "closed before it was created".into(),
+        NoStageReached if ja => "どの段階の日付もありません".into(),
+        NoStageReached => "no stage date at all".into(),
+    }
+}
+
+/// A column role's name (stage-date roles are named by the page, which knows the stages).
+pub fn role_name(role: Role, lang: Lang) -> &'static str {
+    let ja = lang == Lang::Ja;
+    match role {
+        Role::Ignore if ja => "使わない",
+        Role::Ignore => "Not used",
+        Role::Created if ja => "作成日",
+        Role::Created => "Created date",
+        Role::Stage if ja => "段階（ステージ）",
+        Role::Stage => "Stage",
+        Role::Closed if ja => "クローズ日",
+        Role::Closed => "Close date",
+        Role::Amount if ja => "金額",
+        Role::Amount => "Amount",
+        Role::Channel if ja => "チャネル（ソース）",
+        Role::Channel => "Channel (source)",
+        Role::Cost if ja => "費用",
+        Role::Cost => "Cost",
+        Role::Owner if ja => "担当者",
+        Role::Owner => "Owner",
+        Role::StageDate(_) if ja => "段階の日付",
+        Role::StageDate(_) => "Stage date",
+    }
+}
+
+/// The column titles of the rows-not-used CSV: line, column, value, reason.
+pub fn bad_rows_titles(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Ja => ["行", "列", "値", "理由"],
+        Lang::En => ["Line", "Column", "Value", "Reason"],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -567,5 +631,48 @@ mod tests {
             "リード (open)"
         );
         assert_eq!(role_label(Role::Created, &names, Lang::En), "Created date");
+    }
+
+    #[test]
+    fn rows_not_used_read_in_both_languages() {
+        use funnel_model::import::bad_rows::bad_rows_csv;
+        use funnel_model::import::records::BadRow;
+        let rows = [BadRow {
+            line: 7,
+            column: Some(1),
+            value: "2026/04/31".into(),
+            reason: BadReason::BadDate(DateError::NoSuchDay),
+        }];
+        let header = ["Stage".to_string(), "Create Date".to_string()];
+        let csv = |lang| {
+            bad_rows_csv(&rows, &header, &bad_rows_titles(lang), |r| {
+                describe(r, lang)
+            })
+        };
+        assert_eq!(
+            csv(Lang::Ja),
+            "\u{FEFF}行,列,値,理由\r\n7,Create Date,2026/04/31,存在しない日付です\r\n"
+        );
+        assert_eq!(
+            csv(Lang::En),
+            "\u{FEFF}Line,Column,Value,Reason\r\n7,Create Date,2026/04/31,no such day\r\n"
+        );
+        let count = BadReason::FieldCount {
+            found: 2,
+            expected: 5,
+        };
+        assert_eq!(describe(count, Lang::En), "2 fields where the header has 5");
+        assert_eq!(
+            describe(BadReason::Missing(Role::Created), Lang::Ja),
+            "作成日が空です"
+        );
+        assert_eq!(
+            describe(BadReason::Missing(Role::Stage), Lang::En),
+            "Stage is empty"
+        );
+        assert_eq!(
+            describe(BadReason::UnknownStage, Lang::En),
+            "a stage value not mapped yet"
+        );
     }
 }

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
-use funnel_model::import::bad_rows::{bad_rows_csv, describe};
+use funnel_model::import::bad_rows::bad_rows_csv;
 use funnel_model::import::channels::cost_per;
 use funnel_model::import::date::{parse_date, DateError};
 use funnel_model::import::mapping::{Mapping, Role, StageTarget};
@@ -16,8 +16,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::i18n::import::{
-    bad_rows_listed, footer_note, ignored_note, months_later, role_label, rows_summary,
-    target_label, words,
+    bad_rows_listed, bad_rows_titles, describe, footer_note, ignored_note, months_later,
+    role_label, rows_summary, target_label, words,
 };
 use crate::session::Session;
 use crate::ui::field::TextField;
@@ -535,7 +535,12 @@ fn BadRows(lang: RwSignal<Lang>, records: Arc<Records>, table: Arc<Table>) -> im
         let records = records.clone();
         let table = table.clone();
         move |_| {
-            let csv = bad_rows_csv(&records.bad, &table.header, lang.get_untracked());
+            let csv = {
+                let lang = lang.get_untracked();
+                bad_rows_csv(&records.bad, &table.header, &bad_rows_titles(lang), |r| {
+                    describe(r, lang)
+                })
+            };
             let name = words(lang.get_untracked()).rows_not_used_csv;
             browser::download_text(name, "text/csv;charset=utf-8", &csv);
         }
