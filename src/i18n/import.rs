@@ -1,5 +1,7 @@
 //! The words of the import view: its labels and headings, the file's problems, the row counts,
-//! what a column or stage value is mapped to, and the plan changes of the preview.
+//! what a column or stage value is mapped to, and the plan changes of the preview. Longer than
+//! most modules because it is a table of the import view's many strings in two languages; one
+//! view's words stay in one place.
 
 use funnel_model::format::{format_count, format_decimal};
 use funnel_model::import::apply::Changed;

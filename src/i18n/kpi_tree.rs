@@ -1,6 +1,6 @@
 //! The KPI tree's facts in words: node kinds, formulas, units, owners, directions, statuses,
 //! node names, value errors, the SMART and checklist items, the warnings, and the words the
-//! tree's CSV writes.
+//! tree's CSV writes. Its length is the tables and their tests; the facts stay in one place.
 
 use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::kpi::{
