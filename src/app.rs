@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::computed::FunnelResults;
-use crate::i18n::texts;
+use crate::i18n::common::texts;
+use crate::i18n::funnel::words as funnel_words;
 use crate::session::{Session, View};
 use crate::storage;
 use crate::ui::channels::ChannelsView;
@@ -102,7 +103,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#view-panel" on:click=skip>
-            {move || crate::plan_text::pick(lang.get(), "入力欄へ移動", "Skip to the inputs")}
+            {move || texts(lang.get()).skip_to_inputs}
         </a>
         <TopBar lang=lang on_pick=Callback::new(move |l| session.follow_language(l)) />
         <Toolbar session=session plan=plan forward=forward />
@@ -113,7 +114,7 @@ pub fn App() -> impl IntoView {
             View::Funnel => view! {
                 <main class="layout" id="view-funnel">
                     <section class="panel inputs" aria-labelledby="inputs-heading">
-                        <h2 id="inputs-heading">{move || t().inputs_heading}</h2>
+                        <h2 id="inputs-heading">{move || funnel_words(lang.get()).inputs_heading}</h2>
                         <GoalInputs lang=lang draft=draft checked=checked />
                         <StageEditor lang=lang draft=draft checked=checked />
                         <CompactSummary lang=lang plan=plan current=current />

@@ -16,19 +16,9 @@ mod i18n;
 #[cfg(target_arch = "wasm32")]
 mod import_memory;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod import_text;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod kpi_text;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod library;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod plan_text;
 #[cfg(target_arch = "wasm32")]
 mod prerender;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod risk_text;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod seek_text;
 #[cfg(target_arch = "wasm32")]
 mod send;
 #[cfg(target_arch = "wasm32")]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::browser;
-use crate::i18n::texts;
+use crate::i18n::common::texts;
 use crate::library::{Deleted, Library, Saved};
 use crate::send::send;
 use crate::storage::SaveError;

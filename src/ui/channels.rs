@@ -8,9 +8,7 @@ use funnel_model::edit::{ChannelEdit, ChannelText, Edit, FunnelEdit, PlanEdit, P
 use funnel_model::format::{
     format_count, format_decimal, format_money, format_percent, format_whole,
 };
-use funnel_model::plan::benchmarks::{
-    benchmark, caveat, check_channel, AppliesTo, Metric, BENCHMARKS,
-};
+use funnel_model::plan::benchmarks::{benchmark, check_channel, AppliesTo, Metric, BENCHMARKS};
 use funnel_model::plan::channels::Blended;
 use funnel_model::plan::draft::{ChannelDraft, MoneyPlan, PlanField, SpendMode, VolumeMode};
 use funnel_model::plan::economics::UnitEconomics;
@@ -22,14 +20,20 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::computed::ValidPlan;
-use crate::plan_text::pick;
+use crate::i18n::benchmarks::{benchmark_note, caveat, cited};
+use crate::i18n::channels::{
+    about, budget_above_target, channel_name_label, customers_note, economics_note, exact_value,
+    field_context, fixed_above_need, give_remaining_share, months_figure, remove_channel,
+    removed_channel, shares_total, totals_note_words, use_preset_for, won_shortfall, words, Words,
+};
+use crate::i18n::exports::channels_csv_words;
+use crate::i18n::jargon::explain;
 use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
-use crate::ui::jargon::explain;
 use crate::ui::period_fields::PeriodNote;
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::{cards_view, CardLabel};
@@ -81,7 +85,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
             channels: d.plan.channels.clone(),
         })
     });
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     // The unit-economics fields' problems live inside an otherwise valid money plan.
     let latest = eval.latest;
     let econ_errors = Memo::new(move |_| {
@@ -93,7 +97,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
     view! {
         <main class="stack" id="view-channels">
             <section class="panel" aria-labelledby="channels-inputs-heading">
-                <h2 id="channels-inputs-heading">{move || tr("チャネル", "Channels")}</h2>
+                <h2 id="channels-inputs-heading">{move || w().channels}</h2>
                 <SampleBanner session=session which=SampleGroup::Channels />
                 <div class="results-block" class:stale=move || !eval.current.get()>
                     <PeriodNote lang=lang draft=session.draft />
@@ -103,19 +107,16 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
             </section>
             <div class="layout">
                 <section class="panel inputs" aria-labelledby="economics-inputs-heading">
-                    <h2 id="economics-inputs-heading">{move || tr("費用と顧客", "Costs and customers")}</h2>
+                    <h2 id="economics-inputs-heading">{move || w().costs_and_customers}</h2>
                     <SampleBanner session=session which=SampleGroup::Economics />
                     <EconomicsInputs session=session errors=econ_errors />
                 </section>
                 <section class="panel results" aria-labelledby="channels-heading">
                     <div class="results-block" class:stale=move || !eval.current.get()>
-                        <h2 id="channels-heading">{move || tr("チャネル別の計画", "Plan by channel")}</h2>
+                        <h2 id="channels-heading">{move || w().plan_by_channel}</h2>
                         <Show when=move || !eval.current.get()>
                             <p class="stale-notice" role="status">
-                                {move || tr(
-                                    "入力に誤りがあるため、最後に計算できた結果を表示しています。",
-                                    "Some inputs are not valid: showing the last result that could be computed.",
-                                )}
+                                {move || w().some_inputs_are_not_valid_showing}
                             </p>
                         </Show>
                         <ChannelResults lang=lang result=eval.kept />
@@ -125,7 +126,7 @@ pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>
                         session=session
                         csv=Signal::derive(move || {
                             let l = lang.get();
-                            eval.kept.with(|r| r.as_ref().map(|r| channels_csv(&r.plan, &r.names(l), l)))
+                            eval.kept.with(|r| r.as_ref().map(|r| channels_csv(&r.plan, &r.names(l), &channels_csv_words(l))))
                         })
                         canvas_id="channel-canvas"
                         what="channels"
@@ -150,7 +151,7 @@ fn ChannelTable(
     plan: Memo<ValidPlan>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let ids = move || draft.with(|d| d.plan.channels.iter().map(|c| c.id).collect::<Vec<_>>());
     let share_total = move || draft.with(|d| d.plan.share_total());
     // Forgotten when another scenario opens: undo only puts a channel back where it came from.
@@ -161,12 +162,9 @@ fn ChannelTable(
     });
     view! {
         <fieldset class="plan-group channel-table">
-            <legend>{move || tr("チャネル表", "Channel table")}</legend>
+            <legend>{move || w().channel_table}</legend>
             <p class="hint">
-                {move || tr(
-                    "リードの出どころごとに、割合（または固定の件数）、訪問→リード率、費用を入れます。割合の合計は100%にします。",
-                    "For each source of leads: a share (or a fixed count), the visit → lead rate and the cost. Shares add up to 100%.",
-                )}
+                {move || w().for_each_source_of_leads_a}
             </p>
             <div class="channel-grid">
                 <For each=ids key=|id| *id let:id>
@@ -174,18 +172,12 @@ fn ChannelTable(
                 </For>
             </div>
             <p class="hint" data-testid="share-total">
-                {move || share_total().map(|t| match lang.get() {
-                    Lang::Ja => format!("割合の合計 {}%", format_decimal(t, 2)),
-                    Lang::En => format!("Shares total {}%", format_decimal(t, 2)),
-                })}
+                {move || share_total().map(|t| shares_total(lang.get(), &format_decimal(t, 2)))}
             </p>
             <p class="undo-line" role="status">
                 {move || removed.get().map(|(_, c)| {
                     let l = lang.get();
-                    let text = match l {
-                        Lang::Ja => format!("「{}」を削除しました。", c.display_name(l)),
-                        Lang::En => format!("Removed “{}”.", c.display_name(l)),
-                    };
+                    let text = removed_channel(l, &c.display_name(l));
                     view! {
                         <span>{text}</span>
                         " "
@@ -195,7 +187,7 @@ fn ChannelTable(
                             }
                             removed.set(None);
                         }>
-                            {pick(l, "元に戻す", "Undo")}
+                            {words(l).undo}
                         </button>
                     }
                 })}
@@ -211,7 +203,7 @@ fn ChannelTable(
                         send(draft, ChannelEdit::Add);
                     }
                 >
-                    {move || tr("チャネルを追加", "Add a channel")}
+                    {move || w().add_a_channel}
                 </button>
             </div>
         </fieldset>
@@ -236,14 +228,11 @@ fn ChannelCard(
     };
     let index =
         move || draft.with(|d| d.plan.channels.iter().position(|c| c.id == id).unwrap_or(0));
-    let label = move |ja: &'static str, en: &'static str| {
-        Signal::derive(move || pick(lang.get(), ja, en).to_string())
+    let label = move |word: fn(&Words) -> &'static str| {
+        Signal::derive(move || word(words(lang.get())).to_string())
     };
     // Short visible labels; screen readers (and label lookups) hear the channel first.
-    let context = Signal::derive(move || match lang.get() {
-        Lang::Ja => format!("{}の", name()),
-        Lang::En => format!("{}: ", name()),
-    });
+    let context = Signal::derive(move || field_context(lang.get(), &name()));
     let edit = move |field: ChannelText| {
         on_text(draft, move |text| {
             ChannelEdit::Text { id, field, text }.into()
@@ -272,7 +261,13 @@ fn ChannelCard(
             // the funnel), so the note names it.
             check_channel(funnel, c)
                 .iter()
-                .map(|n| format!("{}: {}", metric_name(n.benchmark.metric, l), n.text(l)))
+                .map(|n| {
+                    format!(
+                        "{}: {}",
+                        metric_name(n.benchmark.metric, l),
+                        benchmark_note(l, n)
+                    )
+                })
                 .collect()
         })
     };
@@ -284,10 +279,7 @@ fn ChannelCard(
             </legend>
             <TextField
                 id=format!("ch-{id}-name")
-                label=Signal::derive(move || match lang.get() {
-                    Lang::Ja => format!("チャネル{}の名前", index() + 1),
-                    Lang::En => format!("Name of channel {}", index() + 1),
-                })
+                label=Signal::derive(move || channel_name_label(lang.get(), index() + 1))
                 value=Signal::derive(move || channel().map(|c| c.display_name(lang.get())).unwrap_or_default())
                 error=Signal::derive(|| None::<String>)
                 on_input=on_text(draft, move |name| ChannelEdit::Name { id, name }.into())
@@ -295,13 +287,13 @@ fn ChannelCard(
             <div class="field-row">
                 <SelectField
                     id=format!("ch-{id}-volume-mode")
-                    label=label("リード数の決め方", "leads given as")
+                    label=label(|w| w.leads_given_as)
                     context=context
                     options=Signal::derive(move || {
                         let l = lang.get();
                         vec![
-                            (VolumeMode::Share.key().to_string(), pick(l, "割合（%）", "Share (%)").to_string()),
-                            (VolumeMode::Fixed.key().into(), pick(l, "固定の件数", "Fixed count").into()),
+                            (VolumeMode::Share.key().to_string(), words(l).share.to_string()),
+                            (VolumeMode::Fixed.key().into(), words(l).fixed_count.into()),
                         ]
                     })
                     selected=Signal::derive(move || channel().map(|c| c.volume_mode).unwrap_or_default().key().to_string())
@@ -310,11 +302,9 @@ fn ChannelCard(
                 <TextField
                     id=format!("ch-{id}-volume")
                     label=Signal::derive(move || {
-                        match (lang.get(), fixed()) {
-                            (Lang::Ja, false) => "リード割合",
-                            (Lang::Ja, true) => "リード件数",
-                            (Lang::En, false) => "share of leads",
-                            (Lang::En, true) => "number of leads",
+                        {
+                            let w = words(lang.get());
+                            if fixed() { w.number_of_leads } else { w.share_of_leads }
                         }
                         .to_string()
                     })
@@ -329,7 +319,7 @@ fn ChannelCard(
             <div class="field-row">
                 <TextField
                     id=format!("ch-{id}-cvr")
-                    label=label("訪問→リード率", "visit → lead rate")
+                    label=label(|w| w.visit_lead_rate)
                     context=context
                     value=Signal::derive(move || channel().map(|c| c.cvr).unwrap_or_default())
                     error=field_error(lang, draft, errors, PlanField::ChannelCvr(id))
@@ -340,7 +330,7 @@ fn ChannelCard(
                 />
                 <TextField
                     id=format!("ch-{id}-mql")
-                    label=label("リード→MQL率（空欄はファネルの率）", "lead → MQL rate (empty: the funnel's)")
+                    label=label(|w| w.lead_mql_rate_empty_the_funnels)
                     context=context
                     value=Signal::derive(move || channel().map(|c| c.lead_to_mql).unwrap_or_default())
                     error=field_error(lang, draft, errors, PlanField::ChannelMql(id))
@@ -354,13 +344,13 @@ fn ChannelCard(
             <div class="field-row">
                 <SelectField
                     id=format!("ch-{id}-spend-mode")
-                    label=label("費用の入れ方", "cost given as")
+                    label=label(|w| w.cost_given_as)
                     context=context
                     options=Signal::derive(move || {
                         let l = lang.get();
                         vec![
-                            (SpendMode::CostPerLead.key().to_string(), pick(l, "リード単価", "Cost per lead").to_string()),
-                            (SpendMode::Budget.key().into(), pick(l, "期間の予算", "Budget for the period").into()),
+                            (SpendMode::CostPerLead.key().to_string(), words(l).cost_per_lead.to_string()),
+                            (SpendMode::Budget.key().into(), words(l).budget_for_the_period.into()),
                         ]
                     })
                     selected=Signal::derive(move || channel().map(|c| c.spend_mode).unwrap_or_default().key().to_string())
@@ -369,11 +359,9 @@ fn ChannelCard(
                 <TextField
                     id=format!("ch-{id}-spend")
                     label=Signal::derive(move || {
-                        match (lang.get(), budget()) {
-                            (Lang::Ja, false) => "リード単価",
-                            (Lang::Ja, true) => "予算",
-                            (Lang::En, false) => "cost per lead",
-                            (Lang::En, true) => "budget",
+                        {
+                            let w = words(lang.get());
+                            if budget() { w.budget_field } else { w.cost_per_lead_field }
                         }
                         .to_string()
                     })
@@ -393,10 +381,7 @@ fn ChannelCard(
                     disabled=move || draft.with(|d| d.plan.share_total().is_none_or(|t| (t - 100.0).abs() < 1e-9))
                     on:click=move |_| { send(draft, ChannelEdit::FillShare(id)); }
                 >
-                    {move || match lang.get() {
-                        Lang::Ja => format!("{}に残りの割合を割り当て", name()),
-                        Lang::En => format!("Give {} the remaining share", name()),
-                    }}
+                    {move || give_remaining_share(lang.get(), &name())}
                 </button>
                 <button
                     type="button"
@@ -410,10 +395,7 @@ fn ChannelCard(
                         }
                     }
                 >
-                    {move || match lang.get() {
-                        Lang::Ja => format!("{}を削除", name()),
-                        Lang::En => format!("Remove {}", name()),
-                    }}
+                    {move || remove_channel(lang.get(), &name())}
                 </button>
             </div>
         </fieldset>
@@ -426,22 +408,19 @@ fn EconomicsInputs(
     errors: Memo<funnel_model::plan::draft::PlanErrors>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
-    let text = move |ja: &'static str, en: &'static str| {
-        Signal::derive(move || pick(lang.get(), ja, en).to_string())
+    let w = move || words(lang.get());
+    let text = move |word: fn(&Words) -> &'static str| {
+        Signal::derive(move || word(words(lang.get())).to_string())
     };
     view! {
         <fieldset class="plan-group">
-            <legend>{move || tr("ユニットエコノミクス", "Unit economics")}</legend>
+            <legend>{move || w().unit_economics}</legend>
             <p class="hint">
-                {move || tr(
-                    "マーケティング費用はチャネルの予算合計、新規顧客は受注数を使います。",
-                    "Marketing cost is the channels' total budget; new customers are the won deals.",
-                )}
+                {move || w().marketing_cost_is_the_channels_total}
             </p>
             <TextField
                 id="econ-sales-cost"
-                label=text("期間の営業コスト（人件費・ツール）", "Sales cost for the period (people, tools)")
+                label=text(|w| w.sales_cost_for_the_period)
                 value=Signal::derive(move || draft.with(|d| d.plan.sales_cost.clone()))
                 error=field_error(lang, draft, errors, PlanField::SalesCost)
                 on_input=on_text(draft, |v| PlanEdit::Text(PlanText::SalesCost, v).into())
@@ -449,7 +428,7 @@ fn EconomicsInputs(
             />
             <TextField
                 id="econ-revenue"
-                label=text("顧客1社あたりの月額売上", "Monthly revenue per account")
+                label=text(|w| w.monthly_revenue_per_account)
                 value=Signal::derive(move || draft.with(|d| d.plan.revenue_per_account.clone()))
                 error=field_error(lang, draft, errors, PlanField::RevenuePerAccount)
                 on_input=on_text(draft, |v| PlanEdit::Text(PlanText::RevenuePerAccount, v).into())
@@ -458,7 +437,7 @@ fn EconomicsInputs(
             <div class="field-row">
                 <TextField
                     id="econ-margin"
-                    label=text("粗利率", "Gross margin")
+                    label=text(|w| w.gross_margin)
                     value=Signal::derive(move || draft.with(|d| d.plan.gross_margin.clone()))
                     error=field_error(lang, draft, errors, PlanField::GrossMargin)
                     on_input=on_text(draft, |v| PlanEdit::Text(PlanText::GrossMargin, v).into())
@@ -468,7 +447,7 @@ fn EconomicsInputs(
                 />
                 <TextField
                     id="econ-churn"
-                    label=text("月次解約率", "Monthly churn")
+                    label=text(|w| w.monthly_churn)
                     value=Signal::derive(move || draft.with(|d| d.plan.monthly_churn.clone()))
                     error=field_error(lang, draft, errors, PlanField::MonthlyChurn)
                     on_input=on_text(draft, |v| PlanEdit::Text(PlanText::MonthlyChurn, v).into())
@@ -493,27 +472,27 @@ fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> i
             vec![
                 (
                     "leads",
-                    pick(l, "リード合計", "Leads in total"),
+                    words(l).leads_in_total,
                     Figure::from(format_count(b.leads)),
                 ),
                 (
                     "visits",
-                    pick(l, "必要な訪問・接触", "Visits / contacts needed"),
+                    words(l).visits_contacts_needed,
                     Figure::from(format_count(b.visits)),
                 ),
                 (
                     "budget",
-                    pick(l, "マーケティング予算", "Marketing budget"),
+                    words(l).marketing_budget,
                     Figure::money(b.budget, l),
                 ),
                 (
                     "cpl",
-                    pick(l, "平均リード単価（CPL）", "Blended cost per lead (CPL)"),
+                    words(l).blended_cost_per_lead_cpl,
                     money_or_dash(b.cpl, l),
                 ),
                 (
                     "cpa",
-                    pick(l, "受注獲得単価（CPA）", "Cost per won deal (CPA)"),
+                    words(l).cost_per_won_deal_cpa,
                     money_or_dash(b.cpa, l),
                 ),
             ]
@@ -526,7 +505,7 @@ fn ChannelHeadline(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> i
 
 #[component]
 fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let shortfall = move || {
         let l = lang.get();
         result.with(|r| {
@@ -537,16 +516,7 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
                 .mix
                 .won_shortfall()
                 .filter(|g| format_decimal(*g, 2) != "0")?;
-            Some(match l {
-                Lang::Ja => format!(
-                    "チャネルの質（リード→MQL率）がファネルの率より低いか固定件数が足りないため、受注が目標より{}件足りません。割合や各チャネルの率を見直してください。",
-                    format_decimal(gap, 2)
-                ),
-                Lang::En => format!(
-                    "The channels' quality (lead → MQL) is below the funnel's or their fixed counts fall short, so the mix wins {} deals fewer than the target needs. Revisit the shares or the rates.",
-                    format_decimal(gap, 2)
-                ),
-            })
+            Some(won_shortfall(l, &format_decimal(gap, 2)))
         })
     };
     let rows = move || {
@@ -554,10 +524,7 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
         result.with(|r| {
             let r = r.as_ref()?;
             let names = r.names(l);
-            let exact = move |x: f64| match l {
-                Lang::Ja => format!("正確な値: {}", format_decimal(x, 2)),
-                Lang::En => format!("Exact: {}", format_decimal(x, 2)),
-            };
+            let exact = move |x: f64| exact_value(l, &format_decimal(x, 2));
             let mut rows: Vec<_> = r
                 .plan
                 .mix
@@ -587,7 +554,7 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
             let b = &r.plan.mix.blended;
             rows.push(view! {
                 <tr class="total">
-                    <th scope="row">{pick(l, "合計", "Total")}</th>
+                    <th scope="row">{words(l).total}</th>
                     <td class="num">{format_count(b.leads)}</td>
                     <td class="num">{format_count(b.visits)}</td>
                     <td class="num">{Figure::money(b.budget, l).view()}</td>
@@ -605,18 +572,8 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
         result.with(|r| {
             let r = r.as_ref()?;
             let (budget, target) = (r.plan.mix.blended.budget, r.funnel.target.units());
-            (budget >= target).then(|| match l {
-                Lang::Ja => format!(
-                    "マーケティング予算（{}）が売上目標（{}）以上です。チャネルの費用を見直してください。",
-                    format_money(budget, l),
-                    format_money(target, l)
-                ),
-                Lang::En => format!(
-                    "The marketing budget ({}) is at or above the revenue target ({}). Revisit the channel costs.",
-                    format_money(budget, l),
-                    format_money(target, l)
-                ),
-            })
+            (budget >= target)
+                .then(|| budget_above_target(l, &format_money(budget, l), &format_money(target, l)))
         })
     };
     let fixed_above = move || {
@@ -624,20 +581,12 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
         result.with(|r| {
             let mix = &r.as_ref()?.plan.mix;
             let fixed = mix.fixed_above_need?;
-            Some(match l {
-                Lang::Ja => format!(
-                    "固定件数のチャネルの合計 {}件が、必要なリード {}件を{}件上回っています。割合で指定したチャネルには0件が割り当てられます。固定件数を見直してください。",
-                    format_count(fixed),
-                    format_count(mix.leads_needed),
-                    format_count(fixed - mix.leads_needed)
-                ),
-                Lang::En => format!(
-                    "The fixed-count channels add up to {} leads, {} more than the {} needed, so the share channels get none. Check the fixed counts.",
-                    format_count(fixed),
-                    format_count(fixed - mix.leads_needed),
-                    format_count(mix.leads_needed)
-                ),
-            })
+            Some(fixed_above_need(
+                l,
+                &format_count(fixed),
+                &format_count(mix.leads_needed),
+                &format_count(fixed - mix.leads_needed),
+            ))
         })
     };
     let reconcile = move || {
@@ -650,23 +599,20 @@ fn ChannelResults(lang: RwSignal<Lang>, result: Memo<Option<MoneyResult>>) -> im
         {move || fixed_above().map(|s| view! { <p class="note" role="note" data-testid="fixed-above-need">{s}</p> })}
         {move || shortfall().map(|s| view! { <p class="note" role="note">{s}</p> })}
         <p class="hint">
-            {move || tr(
-                "MQLと受注はチャネルごとに切り上げた件数です（正確な値はカーソルを合わせると表示）。CPAは正確な受注件数で割っています。",
-                "MQL and won deals are rounded up per channel (hover for the exact value). CPA divides by the exact deals.",
-            )}
+            {move || w().mql_and_won_deals_are_rounded}
         </p>
         <div class="table-wrap">
             <table class="channel-results" data-testid="channel-results">
-                <caption class="sr-only">{move || tr("チャネル別の結果", "Results by channel")}</caption>
+                <caption class="sr-only">{move || w().results_by_channel}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || tr("チャネル", "Channel")}</th>
-                        <th scope="col" class="num">{move || tr("リード", "Leads")}</th>
-                        <th scope="col" class="num">{move || tr("訪問・接触", "Visits")}</th>
-                        <th scope="col" class="num">{move || tr("予算", "Budget")}</th>
+                        <th scope="col">{move || w().channel}</th>
+                        <th scope="col" class="num">{move || w().leads}</th>
+                        <th scope="col" class="num">{move || w().visits}</th>
+                        <th scope="col" class="num">{move || w().budget}</th>
                         <th scope="col" class="num">"CPL"</th>
                         <th scope="col" class="num">"MQL"</th>
-                        <th scope="col" class="num">{move || tr("受注", "Won")}</th>
+                        <th scope="col" class="num">{move || w().won}</th>
                         <th scope="col" class="num">"CPA"</th>
                     </tr>
                 </thead>
@@ -682,7 +628,7 @@ fn ChannelChartView(
     result: Memo<Option<MoneyResult>>,
     current: Memo<bool>,
 ) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let data = Memo::new(move |_| {
         let l = lang.get();
         result.with(|r| {
@@ -708,8 +654,8 @@ fn ChannelChartView(
                         color_index: i,
                     })
                     .collect(),
-                leads_title: pick(l, "リード数", "Leads").to_string(),
-                budget_title: pick(l, "予算", "Budget").to_string(),
+                leads_title: words(l).leads_2.to_string(),
+                budget_title: words(l).budget.to_string(),
                 scale: 1.0,
                 font_family: FONT_STACK.to_string(),
             }))
@@ -741,7 +687,7 @@ fn ChannelChartView(
     view! {
         <figure class="chart" class:stale=move || !current.get()>
             <figcaption>
-                <h3>{move || tr("チャネル別のリードと予算", "Leads and budget by channel")}</h3>
+                <h3>{move || w().leads_and_budget_by_channel}</h3>
             </figcaption>
             <CanvasChart data=data label=label id="channel-canvas" />
         </figure>
@@ -757,7 +703,7 @@ fn EconomicsResults(
     /// but no verdict on them (a verdict appears once its inputs are the user's own).
     samples: Signal<bool>,
 ) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     // The last good figures stay (dimmed) while an economics input is wrong.
     let econ = Memo::new(
         move |previous: Option<&(Option<(UnitEconomics, Blended)>, bool)>| {
@@ -775,28 +721,13 @@ fn EconomicsResults(
         econ.with(|(e, ok)| {
             let message = (!ok).then(|| view! {
                 <p class="message">
-                    {pick(l, "ユニットエコノミクスの入力を見直してください。", "Check the unit-economics inputs.")}
+                    {words(l).check_the_unit_economics_inputs}
                 </p>
             });
             let figures = e.as_ref().map(|(e, b)| {
                 {
-                    let customers = match l {
-                        Lang::Ja => format!(
-                            "顧客数はチャネル計画が生む受注 {}件（正確には{}件）です。CPA・CAC・LTV/CAC・回収期間・ROMIはすべてこの件数で計算しています。",
-                            format_count(b.won_shown),
-                            format_decimal(b.won, 4)
-                        ),
-                        Lang::En => format!(
-                            "Customers: the {} deals the channel plan delivers ({} exactly). CPA, CAC, LTV/CAC, payback and ROMI all use this count.",
-                            format_count(b.won_shown),
-                            format_decimal(b.won, 4)
-                        ),
-                    };
-                    let romi_note = e.romi.is_none().then(|| pick(
-                        l,
-                        "マーケティング予算が0のため、ROMI（マーケティング費用に対する粗利の割合）は計算できません。",
-                        "ROMI is not shown: the marketing budget is 0, and ROMI is gross profit relative to marketing spend.",
-                    ));
+                    let customers = customers_note(l, &format_count(b.won_shown), &format_decimal(b.won, 4));
+                    let romi_note = e.romi.is_none().then(|| words(l).romi_is_not_shown_the_marketing);
                     let ratio = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_decimal(v, 2));
                     let cards = vec![
                         ("cac", CardLabel::term("CAC", explain("CAC", l)), Figure::money(e.cac, l)),
@@ -805,27 +736,16 @@ fn EconomicsResults(
                         ("romi", CardLabel::term("ROMI", explain("ROMI", l)), Figure::from(e.romi.map_or_else(|| "—".to_string(), format_percent))),
                         (
                             "payback",
-                            CardLabel::from(pick(l, "CAC回収期間", "CAC payback")),
-                            Figure::from(match l {
-                                Lang::Ja => format!("{}か月", format_decimal(e.payback_months, 1)),
-                                Lang::En => format!("{} months", format_decimal(e.payback_months, 1)),
-                            }),
+                            CardLabel::from(words(l).cac_payback),
+                            Figure::from(months_figure(l, &format_decimal(e.payback_months, 1))),
                         ),
                     ];
-                    let mut notes: Vec<String> = e.notes.iter().map(|n| n.text(l)).collect();
+                    let mut notes: Vec<String> = e.notes.iter().map(|n| economics_note(l, *n)).collect();
                     let sample = samples.get();
                     if sample {
-                        notes = vec![pick(
-                            l,
-                            "サンプル値のため判定は表示しません。自社の値を入れるか確定すると、LTV/CAC・回収期間・ROMIの判定を表示します。",
-                            "No verdict on sample values: enter your own figures or confirm them to see the LTV/CAC, payback and ROMI checks.",
-                        ).to_string()];
+                        notes = vec![words(l).no_verdict_on_sample_values_enter.to_string()];
                     } else if e.romi.is_some_and(|r| r < 0.0) {
-                        notes.insert(0, pick(
-                            l,
-                            "ROMIがマイナスです: この予算では、マーケティング費用が受注から得る粗利を上回ります。",
-                            "ROMI is negative: at this budget the marketing spend exceeds the gross margin the won deals bring.",
-                        ).to_string());
+                        notes.insert(0, words(l).romi_is_negative_at_this_budget.to_string());
                     }
                     view! {
                         <p class="hint" data-testid="econ-customers">{customers}</p>
@@ -841,7 +761,7 @@ fn EconomicsResults(
     };
     view! {
         <section class="economics" class:stale=move || !current.get() aria-labelledby="economics-heading">
-            <h3 id="economics-heading">{move || tr("ユニットエコノミクス", "Unit economics")}</h3>
+            <h3 id="economics-heading">{move || w().unit_economics}</h3>
             {body}
         </section>
     }
@@ -850,24 +770,16 @@ fn EconomicsResults(
 fn metric_name(metric: Metric, lang: Lang) -> &'static str {
     use Metric::*;
     match metric {
-        WebAdLeadToMeeting => pick(
-            lang,
-            "Web広告リードの商談化率",
-            "Web-ad leads that become meetings",
-        ),
-        ContentDownloadCvr => pick(lang, "資料ダウンロードのCVR", "Content download CVR"),
-        MqlToSqlWide => pick(lang, "MQL→SQL率（広めの目安）", "MQL → SQL (wide range)"),
-        MqlToSqlTypical => pick(lang, "MQL→SQL率（一般的な目安）", "MQL → SQL (typical)"),
-        SearchAdCvr => pick(lang, "検索広告のCVR", "Search-ad CVR"),
-        DisplayAdCvr => pick(lang, "ディスプレイ広告のCVR", "Display-ad CVR"),
-        LandingPageCvr => pick(
-            lang,
-            "LPのCVR（訪問→リード）",
-            "Landing-page CVR (visit → lead)",
-        ),
-        EmailOpen => pick(lang, "メール開封率", "Email open rate"),
-        EmailClick => pick(lang, "メールクリック率", "Email click rate"),
-        SqlToMeeting => pick(lang, "SQLの商談化率", "SQL that become meetings"),
+        WebAdLeadToMeeting => words(lang).web_ad_leads_that_become_meetings,
+        ContentDownloadCvr => words(lang).content_download_cvr,
+        MqlToSqlWide => words(lang).mql_sql_wide_range,
+        MqlToSqlTypical => words(lang).mql_sql_typical,
+        SearchAdCvr => words(lang).search_ad_cvr,
+        DisplayAdCvr => words(lang).display_ad_cvr,
+        LandingPageCvr => words(lang).landing_page_cvr_visit_lead,
+        EmailOpen => words(lang).email_open_rate,
+        EmailClick => words(lang).email_click_rate,
+        SqlToMeeting => words(lang).sql_that_become_meetings,
     }
 }
 
@@ -903,7 +815,7 @@ enum PresetTarget {
 #[component]
 fn Benchmarks(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let rows = move || {
         let l = lang.get();
         BENCHMARKS
@@ -911,10 +823,7 @@ fn Benchmarks(session: Session) -> impl IntoView {
             .map(|b| {
                 let b = benchmark(b.metric);
                 let range = if b.approximate {
-                    match l {
-                        Lang::Ja => format!("約{}", format_percent(b.preset())),
-                        Lang::En => format!("about {}", format_percent(b.preset())),
-                    }
+                    about(l, &format_percent(b.preset()))
                 } else {
                     format!("{}–{}", format_percent(b.low), format_percent(b.high))
                 };
@@ -926,7 +835,7 @@ fn Benchmarks(session: Session) -> impl IntoView {
                     <tr>
                         <th scope="row">{name}</th>
                         <td class="num">{range}</td>
-                        <td class="source">{b.source.cited(l)}</td>
+                        <td class="source">{cited(l, &b.source)}</td>
                         <td>
                             {target.map(|t| {
                                 let text = preset_text.clone();
@@ -934,10 +843,7 @@ fn Benchmarks(session: Session) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="small"
-                                        aria-label=match l {
-                                            Lang::Ja => format!("{name}に目安の{}%を入れる", preset_text),
-                                            Lang::En => format!("Use {}% for {name}", preset_text),
-                                        }
+                                        aria-label=use_preset_for(l, name, &preset_text)
                                         on:click=move |_| {
                                             let text = text.clone();
                                             send(draft, match t {
@@ -958,16 +864,16 @@ fn Benchmarks(session: Session) -> impl IntoView {
     };
     view! {
         <section class="benchmarks" aria-labelledby="benchmarks-heading">
-            <h3 id="benchmarks-heading">{move || tr("目安の数値（ベンチマーク）", "Benchmarks")}</h3>
+            <h3 id="benchmarks-heading">{move || w().benchmarks}</h3>
             <p class="hint">{move || caveat(lang.get())}</p>
             <div class="table-wrap">
                 <table class="benchmark-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || tr("指標", "Metric")}</th>
-                            <th scope="col" class="num">{move || tr("目安", "Range")}</th>
-                            <th scope="col">{move || tr("出典", "Source")}</th>
-                            <th scope="col">{move || tr("目安値を入れる", "Use as preset")}</th>
+                            <th scope="col">{move || w().metric}</th>
+                            <th scope="col" class="num">{move || w().range}</th>
+                            <th scope="col">{move || w().source}</th>
+                            <th scope="col">{move || w().use_as_preset}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -993,46 +899,7 @@ fn totals_note(lang: Lang, r: &MoneyResult) -> String {
     let visits = funnel_count(StageKind::Visits)
         .filter(|v| *v != mix.blended.visits)
         .map(|v| (format_count(v), format_count(mix.blended.visits)));
-    match lang {
-        Lang::Ja => {
-            let mut parts = Vec::new();
-            if let Some((f, c)) = visits {
-                parts.push(format!(
-                    "訪問数はチャネルごとのCVRで計算するため、ファネルの{f}件ではなく{c}件です。"
-                ));
-            }
-            if won_shown != won_needed {
-                parts.push(format!(
-                    "受注はチャネルごとのリード→MQL率で計算するため、ファネルの{won_needed}件に対して{won_shown}件です。"
-                ));
-            }
-            parts.push(if reaches {
-                "このチャネル計画で売上目標に届きます。".to_string()
-            } else {
-                "このチャネル計画では売上目標に届きません。".to_string()
-            });
-            parts.concat()
-        }
-        Lang::En => {
-            let mut parts = Vec::new();
-            if let Some((f, c)) = visits {
-                parts.push(format!(
-                    "Visits use each channel's own CVR: {c}, not the funnel's {f}."
-                ));
-            }
-            if won_shown != won_needed {
-                parts.push(format!(
-                    "Won deals use each channel's own lead → MQL rate: {won_shown} against the funnel's {won_needed}."
-                ));
-            }
-            parts.push(if reaches {
-                "This channel plan reaches the revenue target.".to_string()
-            } else {
-                "This channel plan does not reach the revenue target.".to_string()
-            });
-            parts.join(" ")
-        }
-    }
+    totals_note_words(lang, visits, &won_shown, &won_needed, reaches)
 }
 
 /// Which group of sample inputs a banner speaks for.
@@ -1058,20 +925,19 @@ fn SampleBanner(session: Session, which: SampleGroup) -> impl IntoView {
         })
     };
     let text = move || {
-        match (which, lang.get()) {
-        (SampleGroup::Channels, Lang::Ja) => "サンプル値: チャネル・割合・CVR・費用は例として入っています。予算とCPAはこの例から計算した値です。自社の値に変えるか、このまま使うなら確定してください。",
-        (SampleGroup::Channels, Lang::En) => "Sample values: the channels, shares, CVRs and costs are examples, and the budget and CPA are computed from them. Change them to your own, or confirm them to use them as they are.",
-        (SampleGroup::Economics, Lang::Ja) => "サンプル値: 営業費用・月額売上・粗利率・解約率は例として入っています（平均受注単価とは連動しません）。自社の値に変えるか、確定してください。",
-        (SampleGroup::Economics, Lang::En) => "Sample values: the sales cost, monthly revenue, gross margin and churn are examples (not tied to the deal size). Change them to your own, or confirm them.",
-    }
+        let w = words(lang.get());
+        match which {
+            SampleGroup::Channels => w.sample_channels,
+            SampleGroup::Economics => w.sample_economics,
+        }
     };
     view! {
         <Show when=shown>
             <div class="sample-banner" role="note" data-testid="sample-banner">
-                <span class="badge sample">{move || pick(lang.get(), "サンプル値", "Sample values")}</span>
+                <span class="badge sample">{move || words(lang.get()).sample_values}</span>
                 <p>{text}</p>
                 <button type="button" class="secondary" on:click=move |_| { send(draft, PlanEdit::ConfirmSamples); }>
-                    {move || pick(lang.get(), "この値で確定", "Use these values")}
+                    {move || words(lang.get()).use_these_values}
                 </button>
             </div>
         </Show>

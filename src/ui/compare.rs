@@ -4,7 +4,8 @@ use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
-use crate::i18n::texts;
+use crate::i18n::compare::words as compare_words;
+use crate::i18n::funnel::words as funnel_words;
 use crate::session::Session;
 use crate::ui::figure::{signed_count, Figure};
 use crate::ui::funnel_chart::FunnelChart;
@@ -14,7 +15,6 @@ use crate::ui::risk::CompareRisk;
 #[component]
 pub fn CompareView(session: Session) -> impl IntoView {
     let lang = session.lang;
-    let t = move || texts(lang.get());
     let first = session.library.with_untracked(|l| l.current);
     let second = session.library.with_untracked(|l| {
         l.entries
@@ -63,11 +63,11 @@ pub fn CompareView(session: Session) -> impl IntoView {
     let name_of = move |id: u32| draft_of(id).map(|(n, _)| n).unwrap_or_default();
 
     let picker = move |id: &'static str,
-                       label: fn(&crate::i18n::Texts) -> &'static str,
+                       label: fn(&crate::i18n::compare::Words) -> &'static str,
                        choice: RwSignal<u32>| {
         view! {
             <div class="field compact">
-                <label for=id>{move || label(t())}</label>
+                <label for=id>{move || label(compare_words(lang.get()))}</label>
                 <select id=id on:change=move |ev| {
                     if let Ok(v) = event_target_value(&ev).parse() {
                         choice.set(v);
@@ -87,7 +87,9 @@ pub fn CompareView(session: Session) -> impl IntoView {
         let mut notes = Vec::new();
         for (choice, plan) in [(a, plan_a), (b, plan_b)] {
             if plan.with(Option::is_none) {
-                notes.push((t().compare_invalid)(&name_of(choice.get())));
+                notes.push((compare_words(lang.get()).compare_invalid)(&name_of(
+                    choice.get(),
+                )));
             }
         }
         notes
@@ -97,10 +99,10 @@ pub fn CompareView(session: Session) -> impl IntoView {
     };
     view! {
         <main class="compare panel" id="view-compare">
-            <h2>{move || t().compare_heading}</h2>
+            <h2>{move || compare_words(lang.get()).compare_heading}</h2>
             <div class="compare-pickers">
-                {picker("compare-a", |t| t.compare_a, a)}
-                {picker("compare-b", |t| t.compare_b, b)}
+                {picker("compare-a", |w| w.compare_a, a)}
+                {picker("compare-b", |w| w.compare_b, b)}
             </div>
             {invalid}
             <CompareTable lang=lang plan_a=plan_a plan_b=plan_b />
@@ -133,10 +135,8 @@ fn CompareTable(
     plan_a: Memo<ValidPlan>,
     plan_b: Memo<ValidPlan>,
 ) -> impl IntoView {
-    let t = move || texts(lang.get());
     let rows = move || {
         let lang = lang.get();
-        let t = texts(lang);
         let (a, b) = (plan_a.get()?, plan_b.get()?);
         let money_row = |label: &str, x: f64, y: f64| {
             view! {
@@ -149,9 +149,24 @@ fn CompareTable(
             }
         };
         let mut rows = vec![
-            money_row(t.row_target, a.0.target.units(), b.0.target.units()).into_any(),
-            money_row(t.row_deal, a.0.deal_size.units(), b.0.deal_size.units()).into_any(),
-            money_row(t.row_pipeline, a.1.pipeline_value, b.1.pipeline_value).into_any(),
+            money_row(
+                compare_words(lang).row_target,
+                a.0.target.units(),
+                b.0.target.units(),
+            )
+            .into_any(),
+            money_row(
+                compare_words(lang).row_deal,
+                a.0.deal_size.units(),
+                b.0.deal_size.units(),
+            )
+            .into_any(),
+            money_row(
+                compare_words(lang).row_pipeline,
+                a.1.pipeline_value,
+                b.1.pipeline_value,
+            )
+            .into_any(),
         ];
         let (na, nb) = (a.1.stages.len(), b.1.stages.len());
         for k in (0..na.max(nb)).rev() {
@@ -190,10 +205,10 @@ fn CompareTable(
             <table class="compare-table">
                 <thead>
                     <tr>
-                        <th scope="col">{move || t().col_stage}</th>
-                        <th scope="col" class="num">{move || t().compare_a}</th>
-                        <th scope="col" class="num">{move || t().compare_b}</th>
-                        <th scope="col" class="num">{move || t().col_delta}</th>
+                        <th scope="col">{move || funnel_words(lang.get()).col_stage}</th>
+                        <th scope="col" class="num">{move || compare_words(lang.get()).compare_a}</th>
+                        <th scope="col" class="num">{move || compare_words(lang.get()).compare_b}</th>
+                        <th scope="col" class="num">{move || compare_words(lang.get()).col_delta}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -9,7 +9,9 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, FunnelResults, ValidPlan};
-use crate::i18n::{texts, FieldKind};
+use crate::i18n::common::{texts, FieldKind};
+use crate::i18n::embed::words as embed_words;
+use crate::i18n::funnel::words as funnel_words;
 use crate::send::on_text;
 use crate::session::Session;
 use crate::ui::exports::{download_chart_png, download_results_csv};
@@ -114,19 +116,19 @@ pub fn EmbedView(
             <header class="embed-head">
                 <h1>{name}</h1>
                 <a class="open-full" href=full_link target="_blank" rel="noopener">
-                    {move || t().open_full}
+                    {move || embed_words(lang.get()).open_full}
                 </a>
             </header>
             <crate::ui::notices::Notices session=session />
             <div class="results-block" class:stale=move || !current.get()>
                 <p class="stale-notice" role="status" hidden=move || current.get()>
-                    {move || t().stale_notice}
+                    {move || funnel_words(lang.get()).stale_notice}
                 </p>
                 <Headline lang=lang plan=plan />
             </div>
             {mode.interactive.then(|| view! {
                 <details class="embed-inputs" open>
-                    <summary>{move || t().inputs_heading}</summary>
+                    <summary>{move || funnel_words(lang.get()).inputs_heading}</summary>
                     <GoalInputs lang=lang draft=draft checked=checked />
                     <For each=rates key=|(id, label)| (*id, label.clone()) let:((id, label))>
                         <TextField

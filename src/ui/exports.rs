@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
+use crate::i18n::exports::{export_details, results_csv_headers, words};
 use crate::session::Session;
 use crate::ui::canvas_chart::FONT_STACK;
 
@@ -18,8 +19,15 @@ pub fn download_results_csv(
     let lang = session.lang.get_untracked();
     plan.with_untracked(|p| {
         if let Some((funnel, plan)) = p {
-            let csv = forward
-                .with_untracked(|f| results_csv(funnel, plan, f.as_ref().map(|f| &f.result), lang));
+            let csv = forward.with_untracked(|f| {
+                results_csv(
+                    funnel,
+                    plan,
+                    f.as_ref().map(|f| &f.result),
+                    lang,
+                    &results_csv_headers(lang),
+                )
+            });
             browser::download_text(
                 &browser::file_name(&session.scenario().name, "csv"),
                 "text/csv;charset=utf-8",
@@ -64,10 +72,7 @@ pub fn png_caption(session: Session) -> Vec<String> {
         now.get_month() + 1,
         now.get_date()
     );
-    let details = match lang {
-        funnel_model::Lang::Ja => format!("売上目標 {target} ・ 期間 {period} ・ {date} 作成"),
-        funnel_model::Lang::En => format!("Revenue target {target} · {period} · exported {date}"),
-    };
+    let details = export_details(lang, &target, &period, &date);
     vec![scenario.name, details]
 }
 
@@ -108,7 +113,7 @@ pub fn ViewExports(
     what: &'static str,
 ) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| crate::plan_text::pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     view! {
         <div class="button-row view-exports">
             <button
@@ -121,10 +126,10 @@ pub fn ViewExports(
                     }
                 }
             >
-                {move || tr("表をCSVで保存", "Save the table as CSV")}
+                {move || w().save_the_table_as_csv}
             </button>
             <button type="button" class="secondary" on:click=move |_| download_canvas_png(session, canvas_id, what)>
-                {move || tr("グラフをPNGで保存", "Save the chart as PNG")}
+                {move || w().save_the_chart_as_png}
             </button>
         </div>
     }

@@ -4,12 +4,14 @@ use funnel_model::{Count, Gap, Lang};
 use leptos::prelude::*;
 
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::{input_error, texts, FieldKind};
-use crate::seek_text::{seek_answer, SeekAnswer as SeekAnswerText};
+use crate::i18n::common::{input_error, FieldKind};
+use crate::i18n::funnel::words as funnel_words;
+use crate::i18n::funnel::{entry_count_hint, seek_answer, SeekAnswer as SeekAnswerText};
+use crate::i18n::jargon::explain;
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
-use crate::ui::jargon::{explain, term_view};
+use crate::ui::jargon::term_view;
 
 /// Forward mode (what a count yields) and goal seek (the value one input needs).
 #[component]
@@ -21,7 +23,6 @@ pub fn ForwardPanel(
     forward: Memo<Option<ForwardRun>>,
     current: Memo<bool>,
 ) -> impl IntoView {
-    let t = move || texts(lang.get());
     let entry_name = move || draft.with(|d| d.display_name(d.entry_index(), lang.get()));
     let entry_options = move || {
         draft.with(|d| {
@@ -54,22 +55,17 @@ pub fn ForwardPanel(
                 .and_then(|(_, r)| r.stages.get(index))
                 .map(|s| funnel_model::format::format_count(s.required))
         });
-        match (lang.get(), planned) {
-            (Lang::Ja, Some(n)) => format!("空欄なら計画の件数（{n}件）から計算します。"),
-            (Lang::En, Some(n)) => format!("Empty: starts from the plan's count ({n})."),
-            (Lang::Ja, None) => "空欄なら計画の件数から計算します。".to_string(),
-            (Lang::En, None) => "Empty: starts from the plan's count.".to_string(),
-        }
+        entry_count_hint(lang.get(), planned)
     };
     view! {
         <section class="forward" class:stale-results=move || !current.get() aria-labelledby="forward-heading">
             <h2 id="forward-heading">
-                {move || term_view(t().forward_heading.to_string(), explain("forward", lang.get()))}
+                {move || term_view(funnel_words(lang.get()).forward_heading.to_string(), explain("forward", lang.get()))}
             </h2>
-            <p class="hint">{move || t().forward_hint}</p>
+            <p class="hint">{move || funnel_words(lang.get()).forward_hint}</p>
             <div class="forward-inputs">
                 <div class="field">
-                    <label for="entry-stage">{move || t().entry_stage_label}</label>
+                    <label for="entry-stage">{move || funnel_words(lang.get()).entry_stage_label}</label>
                     <select
                         id="entry-stage"
                         on:change=move |ev| {
@@ -83,7 +79,7 @@ pub fn ForwardPanel(
                 </div>
                 <TextField
                     id="entry-count"
-                    label=Signal::derive(move || (t().entry_count_label)(&entry_name()))
+                    label=Signal::derive(move || (funnel_words(lang.get()).entry_count_label)(&entry_name()))
                     value=Signal::derive(move || draft.with(|d| d.entry_count.clone()))
                     hint=Signal::derive(count_hint)
                     error=Signal::derive(count_error)
@@ -103,15 +99,14 @@ pub fn ForwardPanel(
 fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> impl IntoView {
     let result = move || {
         let lang = lang.get();
-        let t = texts(lang);
         forward.with(|f| {
             let r = &f.as_ref()?.result;
             let (label, amount, class) = match r.gap {
                 Gap::Reached { surplus } => {
-                    (t.surplus, Figure::money(surplus, lang), "gap gap-reached")
+                    (funnel_words(lang).surplus, Figure::money(surplus, lang), "gap gap-reached")
                 }
                 Gap::Short { shortfall } => (
-                    t.shortfall,
+                    funnel_words(lang).shortfall,
                     Figure::money(shortfall.max(1.0), lang),
                     "gap gap-short",
                 ),
@@ -119,11 +114,11 @@ fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> imp
             Some(view! {
                 <dl class="forward-summary">
                     <div>
-                        <dt>{t.expected_won}</dt>
+                        <dt>{funnel_words(lang).expected_won}</dt>
                         <dd data-testid="forward-won">{Figure::count(r.won).view()}</dd>
                     </div>
                     <div>
-                        <dt>{t.expected_revenue}</dt>
+                        <dt>{funnel_words(lang).expected_revenue}</dt>
                         <dd data-testid="forward-revenue">{Figure::money(r.revenue, lang).view()}</dd>
                     </div>
                     <div class=class>
@@ -139,7 +134,6 @@ fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> imp
 
 #[component]
 fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>) -> impl IntoView {
-    let t = move || texts(lang.get());
     let options = move || {
         let lang = lang.get();
         draft.with(|d| {
@@ -154,12 +148,12 @@ fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>)
                 .collect();
             choices.push((
                 SeekChoice::key(SeekChoice::DealSize),
-                texts(lang).seek_deal.to_string(),
+                funnel_words(lang).seek_deal.to_string(),
             ));
             let entry = d.display_name(d.entry_index(), lang);
             choices.push((
                 SeekChoice::key(SeekChoice::EntryCount),
-                (texts(lang).seek_count)(&entry),
+                (funnel_words(lang).seek_count)(&entry),
             ));
             choices
                 .into_iter()
@@ -178,10 +172,10 @@ fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>)
     };
     view! {
         <div class="goal-seek">
-            <h3>{move || t().seek_heading}</h3>
-            <p class="hint">{move || t().seek_hint}</p>
+            <h3>{move || funnel_words(lang.get()).seek_heading}</h3>
+            <p class="hint">{move || funnel_words(lang.get()).seek_hint}</p>
             <div class="field">
-                <label for="seek-input">{move || t().seek_label}</label>
+                <label for="seek-input">{move || funnel_words(lang.get()).seek_label}</label>
                 <select id="seek-input" on:change=on_change>
                     {options}
                 </select>
@@ -203,7 +197,7 @@ fn SeekAnswer(
         let entry = plan.with(|p| draft.with(|d| d.entry_or_planned(p.as_ref().map(|(_, r)| r))));
         let Ok(entry) = entry else {
             return SeekAnswerText {
-                sentence: texts(lang).seek_needs_count.to_string(),
+                sentence: funnel_words(lang).seek_needs_count.to_string(),
                 apply: None,
             };
         };
@@ -235,7 +229,7 @@ fn SeekAnswer(
                     }
                 }
             >
-                {move || texts(lang.get()).seek_apply}
+                {move || funnel_words(lang.get()).seek_apply}
             </button>
         </div>
     }

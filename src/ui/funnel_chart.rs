@@ -7,7 +7,7 @@ use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::computed::ValidPlan;
-use crate::i18n::texts;
+use crate::i18n::funnel::words as funnel_words;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 
 /// Row height in CSS pixels: enough for a label and the rate between bars.
@@ -45,7 +45,6 @@ pub fn FunnelChart(
     #[prop(optional, into)]
     value_range: Option<Signal<Option<(f64, f64)>>>,
 ) -> impl IntoView {
-    let t = move || texts(lang.get());
     let chart_data = Memo::new(move |_| {
         let lang = lang.get();
         let range = value_range.and_then(|r| r.get());
@@ -74,7 +73,7 @@ pub fn FunnelChart(
                             },
                         )
                         .collect();
-                    (t().chart_summary)(&steps.join(" "))
+                    (funnel_words(lang.get()).chart_summary)(&steps.join(" "))
                 })
                 .unwrap_or_default()
         })
@@ -86,10 +85,10 @@ pub fn FunnelChart(
                 <h3>
                     {move || match caption {
                         Some(c) => c.get(),
-                        None => t().chart_heading.to_string(),
+                        None => funnel_words(lang.get()).chart_heading.to_string(),
                     }}
                 </h3>
-                <p class="hint">{move || t().chart_note}</p>
+                <p class="hint">{move || funnel_words(lang.get()).chart_note}</p>
             </figcaption>
             <CanvasChart data=Memo::new(move |_| chart_data.get().map(Funnel)) label=Signal::derive(summary) />
         </figure>

@@ -13,8 +13,8 @@ use funnel_model::risk::RiskDraft;
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::import_text::FileProblem;
-use crate::plan_text::pick;
+use crate::i18n::import::words;
+use crate::i18n::import::FileProblem;
 use crate::session::Session;
 use crate::ui::import_actions::ImportActions;
 use crate::ui::import_mapping::MappingPanel;
@@ -124,19 +124,19 @@ pub fn stage_names(draft: &Draft, lang: Lang) -> Vec<String> {
 #[component]
 pub fn ImportView(session: Session, state: ImportState) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let has_table = move || state.table.with(Option::is_some);
     view! {
         <main class="layout import" id="view-import">
             <section class="panel inputs" aria-labelledby="actuals-inputs-heading">
-                <h2 id="actuals-inputs-heading">{move || tr("実績の取り込み", "Import actuals")}</h2>
+                <h2 id="actuals-inputs-heading">{move || w().import_actuals}</h2>
                 <SourcePanel session=session state=state />
                 <Show when=has_table>
                     <MappingPanel session=session state=state />
                 </Show>
             </section>
             <section class="panel results" aria-labelledby="actuals-results-heading">
-                <h2 id="actuals-results-heading">{move || tr("実績", "Actuals")}</h2>
+                <h2 id="actuals-results-heading">{move || w().actuals}</h2>
                 <ImportResults session=session state=state />
                 <ImportActions session=session state=state />
             </section>

@@ -8,11 +8,9 @@ use funnel_model::import::date::Month;
 use funnel_model::import::kpi_fill::kpi_actual_edits;
 use funnel_model::import::period::{month_span, period_counts};
 use funnel_model::kpi::{channel_inputs, Basis};
-use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::import_text::change_label;
-use crate::plan_text::pick;
+use crate::i18n::import::{change_label, kpi_actuals_filled, words};
 use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;
@@ -35,7 +33,7 @@ pub fn ImportActions(session: Session, state: ImportState) -> impl IntoView {
 #[component]
 fn UseAsPlan(session: Session, state: ImportState) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let preview = move |_| {
         let Some(actuals) = state.actuals.get_untracked() else {
             return;
@@ -67,7 +65,7 @@ fn UseAsPlan(session: Session, state: ImportState) -> impl IntoView {
         let lang = lang.get();
         if changes.is_empty() {
             return Some(
-                view! { <p class="note" role="status">{pick(lang, "計画はすでに実績と同じです。", "The plan already matches the actuals.")}</p> }
+                view! { <p class="note" role="status">{words(lang).the_plan_already_matches_the_actuals}</p> }
                     .into_any(),
             );
         }
@@ -88,7 +86,7 @@ fn UseAsPlan(session: Session, state: ImportState) -> impl IntoView {
                     let with_unit = |text: &str| match c.what {
                         Changed::Rate(_) => format!("{text}%"),
                         Changed::LeadTime if !text.contains('%') => {
-                            format!("{text}{}", pick(lang, "日", " days"))
+                            format!("{text}{}", words(lang).days)
                         }
                         _ => text.to_string(),
                     };
@@ -106,20 +104,20 @@ fn UseAsPlan(session: Session, state: ImportState) -> impl IntoView {
             view! {
                 <div class="table-wrap">
                     <table class="import-plan-preview">
-                        <caption>{pick(lang, "反映する前に確認してください", "Check before applying")}</caption>
+                        <caption>{words(lang).check_before_applying}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{pick(lang, "項目", "Input")}</th>
-                                <th scope="col" class="num">{pick(lang, "いまの計画", "Plan now")}</th>
-                                <th scope="col" class="num">{pick(lang, "実績から", "From the actuals")}</th>
+                                <th scope="col">{words(lang).input}</th>
+                                <th scope="col" class="num">{words(lang).plan_now}</th>
+                                <th scope="col" class="num">{words(lang).from_the_actuals}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
                 <div class="button-row">
-                    <button type="button" class="primary" on:click=apply>{pick(lang, "この内容で計画に反映", "Apply to the plan")}</button>
-                    <button type="button" on:click=move |_| state.plan_preview.set(None)>{pick(lang, "やめる", "Cancel")}</button>
+                    <button type="button" class="primary" on:click=apply>{words(lang).apply_to_the_plan}</button>
+                    <button type="button" on:click=move |_| state.plan_preview.set(None)>{words(lang).cancel}</button>
                 </div>
             }
             .into_any(),
@@ -127,23 +125,20 @@ fn UseAsPlan(session: Session, state: ImportState) -> impl IntoView {
     };
     view! {
         <div class="results-block">
-            <h3>{move || tr("実績を計画に使う", "Use the actuals in the plan")}</h3>
+            <h3>{move || w().use_the_actuals_in_the_plan}</h3>
             <p class="hint">
-                {move || tr(
-                    "決着分の転換率、平均受注単価、リードタイムの分布、チャネル構成を計画の入力にします。先に変更点を表示し、反映後も元に戻せます。",
-                    "Sets the plan's rates (decided), deal size, lead-time distribution and channel mix from the actuals. The changes are shown first, and can be undone after.",
-                )}
+                {move || w().sets_the_plans_rates_decided_deal}
             </p>
             <div class="button-row">
-                <button type="button" on:click=preview>{move || tr("計画の転換率として使う", "Use as the plan's rates")}</button>
+                <button type="button" on:click=preview>{move || w().use_as_the_plans_rates}</button>
             </div>
             {changes_view}
             {move || state.plan_undo.with(Option::is_some).then(|| view! {
                 <p class="note applied" role="status">
-                    {tr("実績を計画に反映しました。", "The actuals are now the plan's inputs.")} " "
-                    <button type="button" class="link" on:click=move |_| session.set_view(View::Funnel)>{tr("ファネルを見る", "See the funnel")}</button>
+                    {w().the_actuals_are_now_the_plans} " "
+                    <button type="button" class="link" on:click=move |_| session.set_view(View::Funnel)>{w().see_the_funnel}</button>
                     " "
-                    <button type="button" on:click=undo>{tr("元に戻す", "Undo")}</button>
+                    <button type="button" on:click=undo>{w().undo}</button>
                 </p>
             })}
         </div>
@@ -162,7 +157,7 @@ fn month_options(from: Month, to: Month) -> Vec<(String, String)> {
 #[component]
 fn FillKpi(session: Session, state: ImportState) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let span = Memo::new(move |_| {
         state
             .records
@@ -215,44 +210,38 @@ fn FillKpi(session: Session, state: ImportState) -> impl IntoView {
     };
     view! {
         <div class="results-block">
-            <h3>{move || tr("KPIツリーの実績に入れる", "Fill the KPI tree's actuals")}</h3>
+            <h3>{move || w().fill_the_kpi_trees_actuals}</h3>
             <p class="hint">
-                {move || tr(
-                    "選んだ月の件数・受注・売上を、KPIツリーの各段階の実績（期間の合計）に入れます。ボトルネックの順位が実データで決まります。",
-                    "Puts the chosen months' counts, wins and revenue into the KPI tree's actuals (period totals), so the bottleneck ranking works on real data.",
-                )}
+                {move || w().puts_the_chosen_months_counts_wins}
             </p>
             <div class="field-row">
                 <SelectField
                     id="actuals-kpi-from"
-                    label=Signal::derive(move || tr("開始月", "From month").to_string())
+                    label=Signal::derive(move || w().from_month.to_string())
                     options=options
                     selected=Signal::derive(move || chosen().map(|(a, _)| a.0.to_string()).unwrap_or_default())
                     on_change=Callback::new(move |v| set_end(true, v))
                 />
                 <SelectField
                     id="actuals-kpi-to"
-                    label=Signal::derive(move || tr("終了月", "To month").to_string())
+                    label=Signal::derive(move || w().to_month.to_string())
                     options=options
                     selected=Signal::derive(move || chosen().map(|(_, b)| b.0.to_string()).unwrap_or_default())
                     on_change=Callback::new(move |v| set_end(false, v))
                 />
             </div>
             <div class="button-row">
-                <button type="button" on:click=fill>{move || tr("KPIツリーの実績に入れる", "Fill the KPI tree's actuals")}</button>
+                <button type="button" on:click=fill>{move || w().fill_the_kpi_trees_actuals}</button>
             </div>
             {move || state.kpi_undo.get().map(|(_, from, to)| {
                 let lang = lang.get();
-                let text = match lang {
-                    Lang::Ja => format!("{}〜{}の実績をKPIツリーに入れました。", from.iso(), to.iso()),
-                    Lang::En => format!("The KPI tree's actuals now hold {} to {}.", from.iso(), to.iso()),
-                };
+                let text = kpi_actuals_filled(lang, &from.iso(), &to.iso());
                 view! {
                     <p class="note applied" role="status">
                         {text} " "
-                        <button type="button" class="link" on:click=move |_| session.set_view(View::Kpi)>{pick(lang, "KPIツリーを見る", "See the KPI tree")}</button>
+                        <button type="button" class="link" on:click=move |_| session.set_view(View::Kpi)>{words(lang).see_the_kpi_tree}</button>
                         " "
-                        <button type="button" on:click=undo>{pick(lang, "元に戻す", "Undo")}</button>
+                        <button type="button" on:click=undo>{words(lang).undo}</button>
                     </p>
                 }
             })}

@@ -20,8 +20,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::import::{FileProblem, MAX_FILE_BYTES};
 use crate::import_memory;
-use crate::import_text::{FileProblem, MAX_FILE_BYTES};
 use crate::session::Session;
 use crate::ui::import::{ImportState, Progress, SourceInfo};
 

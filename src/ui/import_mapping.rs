@@ -6,8 +6,8 @@ use funnel_model::import::date::DateOrder;
 use funnel_model::import::mapping::{Layout, Role, StageTarget};
 use leptos::prelude::*;
 
-use crate::import_text::{mapping_problem, role_label, target_label};
-use crate::plan_text::pick;
+use crate::i18n::import::words;
+use crate::i18n::import::{mapping_problem, role_label, target_label};
 use crate::session::Session;
 use crate::ui::import::{stage_names, ImportState};
 use crate::ui::import_job::edit_mapping;
@@ -68,7 +68,7 @@ fn target_from_key(key: &str) -> StageTarget {
 #[component]
 pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let names = Memo::new(move |_| session.draft.with(|d| stage_names(d, lang.get())));
     let header = Memo::new(move |_| {
         state
@@ -128,40 +128,18 @@ pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
         vec![
             (
                 "rows".to_string(),
-                tr(
-                    "1行が1件（作成日・現在の段階・クローズ日…）",
-                    "One row per record (created, current stage, close date…)",
-                )
-                .to_string(),
+                w().one_row_per_record_created_current.to_string(),
             ),
             (
                 "dates".to_string(),
-                tr(
-                    "段階ごとの日付の列（MQL化日…）",
-                    "One date column per stage (“Became a … Date”)",
-                )
-                .to_string(),
+                w().one_date_column_per_stage_became.to_string(),
             ),
         ]
     });
     let order_options = Signal::derive(move || {
         vec![
-            (
-                "month".to_string(),
-                tr(
-                    "月/日/年（4/1/2026 は4月1日）",
-                    "Month first (4/1/2026 is April 1)",
-                )
-                .to_string(),
-            ),
-            (
-                "day".to_string(),
-                tr(
-                    "日/月/年（4/1/2026 は1月4日）",
-                    "Day first (4/1/2026 is 4 January)",
-                )
-                .to_string(),
-            ),
+            ("month".to_string(), w().month_first_4_1_2026_is.to_string()),
+            ("day".to_string(), w().day_first_4_1_2026_is.to_string()),
         ]
     });
     let mapping = state.mapping;
@@ -193,10 +171,10 @@ pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
 
     view! {
         <fieldset class="plan-group import-columns">
-            <legend>{move || tr("列の対応", "Columns")}</legend>
+            <legend>{move || w().columns}</legend>
             <SelectField
                 id="actuals-layout"
-                label=Signal::derive(move || tr("ファイルの形", "File layout").to_string())
+                label=Signal::derive(move || w().file_layout.to_string())
                 options=layout_options
                 selected=layout
                 on_change=Callback::new(move |v: String| {
@@ -208,7 +186,7 @@ pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
             <Show when=move || state.order_asked.get()>
                 <SelectField
                     id="actuals-date-order"
-                    label=Signal::derive(move || tr("「4/1/2026」のような日付の読み方", "How dates like “4/1/2026” read").to_string())
+                    label=Signal::derive(move || w().how_dates_like_4_1_2026.to_string())
                     options=order_options
                     selected=order
                     on_change=Callback::new(move |v: String| {
@@ -220,10 +198,7 @@ pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
             </Show>
             {move || problem().map(|p| view! { <p class="message" role="alert">{mapping_problem(p, lang.get())}</p> })}
             <p class="hint">
-                {move || tr(
-                    "見出しから推定しました。違っていれば選び直してください（この見出しの組み合わせには次回も同じ対応を使います）。",
-                    "Suggested from the headers; change any that is wrong (the same headers map the same way next time).",
-                )}
+                {move || w().suggested_from_the_headers_change_any}
             </p>
             <div class="import-column-list">
                 <For each=columns key=|i| *i let:col>
@@ -233,12 +208,9 @@ pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
         </fieldset>
         <Show when=move || values.with(|v| !v.is_empty())>
             <fieldset class="plan-group import-values">
-                <legend>{move || tr("段階の値", "Stage values")}</legend>
+                <legend>{move || w().stage_values}</legend>
                 <p class="hint">
-                    {move || tr(
-                        "段階の列にある値ごとに、ファネルのどの段階か、受注・失注・使わないかを選んでください。",
-                        "For each value in the stage column, choose the funnel stage it is, or won, lost or not used.",
-                    )}
+                    {move || w().for_each_value_in_the_stage}
                 </p>
                 <For each=value_items key=|(i, v)| (*i, v.clone()) let:item>
                     <ValueTarget session=session state=state index=item.0 value=item.1 options=target_options />
@@ -263,7 +235,7 @@ fn ColumnRole(
         header.with(|h| {
             let name = h.get(col).cloned().unwrap_or_default();
             if name.is_empty() {
-                format!("{} {}", pick(lang.get(), "列", "Column"), col + 1)
+                format!("{} {}", words(lang.get()).column, col + 1)
             } else {
                 name
             }
@@ -294,7 +266,7 @@ fn ColumnRole(
                     if v.is_empty() {
                         String::new()
                     } else {
-                        format!("{}{v}", pick(lang.get(), "例：", "e.g. "))
+                        format!("{}{v}", words(lang.get()).e_g)
                     }
                 })}
             </p>

@@ -5,7 +5,7 @@ use funnel_model::edit::ImportEdit;
 use funnel_model::import::risk_fill::risk_from_actuals;
 use leptos::prelude::*;
 
-use crate::plan_text::pick;
+use crate::i18n::import::{risk_rates_filled, words};
 use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;
@@ -13,7 +13,7 @@ use crate::ui::import::ImportState;
 #[component]
 pub fn UseAsRanges(session: Session, state: ImportState) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let undo = state.risk_undo;
     let apply = move |_| {
         let Some(actuals) = state.actuals.get_untracked() else {
@@ -32,32 +32,26 @@ pub fn UseAsRanges(session: Session, state: ImportState) -> impl IntoView {
     };
     view! {
         <div class="results-block">
-            <h3>{move || tr("リスクの見積もりに使う", "Use the actuals in the risk view")}</h3>
+            <h3>{move || w().use_the_actuals_in_the_risk}</h3>
             <p class="hint">
-                {move || tr(
-                    "各段階の決着分（進んだ件数／決着した件数）を、リスクと感度の「実績（成功数／母数）」に入れます。進行中の件は失敗に数えません。",
-                    "Puts each step's decided counts (moved on of decided) into the Risk view's \"History (won of total)\". Records still open are not counted as failures.",
-                )}
+                {move || w().puts_each_steps_decided_counts_moved}
             </p>
             <div class="button-row">
-                <button type="button" on:click=apply>{move || tr("転換率の幅として使う", "Use as rate ranges")}</button>
+                <button type="button" on:click=apply>{move || w().use_as_rate_ranges}</button>
             </div>
             {move || undo.get().map(|(_, n)| {
                 let lang = lang.get();
                 let text = if n == 0 {
-                    pick(lang, "リスクの入力はすでに実績と同じです。", "The risk inputs already match the actuals.").to_string()
+                    words(lang).the_risk_inputs_already_match_the.to_string()
                 } else {
-                    match lang {
-                        funnel_model::Lang::Ja => format!("{n}段階の転換率に実績の件数を入れました。"),
-                        funnel_model::Lang::En => format!("The actual counts now back {n} rate(s) in the risk view."),
-                    }
+                    risk_rates_filled(lang, n)
                 };
                 view! {
                     <p class="note applied" role="status">
                         {text} " "
-                        <button type="button" class="link" on:click=move |_| session.set_view(View::Risk)>{pick(lang, "リスクと感度を見る", "See risk & sensitivity")}</button>
+                        <button type="button" class="link" on:click=move |_| session.set_view(View::Risk)>{words(lang).see_risk_sensitivity}</button>
                         " "
-                        <button type="button" on:click=restore>{pick(lang, "元に戻す", "Undo")}</button>
+                        <button type="button" on:click=restore>{words(lang).undo}</button>
                     </p>
                 }
             })}

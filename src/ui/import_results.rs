@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use funnel_model::format::{format_count, format_decimal, format_money, format_percent};
-use funnel_model::import::bad_rows::{bad_rows_csv, describe};
+use funnel_model::import::bad_rows::bad_rows_csv;
 use funnel_model::import::channels::cost_per;
 use funnel_model::import::date::{parse_date, DateError};
 use funnel_model::import::mapping::{Mapping, Role, StageTarget};
@@ -15,8 +15,10 @@ use funnel_model::{Lang, Money};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::import_text::{footer_note, ignored_note, role_label, rows_summary, target_label};
-use crate::plan_text::pick;
+use crate::i18n::import::{
+    bad_rows_listed, bad_rows_titles, describe, footer_note, ignored_note, months_later,
+    role_label, rows_summary, target_label, words,
+};
 use crate::session::Session;
 use crate::ui::field::TextField;
 use crate::ui::import::{stage_names, ImportState};
@@ -33,7 +35,6 @@ fn percent(x: Option<f64>) -> String {
 /// What one cell became under the mapping, for the preview.
 fn became(mapping: &Mapping, role: Role, raw: &str, names: &[String], lang: Lang) -> String {
     let raw = raw.trim();
-    let ja = lang == Lang::Ja;
     if raw.is_empty() {
         return String::new();
     }
@@ -41,14 +42,13 @@ fn became(mapping: &Mapping, role: Role, raw: &str, names: &[String], lang: Lang
         Role::Created | Role::Closed | Role::StageDate(_) => {
             match parse_date(raw, mapping.date_order) {
                 Ok(d) => d.iso(),
-                Err(DateError::NoSuchDay) => pick(lang, "⚠ 存在しない日付", "⚠ no such day").into(),
-                Err(_) => pick(lang, "⚠ 日付ではない", "⚠ not a date").into(),
+                Err(DateError::NoSuchDay) => words(lang).no_such_day.into(),
+                Err(_) => words(lang).not_a_date.into(),
             }
         }
         Role::Amount | Role::Cost => match Money::parse(raw) {
             Ok(m) => format_money(m.units(), lang),
-            Err(_) if ja => "⚠ 金額ではない".into(),
-            Err(_) => "⚠ not an amount".into(),
+            Err(_) => words(lang).not_an_amount.into(),
         },
         Role::Stage => {
             let target = mapping
@@ -65,16 +65,13 @@ fn became(mapping: &Mapping, role: Role, raw: &str, names: &[String], lang: Lang
 #[component]
 pub fn ImportResults(session: Session, state: ImportState) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let names = Memo::new(move |_| session.draft.with(|d| stage_names(d, lang.get())));
     view! {
         {move || {
             (state.table.with(Option::is_none) && state.progress.with(Option::is_none)).then(|| view! {
                 <p class="note">
-                    {tr(
-                        "ファイルを選ぶと、実際の転換率・受注率・平均受注単価・リードタイム・作成月別（コホート）の転換・チャネル別の数字をここに表示します。",
-                        "Choose a file to see the actual conversion rates, win rate, average deal, lead times, conversion by creation month (cohorts) and channel figures here.",
-                    )}
+                    {w().choose_a_file_to_see_the}
                 </p>
             })
         }}
@@ -142,11 +139,11 @@ fn Preview(session: Session, state: ImportState, names: Memo<Vec<String>>) -> im
             .collect_view();
         Some(view! {
             <div class="results-block import-preview">
-                <h3>{pick(lang, "先頭の行のプレビュー", "Preview of the first rows")}</h3>
+                <h3>{words(lang).preview_of_the_first_rows}</h3>
                 <div class="table-wrap">
                     <table>
-                        <caption class="sr-only">{pick(lang, "各列の値と、対応づけた結果", "Each column's values and what they became")}</caption>
-                        <thead><tr><th scope="col">{pick(lang, "行", "Line")}</th>{head}</tr></thead>
+                        <caption class="sr-only">{words(lang).each_columns_values_and_what_they}</caption>
+                        <thead><tr><th scope="col">{words(lang).line}</th>{head}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
@@ -186,30 +183,27 @@ fn Headline(lang: RwSignal<Lang>, actuals: Arc<Actuals>) -> impl IntoView {
         let days = |d: Option<f64>| {
             d.map_or_else(
                 || "—".to_string(),
-                |d| format!("{}{}", format_decimal(d, 1), pick(lang, "日", " days")),
+                |d| format!("{}{}", format_decimal(d, 1), words(lang).days),
             )
         };
         let cards = [
+            (words(lang).win_rate_decided, percent(a.win_rate())),
             (
-                pick(lang, "受注率（決着分）", "Win rate (decided)"),
-                percent(a.win_rate()),
-            ),
-            (
-                pick(lang, "平均受注単価", "Average won deal"),
+                words(lang).average_won_deal,
                 a.average_deal()
                     .map_or_else(|| "—".to_string(), |v| format_money(v, lang)),
             ),
             (
-                pick(lang, "受注までの日数（中央値）", "Days to win (median)"),
+                words(lang).days_to_win_median,
                 days(a.lead_times.median_days()),
             ),
             (
-                pick(lang, "受注の80%が決まるまで", "80% of wins within"),
+                words(lang).n80_of_wins_within,
                 days(a.lead_times.p80_days().map(f64::from)),
             ),
             (
-                pick(lang, "受注", "Won"),
-                format!("{}{}", format_count(a.won), pick(lang, "件", " deals")),
+                words(lang).won,
+                format!("{}{}", format_count(a.won), words(lang).deals),
             ),
         ];
         view! {
@@ -249,26 +243,22 @@ fn Conversions(session: Session, actuals: Arc<Actuals>) -> impl IntoView {
         });
         view! {
             <div class="results-block">
-                <h3>{pick(lang, "段階ごとの転換率", "Stage conversion")}</h3>
+                <h3>{words(lang).stage_conversion}</h3>
                 <p class="hint">
-                    {pick(
-                        lang,
-                        "進行中の件は失注に数えません。「決着分の転換率」は次の段階に進んだ件 ÷（進んだ件＋失注）、「進行中を含む」は進んだ件 ÷ その段階に達した全件です。",
-                        "Records still open are not counted as lost: the decided rate is moved on ÷ (moved on + lost); “incl. open” divides by every record that reached the stage.",
-                    )}
+                    {words(lang).records_still_open_are_not_counted}
                 </p>
                 <div class="table-wrap">
                     <table>
-                        <caption class="sr-only">{pick(lang, "段階ごとの転換率", "Stage conversion")}</caption>
+                        <caption class="sr-only">{words(lang).stage_conversion}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{pick(lang, "段階", "Step")}</th>
-                                <th scope="col" class="num">{pick(lang, "到達", "Reached")}</th>
-                                <th scope="col" class="num">{pick(lang, "次へ進んだ", "Moved on")}</th>
-                                <th scope="col" class="num">{pick(lang, "失注", "Lost")}</th>
-                                <th scope="col" class="num">{pick(lang, "進行中", "Still open")}</th>
-                                <th scope="col" class="num">{pick(lang, "決着分の転換率", "Decided rate")}</th>
-                                <th scope="col" class="num">{pick(lang, "進行中を含む", "Incl. open")}</th>
+                                <th scope="col">{words(lang).step}</th>
+                                <th scope="col" class="num">{words(lang).reached}</th>
+                                <th scope="col" class="num">{words(lang).moved_on}</th>
+                                <th scope="col" class="num">{words(lang).lost}</th>
+                                <th scope="col" class="num">{words(lang).still_open}</th>
+                                <th scope="col" class="num">{words(lang).decided_rate}</th>
+                                <th scope="col" class="num">{words(lang).incl_open}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -287,8 +277,8 @@ fn LeadTimes(lang: RwSignal<Lang>, actuals: Arc<Actuals>) -> impl IntoView {
         if lt.days.is_empty() {
             return view! {
                 <div class="results-block">
-                    <h3>{pick(lang, "リードタイム", "Lead time")}</h3>
-                    <p class="note">{pick(lang, "作成日とクローズ日がそろった受注がないため、リードタイムは計算できません。", "No won record has both a created and a close date, so there is no lead time.")}</p>
+                    <h3>{words(lang).lead_time}</h3>
+                    <p class="note">{words(lang).no_won_record_has_both_a}</p>
                 </div>
             }
             .into_any();
@@ -300,13 +290,7 @@ fn LeadTimes(lang: RwSignal<Lang>, actuals: Arc<Actuals>) -> impl IntoView {
             .zip(shares)
             .enumerate()
             .map(|(m, (count, share))| {
-                let month = match lang {
-                    Lang::Ja if m == 0 => "同じ月".to_string(),
-                    Lang::Ja => format!("{m}か月後"),
-                    Lang::En if m == 0 => "Same month".to_string(),
-                    Lang::En if m == 1 => "1 month later".to_string(),
-                    Lang::En => format!("{m} months later"),
-                };
+                let month = months_later(lang, m);
                 let width = format!("{:.1}%", share * 100.0);
                 view! {
                     <tr>
@@ -320,16 +304,16 @@ fn LeadTimes(lang: RwSignal<Lang>, actuals: Arc<Actuals>) -> impl IntoView {
             .collect_view();
         view! {
             <div class="results-block">
-                <h3>{pick(lang, "リードタイム（作成から受注まで）", "Lead time (creation to won)")}</h3>
+                <h3>{words(lang).lead_time_creation_to_won}</h3>
                 <div class="table-wrap">
                     <table class="lead-time-table">
-                        <caption class="sr-only">{pick(lang, "作成から受注までの月数の分布", "Months from creation to won")}</caption>
+                        <caption class="sr-only">{words(lang).months_from_creation_to_won}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{pick(lang, "作成月から", "After creation")}</th>
-                                <th scope="col" class="num">{pick(lang, "受注", "Won")}</th>
-                                <th scope="col" class="num">{pick(lang, "割合", "Share")}</th>
-                                <th scope="col"><span class="sr-only">{pick(lang, "グラフ", "Chart")}</span></th>
+                                <th scope="col">{words(lang).after_creation}</th>
+                                <th scope="col" class="num">{words(lang).won}</th>
+                                <th scope="col" class="num">{words(lang).share}</th>
+                                <th scope="col"><span class="sr-only">{words(lang).chart}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -379,27 +363,23 @@ fn Cohorts(lang: RwSignal<Lang>, actuals: Arc<Actuals>, names: Memo<Vec<String>>
         let first_name = names.get(first).cloned().unwrap_or_default();
         view! {
             <div class="results-block">
-                <h3>{pick(lang, "作成月別の転換（コホート）と期間の比率", "Conversion by creation month (cohorts) and the period ratio")}</h3>
+                <h3>{words(lang).conversion_by_creation_month_cohorts_and}</h3>
                 <p class="hint">
-                    {pick(
-                        lang,
-                        "コホートはその月に作成された件を追いかけた結果、期間の比率はその月の受注 ÷ その月の作成件数です。受注まで数か月かかると、期間の比率は別の月の件を混ぜてしまい、実際の転換率とずれます。",
-                        "A cohort follows the records created in its month; the period ratio divides the month's wins by the month's new records. When deals take months, the period ratio mixes in other months' records and drifts from the true conversion.",
-                    )}
+                    {words(lang).a_cohort_follows_the_records_created}
                 </p>
                 <div class="table-wrap">
                     <table>
-                        <caption class="sr-only">{pick(lang, "作成月別の転換と期間の比率", "Cohorts and period ratios")}</caption>
+                        <caption class="sr-only">{words(lang).cohorts_and_period_ratios}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{pick(lang, "作成月", "Created in")}</th>
+                                <th scope="col">{words(lang).created_in}</th>
                                 <th scope="col" class="num">{first_name}</th>
                                 {head}
-                                <th scope="col" class="num">{pick(lang, "受注（これまで）", "Won so far")}</th>
-                                <th scope="col" class="num">{pick(lang, "進行中", "Still open")}</th>
-                                <th scope="col" class="num">{pick(lang, "コホート転換率", "Cohort conversion")}</th>
-                                <th scope="col" class="num">{pick(lang, "その月の受注", "Won in the month")}</th>
-                                <th scope="col" class="num">{pick(lang, "期間の比率", "Period ratio")}</th>
+                                <th scope="col" class="num">{words(lang).won_so_far}</th>
+                                <th scope="col" class="num">{words(lang).still_open}</th>
+                                <th scope="col" class="num">{words(lang).cohort_conversion}</th>
+                                <th scope="col" class="num">{words(lang).won_in_the_month}</th>
+                                <th scope="col" class="num">{words(lang).period_ratio}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -423,7 +403,7 @@ fn Channels(
     if channels.len() <= 1 && channels.first().is_none_or(|c| c.name.is_empty()) {
         return ().into_any();
     }
-    let none_name = move || pick(lang.get(), "（未設定）", "(none)").to_string();
+    let none_name = move || words(lang.get()).none.to_string();
     let rows = channels
         .into_iter()
         .enumerate()
@@ -471,7 +451,7 @@ fn Channels(
                 Signal::derive(move || {
                     cost_units()
                         .err()
-                        .map(|_| pick(lang.get(), "「120万」「1,200,000」のように金額を入れてください", "Enter an amount such as 1,200,000 or 120万").to_string())
+                        .map(|_| words(lang.get()).enter_an_amount_such_as_1.to_string())
                 })
             };
             let cost_cell = if has_cost {
@@ -486,7 +466,7 @@ fn Channels(
                     <td>
                         <TextField
                             id=format!("actuals-cost-{i}")
-                            label=Signal::derive(move || pick(lang.get(), "費用", "Cost").to_string())
+                            label=Signal::derive(move || words(lang.get()).cost.to_string())
                             value=Signal::derive(typed.clone())
                             error=error
                             context=context
@@ -519,20 +499,20 @@ fn Channels(
         .collect_view();
     view! {
         <div class="results-block">
-            <h3>{move || pick(lang.get(), "チャネル別", "By channel")}</h3>
+            <h3>{move || words(lang.get()).by_channel}</h3>
             {(!has_cost).then(|| view! {
-                <p class="hint">{move || pick(lang.get(), "ファイルに費用の列がなければ、チャネルごとの費用を入れるとリード単価（CPL）と獲得単価（CPA）を計算します。", "Without a cost column in the file, type each channel's cost to see its cost per lead (CPL) and per won deal (CPA).")}</p>
+                <p class="hint">{move || words(lang.get()).without_a_cost_column_in_the}</p>
             })}
             <div class="table-wrap">
                 <table class="import-channels">
-                    <caption class="sr-only">{move || pick(lang.get(), "チャネル別の件数と費用", "Counts and costs by channel")}</caption>
+                    <caption class="sr-only">{move || words(lang.get()).counts_and_costs_by_channel}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || pick(lang.get(), "チャネル", "Channel")}</th>
+                            <th scope="col">{move || words(lang.get()).channel}</th>
                             <th scope="col" class="num">{move || names.with(|n| n.get(first).cloned().unwrap_or_default())}</th>
-                            <th scope="col" class="num">{move || pick(lang.get(), "受注", "Won")}</th>
-                            <th scope="col" class="num">{move || pick(lang.get(), "受注までの転換率", "Conversion to won")}</th>
-                            <th scope="col">{move || pick(lang.get(), "費用", "Cost")}</th>
+                            <th scope="col" class="num">{move || words(lang.get()).won}</th>
+                            <th scope="col" class="num">{move || words(lang.get()).conversion_to_won}</th>
+                            <th scope="col">{move || words(lang.get()).cost}</th>
                             <th scope="col" class="num">"CPL"</th>
                             <th scope="col" class="num">"CPA"</th>
                         </tr>
@@ -555,38 +535,36 @@ fn BadRows(lang: RwSignal<Lang>, records: Arc<Records>, table: Arc<Table>) -> im
         let records = records.clone();
         let table = table.clone();
         move |_| {
-            let csv = bad_rows_csv(&records.bad, &table.header, lang.get_untracked());
-            let name = pick(
-                lang.get_untracked(),
-                "取り込めなかった行.csv",
-                "rows-not-used.csv",
-            );
+            let csv = {
+                let lang = lang.get_untracked();
+                bad_rows_csv(&records.bad, &table.header, &bad_rows_titles(lang), |r| {
+                    describe(r, lang)
+                })
+            };
+            let name = words(lang.get_untracked()).rows_not_used_csv;
             browser::download_text(name, "text/csv;charset=utf-8", &csv);
         }
     };
     view! {
         <div class="results-block import-bad-rows">
-            <h3>{move || pick(lang.get(), "使わなかった行", "Rows not used")}</h3>
+            <h3>{move || words(lang.get()).rows_not_used}</h3>
             <p class="hint">
-                {move || match lang.get() {
-                    Lang::Ja => format!("{}行。先頭の{}行を表示しています。すべての行は一覧のCSVにあります。", format_count(total as u64), format_count(total.min(BAD_ROWS_SHOWN) as u64)),
-                    Lang::En => format!("{} rows; the first {} are listed. The CSV has them all.", format_count(total as u64), format_count(total.min(BAD_ROWS_SHOWN) as u64)),
-                }}
+                {move || bad_rows_listed(lang.get(), &format_count(total as u64), &format_count(total.min(BAD_ROWS_SHOWN) as u64))}
             </p>
             <div class="button-row">
                 <button type="button" on:click=download>
-                    {move || pick(lang.get(), "使わなかった行の一覧をダウンロード（CSV）", "Download the rows not used (CSV)")}
+                    {move || words(lang.get()).download_the_rows_not_used_csv}
                 </button>
             </div>
             <div class="table-wrap">
                 <table>
-                    <caption class="sr-only">{move || pick(lang.get(), "使わなかった行と理由", "Rows not used and why")}</caption>
+                    <caption class="sr-only">{move || words(lang.get()).rows_not_used_and_why}</caption>
                     <thead>
                         <tr>
-                            <th scope="col" class="num">{move || pick(lang.get(), "行", "Line")}</th>
-                            <th scope="col">{move || pick(lang.get(), "列", "Column")}</th>
-                            <th scope="col">{move || pick(lang.get(), "値", "Value")}</th>
-                            <th scope="col">{move || pick(lang.get(), "理由", "Reason")}</th>
+                            <th scope="col" class="num">{move || words(lang.get()).line}</th>
+                            <th scope="col">{move || words(lang.get()).column}</th>
+                            <th scope="col">{move || words(lang.get()).value}</th>
+                            <th scope="col">{move || words(lang.get()).reason}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -7,8 +7,7 @@ use funnel_model::import::encoding::Encoding;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::import_text::file_problem;
-use crate::plan_text::pick;
+use crate::i18n::import::{file_problem, read_as, words};
 use crate::session::Session;
 use crate::ui::import::{ImportState, Progress};
 use crate::ui::import_job::{decode_and_read, start_file, start_paste};
@@ -17,7 +16,7 @@ use crate::ui::plan_common::SelectField;
 #[component]
 pub fn SourcePanel(session: Session, state: ImportState) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let pasted = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
 
@@ -60,18 +59,12 @@ pub fn SourcePanel(session: Session, state: ImportState) -> impl IntoView {
 
     view! {
         <p class="note privacy">
-            {move || tr(
-                "ファイルはこのブラウザの中だけで読み、どこにも送信しません。行そのものは保存・共有・書き出しに含めず、反映を選んだ集計値だけがシナリオに入ります。",
-                "The file is read inside this browser and never sent anywhere. Its rows are not saved, shared or exported: only the figures you choose to apply go into the scenario.",
-            )}
+            {move || w().the_file_is_read_inside_this}
         </p>
         <div class="field drop-zone" class:dragging=move || dragging.get()>
-            <label for="actuals-file">{move || tr("CSV・TSVファイル", "CSV or TSV file")}</label>
+            <label for="actuals-file">{move || w().csv_or_tsv_file}</label>
             <p class="hint" id="actuals-file-hint">
-                {move || tr(
-                    "HubSpot、Salesforce、Mazrica、kintone、SATORIなどから書き出したファイルを選ぶか、このページにドロップしてください。",
-                    "Choose a file exported from HubSpot, Salesforce, Mazrica, kintone, SATORI… or drop it on this page.",
-                )}
+                {move || w().choose_a_file_exported_from_hubspot}
             </p>
             <input
                 id="actuals-file"
@@ -82,12 +75,9 @@ pub fn SourcePanel(session: Session, state: ImportState) -> impl IntoView {
             />
         </div>
         <div class="field">
-            <label for="actuals-paste">{move || tr("Excel・スプレッドシートから貼り付け", "Paste from Excel or Google Sheets")}</label>
+            <label for="actuals-paste">{move || w().paste_from_excel_or_google_sheets}</label>
             <p class="hint" id="actuals-paste-hint">
-                {move || tr(
-                    "見出しの行を含めてセルをコピーし、ここに貼り付けてください。",
-                    "Copy the cells including the header row and paste them here.",
-                )}
+                {move || w().copy_the_cells_including_the_header}
             </p>
             <textarea
                 id="actuals-paste"
@@ -102,7 +92,7 @@ pub fn SourcePanel(session: Session, state: ImportState) -> impl IntoView {
                     type="button"
                     on:click=move |_| start_paste(session, state, pasted.get_untracked())
                 >
-                    {move || tr("貼り付けたセルを読む", "Read the pasted cells")}
+                    {move || w().read_the_pasted_cells}
                 </button>
             </div>
         </div>
@@ -122,12 +112,12 @@ fn ProgressLine(session: Session, state: ImportState) -> impl IntoView {
     let lang = session.lang;
     move || {
         let p = state.progress.get()?;
-        let (ja, en, fraction) = match p {
-            Progress::Loading => ("ファイルを開いています…", "Opening the file…", None),
-            Progress::Reading(f) => ("行を読んでいます…", "Reading rows…", Some(f)),
-            Progress::Computing(f) => ("集計しています…", "Computing…", Some(f)),
+        let w = words(lang.get());
+        let (text, fraction) = match p {
+            Progress::Loading => (w.opening_the_file, None),
+            Progress::Reading(f) => (w.reading_rows, Some(f)),
+            Progress::Computing(f) => (w.computing, Some(f)),
         };
-        let text = pick(lang.get(), ja, en);
         let value = fraction.unwrap_or(0.0).clamp(0.0, 1.0);
         Some(view! {
             <div class="actuals-progress" role="status">
@@ -148,28 +138,22 @@ fn EncodingChoice(session: Session, state: ImportState) -> impl IntoView {
         let name = source.name.clone();
         let detected = source.detected;
         let encoding = source.encoding;
-        let ja = lang.get() == funnel_model::Lang::Ja;
         let described = match (&name, detected) {
             (Some(n), Some(d)) => {
                 let found = format!("{}{}", d.encoding.name(), if d.bom { " (BOM)" } else { "" });
-                if ja {
-                    format!("{n} — 文字コードは {found} と判定しました")
-                } else {
-                    format!("{n} — read as {found} (detected)")
-                }
+                read_as(lang.get(), n, &found)
             }
-            _ if ja => "貼り付けたセル".to_string(),
-            _ => "Pasted cells".to_string(),
+            _ => words(lang.get()).pasted_cells.to_string(),
         };
         let choice = encoding.map(|current| {
             let options = Signal::derive(move || {
                 Encoding::ALL
                     .iter()
                     .map(|e| {
-                        let mark = match (detected.map(|d| d.encoding) == Some(*e), lang.get()) {
-                            (true, funnel_model::Lang::Ja) => "（自動判定）",
-                            (true, funnel_model::Lang::En) => " (detected)",
-                            _ => "",
+                        let mark = if detected.map(|d| d.encoding) == Some(*e) {
+                            words(lang.get()).detected_mark
+                        } else {
+                            ""
                         };
                         (e.label().to_string(), format!("{}{mark}", e.name()))
                     })
@@ -179,7 +163,7 @@ fn EncodingChoice(session: Session, state: ImportState) -> impl IntoView {
             view! {
                 <SelectField
                     id="actuals-encoding"
-                    label=Signal::derive(move || pick(lang.get(), "文字コード", "Encoding").to_string())
+                    label=Signal::derive(move || words(lang.get()).encoding.to_string())
                     options=options
                     selected=Signal::derive(move || current.label().to_string())
                     on_change=Callback::new(move |v: String| {

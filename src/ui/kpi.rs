@@ -18,8 +18,11 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::kpi_text::node_detail;
-use crate::plan_text::pick;
+use crate::i18n::kpi::{
+    node_context, node_detail, nodes_of_removed_stages, stages_missing_from_tree, toggle_children,
+    words,
+};
+use crate::i18n::kpi_tree::{node_kind, node_label, status as status_text, value_error, TreeCsv};
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
@@ -110,7 +113,7 @@ impl CanvasDraw for TreeChart {
 #[component]
 pub fn KpiView(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     // Computed once per change and shared by the tree and the node editor: it runs the channel
     // plan.
     let channels: Memo<Vec<ChannelInput>> =
@@ -130,19 +133,13 @@ pub fn KpiView(session: Session) -> impl IntoView {
     view! {
         <main class="stack" id="view-kpi">
             <section class="panel" aria-labelledby="kpi-heading">
-                <h2 id="kpi-heading">{move || tr("KPIツリー", "KPI tree")}</h2>
+                <h2 id="kpi-heading">{move || w().kpi_tree}</h2>
                 <p class="hint">
-                    {move || tr(
-                        "売上（KGI）から、各チームが動かす数値（KPI）までを分解します。ファネルと連動し、実績を入れると達成率とボトルネックがわかります。",
-                        "Breaks revenue (the KGI) down to the numbers each team moves (KPIs). It follows the funnel; enter actuals to see achievement and the bottleneck.",
-                    )}
+                    {move || w().breaks_revenue_the_kgi_down_to}
                 </p>
                 <Show when=move || !tree.with(|t| t.plan_available)>
                     <p class="stale-notice" role="status">
-                        {move || tr(
-                            "ファネルの入力に誤りがあるため、ファネルから来る目標値を表示できません。",
-                            "The funnel's inputs are not valid, so the targets that come from it cannot be shown.",
-                        )}
+                        {move || w().the_funnels_inputs_are_not_valid}
                     </p>
                 </Show>
                 {move || {
@@ -159,16 +156,10 @@ pub fn KpiView(session: Session) -> impl IntoView {
                     let mut notes = Vec::new();
                     if !missing.is_empty() {
                         let names = missing.join("、");
-                        notes.push(match l {
-                            Lang::Ja => format!("ファネルの段階「{names}」がツリーに含まれていません。「ファネルから作り直す」で加わります（ツリーの編集は元に戻ります）。"),
-                            Lang::En => format!("The funnel's stage “{names}” is not in the tree. “Rebuild from the funnel” adds it (and undoes the tree's edits)."),
-                        });
+                        notes.push(stages_missing_from_tree(l, &names));
                     }
                     if lost > 0 {
-                        notes.push(match l {
-                            Lang::Ja => format!("ファネルから削除された段階を指すノードが{lost}つあります。削除するか、ファネルから作り直してください。"),
-                            Lang::En => format!("{lost} node(s) point at stages no longer in the funnel. Remove them or rebuild from the funnel."),
-                        });
+                        notes.push(nodes_of_removed_stages(l, lost));
                     }
                     notes
                         .into_iter()
@@ -180,8 +171,8 @@ pub fn KpiView(session: Session) -> impl IntoView {
                 <div class="field-row">
                     <TextField
                         id="kpi-tree-period"
-                        label=Signal::derive(move || tr("測定期間", "Measured over").to_string())
-                        hint=Signal::derive(move || tr("例: 2027年度 第1四半期", "e.g. FY2027 Q1").to_string())
+                        label=Signal::derive(move || w().measured_over.to_string())
+                        hint=Signal::derive(move || w().e_g_fy2027_q1.to_string())
                         value=Signal::derive(move || draft.with(|d| d.kpi.period().to_string()))
                         error=Signal::derive(|| None::<String>)
                         on_input=Callback::new(move |text: String| {
@@ -198,16 +189,16 @@ pub fn KpiView(session: Session) -> impl IntoView {
                             apply_edit(session, KpiEdit::ResetTree);
                         }
                     >
-                        {move || tr("ファネルから作り直す", "Rebuild from the funnel")}
+                        {move || w().rebuild_from_the_funnel}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| collapsed.set(HashSet::new())>
-                        {move || tr("すべて展開", "Expand all")}
+                        {move || w().expand_all}
                     </button>
                 </div>
             </section>
             <div class="layout kpi-layout">
                 <section class="panel inputs" aria-labelledby="kpi-outline-heading">
-                    <h2 id="kpi-outline-heading">{move || tr("ツリーと実績", "Tree and actuals")}</h2>
+                    <h2 id="kpi-outline-heading">{move || w().tree_and_actuals}</h2>
                     <Outline session=session tree=tree collapsed=collapsed selected=selected />
                 </section>
                 <section class="panel results" aria-labelledby="kpi-chart-heading">
@@ -216,7 +207,7 @@ pub fn KpiView(session: Session) -> impl IntoView {
                     <TreeCanvas session=session tree=tree collapsed=collapsed selected=selected />
                     <ViewExports
                         session=session
-                        csv=Signal::derive(move || Some(tree.with(|t| tree_csv(t, lang.get()))))
+                        csv=Signal::derive(move || Some(tree.with(|t| tree_csv(t, &TreeCsv(lang.get())))))
                         canvas_id="kpi-canvas"
                         what="kpi-tree"
                     />
@@ -270,7 +261,7 @@ fn OutlineRow(
     let get = move |f: fn(&EvaluatedNode, Lang) -> String| {
         move || node.with(|n| n.as_ref().map(|n| f(n, lang.get())).unwrap_or_default())
     };
-    let title = get(|n, l| n.label.text(l));
+    let title = get(|n, l| node_label(l, &n.label));
     let hidden = move || rows.with(|r| r.iter().find(|(i, _)| *i == id).map_or(0, |(_, h)| *h));
     let has_children = move || tree.with(|t| t.children(id).next().is_some());
     let is_collapsed = move || collapsed.with(|c| c.contains(&id));
@@ -279,15 +270,12 @@ fn OutlineRow(
     let depth = move || node.with(|n| n.as_ref().map_or(0, |n| n.depth));
     let kind = move || node.with(|n| n.as_ref().map_or(NodeKind::Kpi, |n| n.kind));
     let status = move || node.with(|n| n.as_ref().map_or(Status::NoData, |n| n.status));
-    let context = Signal::derive(move || match lang.get() {
-        Lang::Ja => format!("{}の", title()),
-        Lang::En => format!("{}: ", title()),
-    });
+    let context = Signal::derive(move || node_context(lang.get(), &title()));
     let error = Signal::derive(move || {
         node.with(|n| {
             n.as_ref()
                 .and_then(|n| n.actual_error)
-                .map(|e| e.text(lang.get()))
+                .map(|e| value_error(lang.get(), e))
         })
     });
     view! {
@@ -304,10 +292,7 @@ fn OutlineRow(
                         type="button"
                         class="icon toggle"
                         aria-expanded=move || (!is_collapsed()).to_string()
-                        aria-label=move || match lang.get() {
-                            Lang::Ja => format!("{}の下位を{}", title(), if is_collapsed() { "展開" } else { "折りたたむ" }),
-                            Lang::En => format!("{} under {}", if is_collapsed() { "Expand" } else { "Collapse" }, title()),
-                        }
+                        aria-label=move || toggle_children(lang.get(), &title(), is_collapsed())
                         on:click=move |_| collapsed.update(|c| {
                             if !c.remove(&id) {
                                 c.insert(id);
@@ -318,9 +303,9 @@ fn OutlineRow(
                     </button>
                 </Show>
                 <span
-                    class=move || format!("kind kind-{}", kind().text(Lang::En).to_lowercase())
-                    title=move || crate::ui::jargon::explain(kind().text(Lang::En), lang.get())
-                >{move || kind().text(Lang::En)}</span>
+                    class=move || format!("kind kind-{}", node_kind(kind()).to_lowercase())
+                    title=move || crate::i18n::jargon::explain(node_kind(kind()), lang.get())
+                >{move || node_kind(kind())}</span>
                 <button
                     type="button"
                     class="node-title"
@@ -341,7 +326,7 @@ fn OutlineRow(
                     Status::OnTrack => "status on-track",
                     Status::Behind => "status behind",
                     Status::NoData => "status no-data",
-                }>{move || status().text(lang.get())}</span>
+                }>{move || status_text(lang.get(), status())}</span>
                 <Show when=move || kind() != NodeKind::Ksf>
                     <span class="badge smart-badge" title="SMART">
                         {move || {
@@ -350,20 +335,20 @@ fn OutlineRow(
                         }}
                     </span>
                     <Show when=flag(|n| !n.controllable)>
-                        <span class="badge">{move || pick(lang.get(), "コントロール不可", "Not controllable")}</span>
+                        <span class="badge">{move || words(lang.get()).not_controllable}</span>
                     </Show>
                 </Show>
                 <Show when=flag(|n| n.bottleneck)>
-                    <span class="tag bottleneck-tag">{move || pick(lang.get(), "ボトルネック", "Bottleneck")}</span>
+                    <span class="tag bottleneck-tag">{move || words(lang.get()).bottleneck}</span>
                 </Show>
                 <Show when=flag(|n| n.inconsistent)>
-                    <span class="tag warn-tag">{move || pick(lang.get(), "計算が合いません", "Does not add up")}</span>
+                    <span class="tag warn-tag">{move || words(lang.get()).does_not_add_up}</span>
                 </Show>
             </div>
             <Show when=move || kind() != NodeKind::Ksf>
                 <TextField
                     id=format!("kpi-actual-{id}")
-                    label=Signal::derive(move || pick(lang.get(), "実績", "actual").to_string())
+                    label=Signal::derive(move || words(lang.get()).actual.to_string())
                     context=context
                     value=Signal::derive(move || draft.with(|d| d.kpi.actual_text(id, None).to_string()))
                     error=error
@@ -386,7 +371,7 @@ fn TreeCanvas(
     selected: RwSignal<NodeId>,
 ) -> impl IntoView {
     let lang = session.lang;
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let shown = Memo::new(move |_| collapsed.with(|c| tree.with(|t| visible(t, c))));
     let data = Memo::new(move |_| {
         let l = lang.get();
@@ -396,7 +381,7 @@ fn TreeCanvas(
                     .iter()
                     .map(|(n, hidden)| TreeNodeView {
                         depth: n.depth,
-                        title: n.label.text(l),
+                        title: node_label(l, &n.label),
                         detail: node_detail(n, l),
                         kind: chart_kind(n.kind),
                         status: chart_status(n.status),
@@ -419,12 +404,12 @@ fn TreeCanvas(
                     format!(
                         "{} {} ({})",
                         "  ".repeat(n.depth),
-                        n.label.text(l),
+                        node_label(l, &n.label),
                         node_detail(n, l)
                     )
                 })
                 .collect();
-            format!("{}: {}", pick(l, "KPIツリー", "KPI tree"), parts.join("; "))
+            format!("{}: {}", words(l).kpi_tree, parts.join("; "))
         })
     });
     // A click on a box selects its node (the outline does the same by keyboard).
@@ -454,12 +439,9 @@ fn TreeCanvas(
     view! {
         <figure class="chart kpi-chart">
             <figcaption>
-                <h3 id="kpi-chart-heading">{move || tr("ツリー図", "Tree diagram")}</h3>
+                <h3 id="kpi-chart-heading">{move || w().tree_diagram}</h3>
                 <p class="hint">
-                    {move || tr(
-                        "色と記号: ↑達成 ✓ほぼ計画どおり !遅れ –データなし。太枠がボトルネックです。",
-                        "Colour and mark: ↑ ahead, ✓ on track, ! behind, – no data. The thick outline is the bottleneck.",
-                    )}
+                    {move || w().colour_and_mark_ahead_on_track}
                 </p>
             </figcaption>
             <div class="kpi-canvas-wrap" on:click=on_click>

@@ -7,7 +7,9 @@ use funnel_model::kpi::{ChecklistItem, DefinedStage, DefinitionField, KpiTree, S
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::plan_text::pick;
+use crate::i18n::definitions::{field_label, field_placeholder, stage_summary};
+use crate::i18n::kpi::{bottleneck_headline, channel_leads, checklist_progress, words};
+use crate::i18n::kpi_tree::{checklist_item, warning};
 use crate::send::send;
 use crate::session::Session;
 
@@ -15,7 +17,7 @@ use crate::session::Session;
 #[component]
 pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let rows = move || {
         let l = lang.get();
         tree.with(|t| {
@@ -25,9 +27,7 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
                     let name = draft.with(|d| match b.what {
                         Shortfall::Rate => d.rate_label(b.stage, l).unwrap_or_default(),
                         Shortfall::Count => d.display_name(b.stage, l),
-                        Shortfall::DealSize => {
-                            pick(l, "平均受注単価", "Average deal size").to_string()
-                        }
+                        Shortfall::DealSize => words(l).average_deal_size.to_string(),
                         Shortfall::ChannelLeads => {
                             let channel = d
                                 .plan
@@ -35,10 +35,7 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
                                 .get(b.stage)
                                 .map(|c| c.display_name(l))
                                 .unwrap_or_default();
-                            match l {
-                                Lang::Ja => format!("{channel}のリード数"),
-                                Lang::En => format!("{channel} leads"),
-                            }
+                            channel_leads(l, &channel)
                         }
                     });
                     let (plan, actual) = match b.what {
@@ -63,35 +60,30 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
     };
     let headline = move || {
         let l = lang.get();
-        rows().into_iter().find(|r| r.5).map(|(name, plan, actual, _, loss, _)| match l {
-            Lang::Ja => format!(
-                "ボトルネック: 「{name}」が計画 {plan} に対して実績 {actual}。他をすべて計画どおりとしても、売上が {loss} 不足します。"
-            ),
-            Lang::En => format!(
-                "Bottleneck: “{name}” is {actual} against a plan of {plan}. With everything else at plan, revenue falls {loss} short."
-            ),
-        })
+        rows()
+            .into_iter()
+            .find(|r| r.5)
+            .map(|(name, plan, actual, _, loss, _)| {
+                bottleneck_headline(l, &name, &plan, &actual, &loss)
+            })
     };
     view! {
         <section class="bottlenecks" aria-labelledby="bottleneck-heading">
-            <h3 id="bottleneck-heading">{move || tr("ボトルネック", "Bottleneck")}</h3>
+            <h3 id="bottleneck-heading">{move || w().bottleneck}</h3>
             <p class="bottleneck-headline" data-testid="bottleneck" role="status">
-                {move || headline().unwrap_or_else(|| tr(
-                    "件数・転換率・受注単価・チャネル別リードの実績を入れると、売上への影響が最も大きい指標を示します。",
-                    "Enter actual counts, rates, the deal size or channel leads to see which figure costs the most revenue.",
-                ).to_string())}
+                {move || headline().unwrap_or_else(|| w().enter_actual_counts_rates_the_deal.to_string())}
             </p>
             <Show when=move || !rows().is_empty()>
                 <div class="table-wrap">
                     <table class="bottleneck-table" data-testid="bottleneck-table">
-                        <caption class="sr-only">{move || tr("実績のある指標ごとの売上への影響（大きい順）", "Revenue impact of each figure with an actual, largest first")}</caption>
+                        <caption class="sr-only">{move || w().revenue_impact_of_each_figure_with}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || tr("指標", "Figure")}</th>
-                                <th scope="col" class="num">{move || tr("不足額", "Shortfall")}</th>
-                                <th scope="col" class="num">{move || tr("計画", "Plan")}</th>
-                                <th scope="col" class="num">{move || tr("実績", "Actual")}</th>
-                                <th scope="col" class="num">{move || tr("この指標だけ実績の売上", "Revenue with only this at actual")}</th>
+                                <th scope="col">{move || w().figure}</th>
+                                <th scope="col" class="num">{move || w().shortfall}</th>
+                                <th scope="col" class="num">{move || w().plan}</th>
+                                <th scope="col" class="num">{move || w().actual_2}</th>
+                                <th scope="col" class="num">{move || w().revenue_with_only_this_at_actual}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -116,7 +108,7 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
 pub fn Warnings(lang: RwSignal<Lang>, tree: Memo<KpiTree>) -> impl IntoView {
     let texts = move || {
         let l = lang.get();
-        tree.with(|t| t.warnings.iter().map(|w| w.text(l)).collect::<Vec<_>>())
+        tree.with(|t| t.warnings.iter().map(|w| warning(l, w)).collect::<Vec<_>>())
     };
     view! {
         <Show when=move || !texts().is_empty()>
@@ -146,17 +138,14 @@ pub fn DefinitionsView(session: Session) -> impl IntoView {
 #[component]
 fn Definitions(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let stage = RwSignal::new(DefinedStage::Mql);
     view! {
-        <h2 id="definitions-heading">{move || tr("段階の定義とSLA", "Stage definitions and SLA")}</h2>
+        <h2 id="definitions-heading">{move || w().stage_definitions_and_sla}</h2>
         <p class="hint">
-            {move || tr(
-                "マーケティングと営業で同じ言葉を同じ意味で使うための取り決めです。シナリオと一緒に保存・共有されます。",
-                "What marketing and sales agree each word means. Saved and shared with the scenario.",
-            )}
+            {move || w().what_marketing_and_sales_agree_each}
         </p>
-        <div class="tabs small" role="tablist" aria-label=move || tr("定義する段階", "Stage to define")>
+        <div class="tabs small" role="tablist" aria-label=move || w().stage_to_define>
             {DefinedStage::ALL
                 .into_iter()
                 .map(|s| {
@@ -167,7 +156,7 @@ fn Definitions(session: Session) -> impl IntoView {
                             role="tab"
                             class="tab"
                             aria-selected=move || (stage.get() == s).to_string()
-                            title=move || s.summary(lang.get())
+                            title=move || stage_summary(lang.get(), s)
                             on:click=move |_| stage.set(s)
                         >
                             {s.name()}
@@ -177,7 +166,7 @@ fn Definitions(session: Session) -> impl IntoView {
                 })
                 .collect_view()}
         </div>
-        <p class="hint">{move || stage.get().summary(lang.get())}</p>
+        <p class="hint">{move || stage_summary(lang.get(), stage.get())}</p>
         {move || {
             let s = stage.get();
             DefinitionField::ALL
@@ -188,13 +177,13 @@ fn Definitions(session: Session) -> impl IntoView {
                         <div class="field">
                             <label for=id.clone()>
                                 <span class="sr-only">{format!("{} ", s.name())}</span>
-                                {move || f.label(lang.get())}
+                                {move || field_label(lang.get(), f)}
                             </label>
                             <textarea
                                 id=id
                                 rows="2"
                                 maxlength="400"
-                                placeholder=move || f.placeholder(lang.get())
+                                placeholder=move || field_placeholder(lang.get(), f)
                                 prop:value=move || draft.with(|d| d.kpi.definitions.get(s, f).to_string())
                                 on:input=move |ev| {
                                     let text = event_target_value(&ev);
@@ -212,23 +201,20 @@ fn Definitions(session: Session) -> impl IntoView {
 #[component]
 fn Checklist(session: Session) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let progress = move || draft.with(|d| (d.kpi.checklist.done_count(), d.kpi.checklist.total()));
     view! {
-        <h2 id="checklist-heading">{move || tr("KPI設計チェックリスト", "KPI design checklist")}</h2>
+        <h2 id="checklist-heading">{move || w().kpi_design_checklist}</h2>
         <p class="progress-line" data-testid="checklist-progress">
             {move || {
                 let (done, total) = progress();
-                match lang.get() {
-                    Lang::Ja => format!("{done} / {total} 完了"),
-                    Lang::En => format!("{done} of {total} done"),
-                }
+                checklist_progress(lang.get(), done, total)
             }}
         </p>
         <progress
             max=move || progress().1.to_string()
             value=move || progress().0.to_string()
-            aria-label=move || tr("チェックリストの進み具合", "Checklist progress")
+            aria-label=move || w().checklist_progress
         ></progress>
         <ul class="checklist">
             {ChecklistItem::ALL
@@ -247,7 +233,7 @@ fn Checklist(session: Session) -> impl IntoView {
                                     send(draft, Edit::Check { item, done });
                                 }
                             />
-                            <label for=id>{move || item.text(lang.get())}</label>
+                            <label for=id>{move || checklist_item(lang.get(), item)}</label>
                         </li>
                     }
                 })

@@ -6,11 +6,15 @@ use funnel_model::kpi::{
     Basis, ChannelInput, Department, Direction, Formula, KpiEdit, KpiNode, KpiTree, NodeId,
     NodeKind, SmartItem, Unit, ROOT_ID,
 };
-use funnel_model::{Lang, OptionKey};
+use funnel_model::OptionKey;
 use leptos::prelude::*;
 
-use crate::kpi_text::node_detail;
-use crate::plan_text::{month_name, pick};
+use crate::i18n::kpi::{
+    actual_in_month, inconsistent_node, node_detail, selected_node, smart_progress, words,
+};
+use crate::i18n::kpi_tree::{
+    department, direction, formula, node_label, smart_item, smart_question, unit, value_error,
+};
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::field::TextField;
@@ -25,7 +29,7 @@ pub fn NodeEditor(
     selected: RwSignal<NodeId>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let node = Memo::new(move |_| tree.with(|t| t.node(selected.get()).cloned()));
     // The node as stored, for the texts as typed (the evaluated node has parsed figures).
     let raw = Memo::new(move |_| {
@@ -45,7 +49,7 @@ pub fn NodeEditor(
     let title = move || {
         node.with(|n| {
             n.as_ref()
-                .map(|n| n.label.text(lang.get()))
+                .map(|n| node_label(lang.get(), &n.label))
                 .unwrap_or_default()
         })
     };
@@ -66,24 +70,18 @@ pub fn NodeEditor(
             Formula::Entered,
         ]
         .into_iter()
-        .map(|f| (f.key().to_string(), f.text(l).to_string()))
+        .map(|f| (f.key().to_string(), formula(l, f).to_string()))
         .collect::<Vec<_>>()
     });
     let unit_options = Signal::derive(move || {
         let l = lang.get();
         vec![
-            (
-                Unit::Count.key().to_string(),
-                pick(l, "件数", "Count").to_string(),
-            ),
-            (Unit::Yen.key().into(), pick(l, "金額（円）", "Yen").into()),
-            (
-                Unit::Percent.key().into(),
-                pick(l, "率（%）", "Percent").into(),
-            ),
+            (Unit::Count.key().to_string(), words(l).count.to_string()),
+            (Unit::Yen.key().into(), words(l).yen.into()),
+            (Unit::Percent.key().into(), words(l).percent.into()),
             (
                 Unit::Custom(String::new()).key().into(),
-                pick(l, "その他", "Other").into(),
+                words(l).other.into(),
             ),
         ]
     });
@@ -91,12 +89,12 @@ pub fn NodeEditor(
         let l = lang.get();
         let mut v = vec![(
             None::<Department>.key().to_string(),
-            pick(l, "未設定", "Not set").to_string(),
+            words(l).not_set.to_string(),
         )];
         v.extend(
             Department::ALL
                 .iter()
-                .map(|d| (Some(*d).key().to_string(), d.text(l).to_string())),
+                .map(|d| (Some(*d).key().to_string(), department(l, *d).to_string())),
         );
         v
     });
@@ -107,16 +105,16 @@ pub fn NodeEditor(
                 Direction::Upstream.key().to_string(),
                 format!(
                     "{}（{}）",
-                    Direction::Upstream.text(l),
-                    pick(l, "訪問・リードなど", "visits, leads…")
+                    direction(l, Direction::Upstream),
+                    words(l).visits_leads
                 ),
             ),
             (
                 Direction::Downstream.key().into(),
                 format!(
                     "{}（{}）",
-                    Direction::Downstream.text(l),
-                    pick(l, "商談化率・受注率など", "meeting rate, win rate…")
+                    direction(l, Direction::Downstream),
+                    words(l).meeting_rate_win_rate
                 ),
             ),
         ]
@@ -140,7 +138,7 @@ pub fn NodeEditor(
                 .map(|n| {
                     (
                         n.id.to_string(),
-                        format!("{}{}", "　".repeat(n.depth), n.label.text(l)),
+                        format!("{}{}", "　".repeat(n.depth), node_label(l, &n.label)),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -152,22 +150,19 @@ pub fn NodeEditor(
         node.with(|n| {
             n.as_ref()
                 .and_then(|n| n.target_error)
-                .map(|e| e.text(lang.get()))
+                .map(|e| value_error(lang.get(), e))
         })
     });
 
     view! {
         <section class="node-editor" aria-labelledby="node-editor-heading">
             <h3 id="node-editor-heading">
-                {move || match lang.get() {
-                    Lang::Ja => format!("選択中のノード: {}", title()),
-                    Lang::En => format!("Selected node: {}", title()),
-                }}
+                {move || selected_node(lang.get(), &title())}
             </h3>
             <p class="hint" data-testid="node-detail">{move || node.with(|n| n.as_ref().map(|n| node_detail(n, lang.get())).unwrap_or_default())}</p>
             <TextField
                 id="node-name"
-                label=Signal::derive(move || tr("ノード名", "Node name").to_string())
+                label=Signal::derive(move || w().node_name.to_string())
                 // The own name as typed, even empty (a field being retyped is not refilled under the
                 // cursor); the name the binding implies until the user gives one.
                 value=Signal::derive(move || raw.with(|n| n.as_ref().and_then(|n| n.name.clone())).unwrap_or_else(title))
@@ -178,7 +173,7 @@ pub fn NodeEditor(
                 <div class="field-row">
                     <SelectField
                         id="node-formula"
-                        label=Signal::derive(move || tr("計算方法", "How it is computed").to_string())
+                        label=Signal::derive(move || w().how_it_is_computed.to_string())
                         options=formula_options
                         selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.formula).unwrap_or_default().key().to_string()))
                         on_change=Callback::new(move |v: String| {
@@ -190,12 +185,12 @@ pub fn NodeEditor(
                     <Show when=move || !bound()>
                         <SelectField
                             id="node-unit"
-                            label=Signal::derive(move || tr("単位", "Unit").to_string())
+                            label=Signal::derive(move || w().unit.to_string())
                             options=unit_options
                             selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.unit.key()).unwrap_or(Unit::Count.key()).to_string()))
                             on_change=Callback::new(move |v: String| {
                                 // A new custom unit starts with a name to overwrite, in the page's language.
-                                let custom = pick(lang.get_untracked(), "時間", "hours");
+                                let custom = words(lang.get_untracked()).hours;
                                 if let Some(unit) = Unit::from_key(&v, custom) {
                                     edit(KpiEdit::SetUnit { node: id(), unit });
                                 }
@@ -206,8 +201,8 @@ pub fn NodeEditor(
                 <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| matches!(n.unit, Unit::Custom(_)))) && !bound()>
                     <TextField
                         id="node-unit-name"
-                        label=Signal::derive(move || tr("単位の名前", "Unit name").to_string())
-                        value=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.unit.text(lang.get())).unwrap_or_default()))
+                        label=Signal::derive(move || w().unit_name.to_string())
+                        value=Signal::derive(move || node.with(|n| n.as_ref().map(|n| unit(lang.get(), &n.unit)).unwrap_or_default()))
                         error=Signal::derive(|| None::<String>)
                         on_input=Callback::new(move |name: String| edit(KpiEdit::SetUnit { node: id(), unit: Unit::Custom(name) }))
                     />
@@ -215,13 +210,13 @@ pub fn NodeEditor(
                 <Show
                     when=move || !bound()
                     fallback=move || view! {
-                        <p class="hint">{move || tr("目標値はファネルから計算されます（ファネルの入力を変えると更新されます）。", "The plan figure comes from the funnel (it updates when the funnel's inputs change).")}</p>
+                        <p class="hint">{move || w().the_plan_figure_comes_from_the}</p>
                     }
                 >
                     <TextField
                         id="node-target"
-                        label=Signal::derive(move || tr("目標値", "Plan figure").to_string())
-                        hint=Signal::derive(move || tr("空欄なら下位ノードから計算します。例: 120、25%、300万", "Empty computes it from the nodes below. e.g. 120, 25%, 3M").to_string())
+                        label=Signal::derive(move || w().plan_figure.to_string())
+                        hint=Signal::derive(move || w().empty_computes_it_from_the_nodes.to_string())
                         value=Signal::derive(raw_text(|n| n.target.clone()))
                         error=target_error
                         on_input=Callback::new(move |text: String| edit(KpiEdit::SetTarget { node: id(), text }))
@@ -230,16 +225,13 @@ pub fn NodeEditor(
                 </Show>
                 <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.inconsistent))>
                     <p class="message" role="status">
-                        {move || node.with(|n| n.as_ref().map(|n| match lang.get() {
-                            Lang::Ja => format!("下位ノードから計算すると {} になり、目標値と合いません。", n.computed.map(|c| funnel_model::kpi::format_value(c, &n.unit, Lang::Ja)).unwrap_or_default()),
-                            Lang::En => format!("The nodes below compute {}, which does not match the plan figure.", n.computed.map(|c| funnel_model::kpi::format_value(c, &n.unit, Lang::En)).unwrap_or_default()),
-                        }).unwrap_or_default())}
+                        {move || node.with(|n| n.as_ref().map(|n| inconsistent_node(lang.get(), n)).unwrap_or_default())}
                     </p>
                 </Show>
                 <div class="field-row">
                     <SelectField
                         id="node-owner"
-                        label=Signal::derive(move || tr("担当部門", "Owner").to_string())
+                        label=Signal::derive(move || w().owner.to_string())
                         options=owner_options
                         selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.owner).unwrap_or(None).key().to_string()))
                         on_change=Callback::new(move |v: String| {
@@ -250,7 +242,7 @@ pub fn NodeEditor(
                     />
                     <SelectField
                         id="node-direction"
-                        label=Signal::derive(move || tr("上流・下流", "Upstream or downstream").to_string())
+                        label=Signal::derive(move || w().upstream_or_downstream.to_string())
                         options=direction_options
                         selected=Signal::derive(move || node.with(|n| n.as_ref().map(|n| n.direction).unwrap_or_default().key().to_string()))
                         on_change=Callback::new(move |v: String| {
@@ -262,7 +254,7 @@ pub fn NodeEditor(
                 </div>
                 <TextField
                     id="node-period"
-                    label=Signal::derive(move || tr("このKPIの期間（空欄はツリーの測定期間）", "This KPI's period (empty: the tree's)").to_string())
+                    label=Signal::derive(move || w().this_kpis_period_empty_the_trees.to_string())
                     value=Signal::derive(raw_text(|n| n.period.clone()))
                     error=Signal::derive(|| None::<String>)
                     on_input=Callback::new(move |text: String| edit(KpiEdit::SetPeriod { node: id(), text }))
@@ -274,7 +266,7 @@ pub fn NodeEditor(
                         prop:checked=move || node.with(|n| n.as_ref().is_some_and(|n| n.controllable))
                         on:change=move |ev| edit(KpiEdit::SetControllable { node: id(), controllable: event_target_checked(&ev) })
                     />
-                    <label for="node-controllable">{move || tr("担当チームが自分の行動で動かせる（コントロール可能）", "The owning team can move it by its own actions (controllable)")}</label>
+                    <label for="node-controllable">{move || w().the_owning_team_can_move_it}</label>
                 </div>
                 <Show when=move || !is_root()>
                     <div class="check">
@@ -284,11 +276,11 @@ pub fn NodeEditor(
                             prop:checked=move || node.with(|n| n.as_ref().is_some_and(|n| n.in_formula))
                             on:change=move |ev| edit(KpiEdit::SetInFormula { node: id(), in_formula: event_target_checked(&ev) })
                         />
-                        <label for="node-in-formula">{move || tr("親ノードの計算に含める", "Part of the parent's formula")}</label>
+                        <label for="node-in-formula">{move || w().part_of_the_parents_formula}</label>
                     </div>
                 </Show>
                 <fieldset class="smart">
-                    <legend>{move || crate::ui::jargon::term_view(tr("SMARTチェック", "SMART check").to_string(), crate::ui::jargon::explain("SMART", lang.get()))}</legend>
+                    <legend>{move || crate::ui::jargon::term_view(w().smart_check.to_string(), crate::i18n::jargon::explain("SMART", lang.get()))}</legend>
                     {move || {
                         SmartItem::ALL
                             .into_iter()
@@ -305,9 +297,9 @@ pub fn NodeEditor(
                                             on:change=move |ev| edit(KpiEdit::SetSmart { node: id(), item, answer: event_target_checked(&ev) })
                                         />
                                         <label for=input_id>
-                                            <strong>{item.text(lang.get())}</strong>
+                                            <strong>{smart_item(lang.get(), item)}</strong>
                                             " "
-                                            {item.question(lang.get())}
+                                            {smart_question(lang.get(), item)}
                                         </label>
                                         <span class="smart-state">
                                             {move || match check() {
@@ -324,32 +316,26 @@ pub fn NodeEditor(
                     <p class="hint">
                         {move || {
                             let passed = node.with(|n| n.as_ref().map_or(0, |n| n.smart.iter().filter(|c| c.passed()).count()));
-                            match lang.get() {
-                                Lang::Ja => format!("{passed} / 5 項目を満たしています（測定可能・期限は入力内容からも判定）。"),
-                                Lang::En => format!("{passed} of 5 met (measurable and time-bound are also read from the node)."),
-                            }
+                            smart_progress(lang.get(), passed)
                         }}
                     </p>
                 </fieldset>
                 <details class="monthly-actuals">
-                    <summary>{move || tr("月別の実績", "Actuals by month")}</summary>
+                    <summary>{move || w().actuals_by_month}</summary>
                     <div class="field-row">
                         {move || {
                             months()
                                 .into_iter()
                                 .enumerate()
                                 .map(|(k, m)| {
-                                    let label = Signal::derive(move || match lang.get() {
-                                        Lang::Ja => format!("{}の実績", month_name(Lang::Ja, m)),
-                                        Lang::En => format!("Actual in {}", month_name(Lang::En, m)),
-                                    });
+                                    let label = Signal::derive(move || actual_in_month(lang.get(), m));
                                     let month = k as u8;
                                     view! {
                                         <TextField
                                             id=format!("node-month-{k}")
                                             label=label
                                             value=Signal::derive(move || draft.with(|d| d.kpi.actual_text(selected.get(), Some(month)).to_string()))
-                                            error=Signal::derive(move || node.with(|n| n.as_ref().and_then(|n| n.month_errors.iter().find(|(mm, _)| *mm == month).map(|(_, e)| e.text(lang.get())))))
+                                            error=Signal::derive(move || node.with(|n| n.as_ref().and_then(|n| n.month_errors.iter().find(|(mm, _)| *mm == month).map(|(_, e)| value_error(lang.get(), *e)))))
                                             on_input=Callback::new(move |text: String| edit(KpiEdit::SetActual { node: id(), month: Some(month), text }))
                                             inputmode="decimal"
                                             class="compact"
@@ -366,24 +352,24 @@ pub fn NodeEditor(
                     if let Some(new) = send(session.draft, KpiEdit::AddKpi { parent: id() }) {
                         selected.set(new);
                     }
-                }>{move || tr("下にKPIを追加", "Add a KPI below")}</button>
+                }>{move || w().add_a_kpi_below}</button>
                 <button type="button" class="secondary" on:click=move |_| {
                     if let Some(new) = send(session.draft, KpiEdit::AddKsf { parent: id() }) {
                         selected.set(new);
                     }
-                }>{move || tr("下にKSFを追加", "Add a KSF below")}</button>
+                }>{move || w().add_a_ksf_below}</button>
                 <Show when=move || !is_root()>
                     <button type="button" class="secondary" on:click=move |_| edit(KpiEdit::Shift { node: id(), up: true })>
-                        {move || tr("上へ", "Up")}
+                        {move || w().up}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| edit(KpiEdit::Shift { node: id(), up: false })>
-                        {move || tr("下へ", "Down")}
+                        {move || w().down}
                     </button>
                     <button type="button" class="danger" on:click=move |_| {
                         edit(KpiEdit::Remove { node: id() });
                         selected.set(ROOT_ID);
                     }>
-                        {move || tr("このノードと下位を削除", "Remove this node and those below")}
+                        {move || w().remove_this_node_and_those_below}
                     </button>
                 </Show>
             </div>
@@ -391,9 +377,9 @@ pub fn NodeEditor(
                 <div class="field-row move-row">
                     <SelectField
                         id="node-move-target"
-                        label=Signal::derive(move || tr("移動先（新しい親ノード）", "Move under (new parent)").to_string())
+                        label=Signal::derive(move || w().move_under_new_parent.to_string())
                         options=Signal::derive(move || {
-                            let mut v = vec![(String::new(), pick(lang.get(), "選んでください", "Choose").to_string())];
+                            let mut v = vec![(String::new(), words(lang.get()).choose.to_string())];
                             v.extend(move_targets.get());
                             v
                         })
@@ -411,7 +397,7 @@ pub fn NodeEditor(
                             }
                         }
                     >
-                        {move || tr("移動", "Move")}
+                        {move || w().move_word}
                     </button>
                 </div>
             </Show>

@@ -5,7 +5,7 @@ use funnel_charts::{draw_timeline, timeline_height, TimelineData, TimelineRow};
 use funnel_model::edit::{PlanEdit, PlanText};
 use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::plan::cohort::explain;
-use funnel_model::plan::draft::{CycleDays, LeadTimeMode, PlanField, TimePlan};
+use funnel_model::plan::draft::{LeadTimeMode, PlanField, TimePlan};
 use funnel_model::plan::export::monthly_plan_csv;
 use funnel_model::plan::phasing::PhasingNote;
 use funnel_model::plan::velocity::team_stages;
@@ -17,14 +17,20 @@ use plotters_canvas::CanvasBackend;
 
 use crate::browser::current_fiscal_year;
 use crate::computed::ValidPlan;
-use crate::plan_text::{month_name, pick, plan_input_error, plan_month_name};
+use crate::i18n::exports::monthly_csv_words;
+use crate::i18n::jargon::explain as explain_term;
+use crate::i18n::months::{
+    coverage_figure, deals_figure, distribution_total_text, dwell_days_label, field_per_rep_label,
+    headcount_figure, inside_per_rep_label, month_weight_label, needed_before_period,
+    velocity_label, velocity_note, won_months_later_label, won_total_figure, words,
+};
+use crate::i18n::plan::{plan_input_error, plan_month_name};
 use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
-use crate::ui::jargon::explain as explain_term;
 use crate::ui::period_fields::{go_to_period, PeriodNote};
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::{cards_view, CardLabel};
@@ -66,25 +72,22 @@ pub fn MonthsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) 
             funnel: funnel.clone(),
         })
     });
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     view! {
         <main class="layout" id="view-months">
             <section class="panel inputs" aria-labelledby="months-inputs-heading">
-                <h2 id="months-inputs-heading">{move || tr("期間とリードタイム", "Period and lead time")}</h2>
+                <h2 id="months-inputs-heading">{move || w().period_and_lead_time}</h2>
                 <PeriodInputs session=session errors=eval.errors />
                 <LeadTimeInputs session=session errors=eval.errors />
                 <CapacityInputs session=session errors=eval.errors />
             </section>
             <section class="panel results" aria-labelledby="months-heading">
                 <div class="results-block" class:stale=move || !eval.current.get()>
-                    <h2 id="months-heading">{move || tr("月次計画", "Monthly plan")}</h2>
+                    <h2 id="months-heading">{move || w().monthly_plan}</h2>
                     <PeriodNote lang=lang draft=session.draft />
                     <Show when=move || !eval.current.get()>
                         <p class="stale-notice" role="status">
-                            {move || tr(
-                                "入力に誤りがあるため、最後に計算できた計画を表示しています。",
-                                "Some inputs are not valid: showing the last plan that could be computed.",
-                            )}
+                            {move || w().some_inputs_are_not_valid_showing}
                         </p>
                     </Show>
                     <MonthSummary lang=lang result=eval.kept draft=session.draft />
@@ -93,7 +96,7 @@ pub fn MonthsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) 
                 <TimelineChart lang=lang result=eval.kept current=eval.current />
                 <ViewExports
                     session=session
-                    csv=Signal::derive(move || eval.kept.with(|r| r.as_ref().map(|r| monthly_plan_csv(&r.plan, &r.funnel, lang.get()))))
+                    csv=Signal::derive(move || eval.kept.with(|r| r.as_ref().map(|r| monthly_plan_csv(&r.plan, &r.funnel.stages.iter().map(|s| s.display_name(lang.get())).collect::<Vec<_>>(), &monthly_csv_words(lang.get())))))
                     canvas_id="timeline-canvas"
                     what="monthly-plan"
                 />
@@ -109,18 +112,18 @@ fn PeriodInputs(
     errors: Memo<funnel_model::plan::draft::PlanErrors>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let seasonal = move || draft.with(|d| !d.plan.weights.is_empty());
     let months = move || draft.with(|d| d.plan.calendar_months());
     view! {
         <fieldset class="plan-group">
-            <legend>{move || tr("期間", "Period")}</legend>
+            <legend>{move || w().period}</legend>
             <PeriodNote lang=lang draft=draft />
             <p class="hint">
-                {move || tr("期間は「ファネル」タブの売上目標の横で設定します。", "The period is set beside the revenue target, on the Funnel tab.")}
+                {move || w().the_period_is_set_beside_the}
                 " "
                 <button type="button" class="link-button" on:click=move |_| go_to_period(session)>
-                    {move || tr("期間を変える", "Change the period")}
+                    {move || w().change_the_period}
                 </button>
             </p>
             <div class="check">
@@ -134,14 +137,11 @@ fn PeriodInputs(
                     }
                 />
                 <label for="plan-seasonal">
-                    {move || tr("月ごとに重みを付ける（季節性）", "Weight the months (seasonality)")}
+                    {move || w().weight_the_months_seasonality}
                 </label>
             </div>
             <p class="hint">
-                {move || tr(
-                    "重みは相対値です。1が標準、2は倍、0はその月に受注を見込みません。",
-                    "Weights are relative: 1 is normal, 2 is double, 0 expects no deals that month.",
-                )}
+                {move || w().weights_are_relative_1_is_normal}
             </p>
             <Show when=seasonal>
                 <div class="field-row weights">
@@ -149,10 +149,7 @@ fn PeriodInputs(
                         months()
                             .into_iter()
                             .map(|m| {
-                                let label = Signal::derive(move || match lang.get() {
-                                    Lang::Ja => format!("{}の重み", month_name(Lang::Ja, m)),
-                                    Lang::En => format!("Weight of {}", month_name(Lang::En, m)),
-                                });
+                                let label = Signal::derive(move || month_weight_label(lang.get(), m));
                                 view! {
                                     <TextField
                                         id=format!("plan-weight-{m}")
@@ -182,22 +179,22 @@ fn LeadTimeInputs(
     errors: Memo<funnel_model::plan::draft::PlanErrors>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let mode = move || draft.with(|d| d.plan.lead_time);
     let mode_options = Signal::derive(move || {
         let l = lang.get();
         vec![
             (
                 LeadTimeMode::AverageDays.key().to_string(),
-                pick(l, "平均日数", "Average days").to_string(),
+                words(l).average_days.to_string(),
             ),
             (
                 LeadTimeMode::StageDwell.key().into(),
-                pick(l, "段階ごとの滞留日数", "Days in each stage").into(),
+                words(l).days_in_each_stage.into(),
             ),
             (
                 LeadTimeMode::Distribution.key().into(),
-                pick(l, "受注月の分布", "Share closing each month").into(),
+                words(l).share_closing_each_month.into(),
             ),
         ]
     });
@@ -218,10 +215,10 @@ fn LeadTimeInputs(
         move || draft.with(|d| d.plan.distribution_total().map(|t| format_decimal(t, 2)));
     view! {
         <fieldset class="plan-group">
-            <legend>{move || tr("リードタイム", "Lead time")}</legend>
+            <legend>{move || w().lead_time}</legend>
             <SelectField
                 id="plan-lead-mode"
-                label=Signal::derive(move || tr("リードタイムの入れ方", "Give the lead time as").to_string())
+                label=Signal::derive(move || w().give_the_lead_time_as.to_string())
                 options=mode_options
                 selected=mode_key
                 on_change=Callback::new(move |v: String| {
@@ -233,30 +230,24 @@ fn LeadTimeInputs(
             <Show when=move || mode() == LeadTimeMode::AverageDays>
                 <TextField
                     id="plan-average-days"
-                    label=Signal::derive(move || tr("リード獲得から受注までの平均日数", "Average days from lead to won deal").to_string())
-                    hint=Signal::derive(move || tr("例: 90（約3か月）", "e.g. 90 (about 3 months)").to_string())
+                    label=Signal::derive(move || w().average_days_from_lead_to_won.to_string())
+                    hint=Signal::derive(move || w().e_g_90_about_3_months.to_string())
                     value=Signal::derive(move || draft.with(|d| d.plan.average_days.clone()))
                     error=field_error(lang, draft, errors, PlanField::AverageDays)
                     on_input=on_text(draft, |v| PlanEdit::Text(PlanText::AverageDays, v).into())
                     inputmode="numeric"
-                    suffix=Signal::derive(move || tr("日", "days").to_string())
+                    suffix=Signal::derive(move || w().days.to_string())
                 />
             </Show>
             <Show when=move || mode() == LeadTimeMode::StageDwell>
                 <p class="hint">
-                    {move || tr(
-                        "各段階に留まる日数（次の段階に進むまで）。空欄は0日です。",
-                        "Days an item stays in each stage before it moves on. Empty means 0.",
-                    )}
+                    {move || w().days_an_item_stays_in_each}
                 </p>
                 {move || {
                     dwell_rows()
                         .into_iter()
                         .map(|(id, from, to)| {
-                            let label = match lang.get() {
-                                Lang::Ja => format!("{from} → {to} の日数"),
-                                Lang::En => format!("Days from {from} to {to}"),
-                            };
+                            let label = dwell_days_label(lang.get(), &from, &to);
                             view! {
                                 <TextField
                                     id=format!("plan-dwell-{id}")
@@ -265,7 +256,7 @@ fn LeadTimeInputs(
                                     error=field_error(lang, draft, errors, PlanField::Dwell(id))
                                     on_input=on_text(draft, move |text| PlanEdit::Dwell { id, text }.into())
                                     inputmode="numeric"
-                                    suffix=Signal::derive(move || tr("日", "days").to_string())
+                                    suffix=Signal::derive(move || w().days.to_string())
                                     class="compact"
                                 />
                             }
@@ -275,22 +266,13 @@ fn LeadTimeInputs(
             </Show>
             <Show when=move || mode() == LeadTimeMode::Distribution>
                 <p class="hint">
-                    {move || tr(
-                        "ある月に生まれたリードのうち、何か月後に受注するかの割合。合計100%にします。",
-                        "Of the leads created in a month, the share won 0, 1, 2 … months later. Adds up to 100%.",
-                    )}
+                    {move || w().of_the_leads_created_in_a}
                 </p>
                 <div class="field-row weights">
                     {move || {
                         (0..distribution_len())
                             .map(|k| {
-                                let label = Signal::derive(move || match (lang.get(), k) {
-                                    (Lang::Ja, 0) => "同じ月に受注".to_string(),
-                                    (Lang::Ja, k) => format!("{k}か月後に受注"),
-                                    (Lang::En, 0) => "Won the same month".to_string(),
-                                    (Lang::En, 1) => "Won 1 month later".to_string(),
-                                    (Lang::En, k) => format!("Won {k} months later"),
-                                });
+                                let label = Signal::derive(move || won_months_later_label(lang.get(), k));
                                 view! {
                                     <TextField
                                         id=format!("plan-distribution-{k}")
@@ -308,36 +290,29 @@ fn LeadTimeInputs(
                     }}
                 </div>
                 <p class="hint" data-testid="distribution-total">
-                    {move || match (lang.get(), distribution_total()) {
-                        (Lang::Ja, Some(t)) => format!("合計 {t}%"),
-                        (Lang::En, Some(t)) => format!("Total {t}%"),
-                        _ => String::new(),
-                    }}
+                    {move || distribution_total().map(|t| distribution_total_text(lang.get(), &t))}
                 </p>
                 <p class="message" role="status">
                     {move || field_error(lang, draft, errors, PlanField::DistributionTotal).get()}
                 </p>
                 <div class="button-row">
                     <button type="button" on:click=move |_| { send(draft, PlanEdit::AddDistributionMonth); }>
-                        {move || tr("月を追加", "Add a month")}
+                        {move || w().add_a_month}
                     </button>
                     <button
                         type="button"
                         disabled=move || distribution_len() <= 1
                         on:click=move |_| { send(draft, PlanEdit::RemoveDistributionMonth); }
                     >
-                        {move || tr("最後の月を削除", "Remove the last month")}
+                        {move || w().remove_the_last_month}
                     </button>
                 </div>
             </Show>
             <Show when=move || mode() != LeadTimeMode::StageDwell>
                 <TextField
                     id="plan-sales-cycle-share"
-                    label=Signal::derive(move || tr("リードタイムのうち商談化から受注までの割合", "Share of the lead time from opportunity to won").to_string())
-                    hint=Signal::derive(move || tr(
-                        "段階ごとの日数がないときに各段階を作る時期を決めます。空欄は50%（商談化までと商談後が半分ずつ）。MQL・SQLはその間に均等に置きます。",
-                        "Places the stages when there are no per-stage days. Empty means 50% (half before the opportunity, half after); MQL and SQL sit evenly in between.",
-                    ).to_string())
+                    label=Signal::derive(move || w().share_of_the_lead_time_from.to_string())
+                    hint=Signal::derive(move || w().places_the_stages_when_there_are.to_string())
                     value=Signal::derive(move || draft.with(|d| d.plan.sales_cycle_share.clone()))
                     error=field_error(lang, draft, errors, PlanField::SalesCycleShare)
                     on_input=on_text(draft, |v| PlanEdit::Text(PlanText::SalesCycleShare, v).into())
@@ -356,7 +331,7 @@ fn CapacityInputs(
     errors: Memo<funnel_model::plan::draft::PlanErrors>,
 ) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     // The stage each team works, by the same rule the headcount is computed with.
     let team_stage = move |inside: bool| {
         let l = lang.get();
@@ -370,14 +345,11 @@ fn CapacityInputs(
     let field_stage = move || team_stage(false);
     view! {
         <fieldset class="plan-group">
-            <legend>{move || tr("体制とパイプライン", "Team and pipeline")}</legend>
+            <legend>{move || w().team_and_pipeline}</legend>
             <TextField
                 id="plan-inside-per-rep"
-                label=Signal::derive(move || match lang.get() {
-                    Lang::Ja => format!("インサイドセールス1人が月に担当できる{}数（継続中を含む）", inside_stage()),
-                    Lang::En => format!("{} one inside-sales rep can work in a month (open ones included)", inside_stage()),
-                })
-                hint=Signal::derive(move || tr("例: 40（件）", "e.g. 40").to_string())
+                label=Signal::derive(move || inside_per_rep_label(lang.get(), &inside_stage()))
+                hint=Signal::derive(move || w().e_g_40.to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.inside_per_rep.clone()))
                 error=field_error(lang, draft, errors, PlanField::InsidePerRep)
                 on_input=on_text(draft, |v| PlanEdit::Text(PlanText::InsidePerRep, v).into())
@@ -385,11 +357,8 @@ fn CapacityInputs(
             />
             <TextField
                 id="plan-field-per-rep"
-                label=Signal::derive(move || match lang.get() {
-                    Lang::Ja => format!("フィールドセールス1人が月に担当できる{}数（継続中を含む）", field_stage()),
-                    Lang::En => format!("{} one field-sales rep can work in a month (open ones included)", field_stage()),
-                })
-                hint=Signal::derive(move || tr("例: 8（件）", "e.g. 8").to_string())
+                label=Signal::derive(move || field_per_rep_label(lang.get(), &field_stage()))
+                hint=Signal::derive(move || w().e_g_8.to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.field_per_rep.clone()))
                 error=field_error(lang, draft, errors, PlanField::FieldPerRep)
                 on_input=on_text(draft, |v| PlanEdit::Text(PlanText::FieldPerRep, v).into())
@@ -397,11 +366,8 @@ fn CapacityInputs(
             />
             <TextField
                 id="plan-open-pipeline"
-                label=Signal::derive(move || tr("計画期間の開始時点で進行中の商談金額（任意）", "Open pipeline at the period start (optional)").to_string())
-                hint=Signal::derive(move || tr(
-                    "空欄か0は進行中の商談なし。例: 2億。見込める受注（金額 × 受注率 ÷ 単価）は最初の月から目標に充て、期間前に作る件数を減らします。",
-                    "Empty or 0 means none. e.g. 200,000,000. The deals it is expected to win (value × win rate ÷ deal size) count toward the first months and reduce what must be created before the period.",
-                ).to_string())
+                label=Signal::derive(move || w().open_pipeline_at_the_period_start.to_string())
+                hint=Signal::derive(move || w().empty_or_0_means_none_e.to_string())
                 value=Signal::derive(move || draft.with(|d| d.plan.open_pipeline.clone()))
                 error=field_error(lang, draft, errors, PlanField::OpenPipeline)
                 on_input=on_text(draft, |v| PlanEdit::Text(PlanText::OpenPipeline, v).into())
@@ -431,128 +397,51 @@ fn MonthSummary(
             let before = |i: usize| -> u64 { before_shown.get(i).copied().unwrap_or(0) };
             let lead = plan.lead_stage;
             let opp = won.saturating_sub(1);
-            let unit = pick(l, "件", "");
+            let unit = words(l).symbol;
             let targets = &plan.monthly.won_targets;
             let mut cards = vec![
                 (
                     "won-total",
-                    pick(
+                    words(l).deals_planned_in_the_period_each.to_string(),
+                    won_total_figure(
                         l,
-                        "期間の受注（月ごとに切り上げ）",
-                        "Deals planned in the period (each month rounded up)",
-                    )
-                    .to_string(),
-                    match l {
-                        Lang::Ja => format!(
-                            "{}件（目標 {}件・余裕 {}件）",
-                            format_count(targets.shown_total()),
-                            format_count(targets.period_required),
-                            format_count(targets.surplus())
-                        ),
-                        Lang::En => format!(
-                            "{} (target {}, surplus {})",
-                            format_count(targets.shown_total()),
-                            format_count(targets.period_required),
-                            format_count(targets.surplus())
-                        ),
-                    },
+                        &format_count(targets.shown_total()),
+                        &format_count(targets.period_required),
+                        &format_count(targets.surplus()),
+                    ),
                 ),
                 (
                     "before-leads",
-                    match l {
-                        Lang::Ja => {
-                            format!("計画期間前に作る{}", funnel.stages[lead].display_name(l))
-                        }
-                        Lang::En => format!(
-                            "{} needed before the period",
-                            funnel.stages[lead].display_name(l)
-                        ),
-                    },
+                    needed_before_period(l, &funnel.stages[lead].display_name(l)),
                     format!("{}{unit}", format_count(before(lead))),
                 ),
                 (
                     "before-opps",
-                    match l {
-                        Lang::Ja => {
-                            format!("計画期間前に作る{}", funnel.stages[opp].display_name(l))
-                        }
-                        Lang::En => format!(
-                            "{} needed before the period",
-                            funnel.stages[opp].display_name(l)
-                        ),
-                    },
+                    needed_before_period(l, &funnel.stages[opp].display_name(l)),
                     format!("{}{unit}", format_count(before(opp))),
                 ),
                 (
                     "coverage",
-                    pick(
+                    words(l).pipeline_coverage_needed.to_string(),
+                    coverage_figure(
                         l,
-                        "必要なパイプラインカバレッジ",
-                        "Pipeline coverage needed",
-                    )
-                    .to_string(),
-                    match l {
-                        Lang::Ja if !pipeline_given => {
-                            format!("{}倍", format_decimal(plan.coverage.needed, 2))
-                        }
-                        Lang::En if !pipeline_given => {
-                            format!("{}×", format_decimal(plan.coverage.needed, 2))
-                        }
-                        Lang::Ja => format!(
-                            "{}倍（現在 {}倍{}）",
-                            format_decimal(plan.coverage.needed, 2),
-                            format_decimal(plan.coverage.have, 2),
-                            if plan.coverage.enough {
-                                "・足りています"
-                            } else {
-                                "・不足"
-                            }
-                        ),
-                        Lang::En => format!(
-                            "{}× (have {}×{})",
-                            format_decimal(plan.coverage.needed, 2),
-                            format_decimal(plan.coverage.have, 2),
-                            if plan.coverage.enough {
-                                ", enough"
-                            } else {
-                                ", short"
-                            }
-                        ),
-                    },
+                        &format_decimal(plan.coverage.needed, 2),
+                        pipeline_given
+                            .then(|| (format_decimal(plan.coverage.have, 2), plan.coverage.enough)),
+                    ),
                 ),
             ];
             if plan.open_pipeline_deals > 0.0 {
                 cards.push((
                     "open-deals",
-                    pick(
-                        l,
-                        "進行中の商談から見込む受注",
-                        "Deals expected from the open pipeline",
-                    )
-                    .to_string(),
-                    match l {
-                        Lang::Ja => format!("{}件", format_decimal(plan.open_pipeline_deals, 1)),
-                        Lang::En => format_decimal(plan.open_pipeline_deals, 1),
-                    },
+                    words(l).deals_expected_from_the_open_pipeline.to_string(),
+                    deals_figure(l, &format_decimal(plan.open_pipeline_deals, 1)),
                 ));
             }
             let days = format_decimal(plan.cycle_days, 0);
             cards.push((
                 "velocity",
-                match (plan.cycle_source, l) {
-                    (CycleDays::SalesCycle, Lang::Ja) => {
-                        format!("セールスベロシティ（1日あたり・商談→受注{days}日）")
-                    }
-                    (CycleDays::SalesCycle, Lang::En) => {
-                        format!("Sales velocity (per day, {days}-day sales cycle)")
-                    }
-                    (CycleDays::LeadToClose, Lang::Ja) => {
-                        format!("セールスベロシティ（1日あたり・リード→受注{days}日）")
-                    }
-                    (CycleDays::LeadToClose, Lang::En) => {
-                        format!("Sales velocity (per day, {days} days lead to won)")
-                    }
-                },
+                velocity_label(l, plan.cycle_source, &days),
                 plan.velocity.map_or_else(
                     || "—".to_string(),
                     |v| funnel_model::format::format_money(v, l),
@@ -561,19 +450,12 @@ fn MonthSummary(
             let peak = |v: &[u64]| v.iter().copied().max().unwrap_or(0);
             cards.push((
                 "headcount",
-                pick(l, "必要人数（最大月）", "Headcount (busiest month)").to_string(),
-                match l {
-                    Lang::Ja => format!(
-                        "IS {}人・FS {}人",
-                        peak(&plan.staffing.inside_sales),
-                        peak(&plan.staffing.field_sales)
-                    ),
-                    Lang::En => format!(
-                        "inside sales {} · field sales {}",
-                        peak(&plan.staffing.inside_sales),
-                        peak(&plan.staffing.field_sales)
-                    ),
-                },
+                words(l).headcount_busiest_month.to_string(),
+                headcount_figure(
+                    l,
+                    peak(&plan.staffing.inside_sales),
+                    peak(&plan.staffing.field_sales),
+                ),
             ));
             // Jargon explained on hover and focus; money with its exact figure.
             cards
@@ -606,15 +488,12 @@ fn MonthSummary(
                                 months,
                                 period_months,
                             } => {
-                                let e = funnel_model::plan::PlanInputError::LeadTimeLongerThanPeriod {
-                                    months: *months,
-                                    period_months: *period_months,
-                                };
-                                let extra = pick(
-                                    l,
-                                    "計画期間より前の月に作る分は「計画期間前」の行に示します。",
-                                    "What must be created before the period is in the rows marked “before the period”.",
-                                );
+                                let e =
+                                    funnel_model::plan::PlanInputError::LeadTimeLongerThanPeriod {
+                                        months: *months,
+                                        period_months: *period_months,
+                                    };
+                                let extra = words(l).what_must_be_created_before_the;
                                 format!("{} {extra}", plan_input_error(l, &e, &[]))
                             }
                         })
@@ -628,16 +507,7 @@ fn MonthSummary(
         let l = lang.get();
         result.with(|r| {
             let plan = &r.as_ref()?.plan;
-            Some(match (plan.velocity.is_some(), plan.cycle_source, l) {
-                (true, CycleDays::SalesCycle, Lang::Ja) => "セールスベロシティは商談から受注までの日数（段階ごとの日数）で割っています。",
-                (true, CycleDays::SalesCycle, Lang::En) => "Sales velocity divides by the days from opportunity to won (the days per stage).",
-                (true, CycleDays::LeadToClose, Lang::Ja) => "セールスベロシティはリードから受注までの日数で割っています。段階ごとの日数を入れると商談期間で計算します。",
-                (true, CycleDays::LeadToClose, Lang::En) => "Sales velocity divides by the days from lead to won; give days per stage to use the sales cycle.",
-                (false, CycleDays::SalesCycle, Lang::Ja) => "商談から受注までが0日のため、1日あたりのセールスベロシティは計算できません。",
-                (false, CycleDays::SalesCycle, Lang::En) => "The opportunity stage has 0 days, so there is no sales velocity per day to compute.",
-                (false, CycleDays::LeadToClose, Lang::Ja) => "リードタイムが1日未満のため、1日あたりのセールスベロシティは計算できません。",
-                (false, CycleDays::LeadToClose, Lang::En) => "The lead time is under a day, so there is no sales velocity per day to compute.",
-            })
+            Some(velocity_note(l, plan.velocity.is_some(), plan.cycle_source))
         })
     };
     view! {
@@ -649,7 +519,7 @@ fn MonthSummary(
 
 #[component]
 fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let head = move || {
         let l = lang.get();
         result.with(|r| {
@@ -688,7 +558,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                 .map(|(row, m)| {
                     let label = plan_month_name(l, m.calendar_month, year(m.year_offset));
                     let kind = if m.already_in_pipeline {
-                        pick(l, "計画期間前", "before the period")
+                        words(l).before_the_period
                     } else {
                         ""
                     };
@@ -710,7 +580,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
             let totals: Vec<u64> = p.monthly.shown_totals();
             rows.push(view! {
                 <tr class="total">
-                    <th scope="row">{pick(l, "合計", "Total")}</th>
+                    <th scope="row">{words(l).total}</th>
                     {totals.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
                     <td class="num">"—"</td>
                     <td class="num">"—"</td>
@@ -724,18 +594,15 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
         <div class="table-wrap">
             <table class="month-table" data-testid="month-table">
                 <caption>
-                    {move || tr(
-                        "各月に新しく作る件数（受注はその月に決まる件数）。各月を切り上げるため、合計はファネルの件数を上回ることがあります。IS・FSは担当中の件数（継続中を含む）に必要な人数、売上目標はその月に決まる売上。",
-                        "New items to create each month (won: deals closing that month). Each month is rounded up, so totals can be above the funnel's. Inside / field sales: reps for the items worked that month (open ones included); revenue target: revenue closing that month.",
-                    )}
+                    {move || w().new_items_to_create_each_month}
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || tr("月", "Month")}</th>
+                        <th scope="col">{move || w().month}</th>
                         {head}
-                        <th scope="col" class="num">{move || tr("IS人数", "Inside sales")}</th>
-                        <th scope="col" class="num">{move || tr("FS人数", "Field sales")}</th>
-                        <th scope="col" class="num">{move || tr("売上目標", "Revenue target")}</th>
+                        <th scope="col" class="num">{move || w().inside_sales}</th>
+                        <th scope="col" class="num">{move || w().field_sales}</th>
+                        <th scope="col" class="num">{move || w().revenue_target}</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
@@ -750,7 +617,7 @@ fn TimelineChart(
     result: Memo<Option<TimeResult>>,
     current: Memo<bool>,
 ) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let data = Memo::new(move |_| {
         let l = lang.get();
         result.with(|r| {
@@ -771,7 +638,7 @@ fn TimelineChart(
                     .iter()
                     .position(|m| !m.already_in_pipeline)
                     .unwrap_or(0),
-                before_label: pick(l, "計画期間前", "Before the period").to_string(),
+                before_label: words(l).before_the_period_2.to_string(),
                 rows: r
                     .funnel
                     .stages
@@ -822,11 +689,7 @@ fn TimelineChart(
                             format!("{}: {}", s.display_name(l), cells.join(", "))
                         })
                         .collect();
-                    format!(
-                        "{}. {}",
-                        pick(l, "月次計画のタイムライン", "Monthly plan timeline"),
-                        parts.join("; ")
-                    )
+                    format!("{}. {}", words(l).monthly_plan_timeline, parts.join("; "))
                 })
                 .unwrap_or_default()
         })
@@ -834,12 +697,9 @@ fn TimelineChart(
     view! {
         <figure class="chart" class:stale=move || !current.get()>
             <figcaption>
-                <h3>{move || tr("タイムライン", "Timeline")}</h3>
+                <h3>{move || w().timeline}</h3>
                 <p class="hint">
-                    {move || tr(
-                        "段階ごとに各月の件数を、その段階の最大値を基準に描いています。網掛けは計画期間前の月です。",
-                        "Each stage's months are scaled to that stage's largest month. Shaded months come before the period.",
-                    )}
+                    {move || w().each_stages_months_are_scaled_to}
                 </p>
             </figcaption>
             <CanvasChart data=data label=label id="timeline-canvas" />
@@ -849,7 +709,7 @@ fn TimelineChart(
 
 #[component]
 fn CohortNote(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let figures = move || {
         let l = lang.get();
         result.with(|r| {
@@ -864,18 +724,18 @@ fn CohortNote(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
     };
     view! {
         <section class="cohort" aria-labelledby="cohort-heading">
-            <h3 id="cohort-heading">{move || tr("期間で見た転換率と本当の転換率", "Conversion by period vs. by cohort")}</h3>
+            <h3 id="cohort-heading">{move || w().conversion_by_period_vs_by_cohort}</h3>
             {move || {
                 figures()
                     .map(|(period, cohort, text)| {
                         view! {
                             <dl class="headline small">
                                 <div class="card">
-                                    <dt>{tr("例で期間で区切った率（受注 ÷ 期間内のリード）", "Per period in the example (won ÷ leads in the period)")}</dt>
+                                    <dt>{w().per_period_in_the_example_won}</dt>
                                     <dd data-testid="cohort-period">{period}</dd>
                                 </div>
                                 <div class="card">
-                                    <dt>{tr("コホートの率（リードを作成月から追跡）", "Per cohort (leads followed from their month)")}</dt>
+                                    <dt>{w().per_cohort_leads_followed_from_their}</dt>
                                     <dd data-testid="cohort-true">{cohort}</dd>
                                 </div>
                             </dl>

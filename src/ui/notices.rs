@@ -1,7 +1,8 @@
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::{format_error, texts};
+use crate::i18n::common::{format_error, texts};
+use crate::i18n::embed::words as embed_words;
 use crate::session::{Notice, Session};
 
 /// Messages about saving, links and files, each with a way to dismiss it (and undo a delete).
@@ -63,7 +64,7 @@ fn describe(notice: &Notice, lang: Lang) -> (&'static str, String) {
         Notice::Imported(name) => ("info", (t.imported)(name)),
         Notice::Deleted(d) => ("info", (t.deleted)(&d.saved.scenario.name)),
         Notice::LinkCopied(n) => ("success", (t.link_copied)(*n)),
-        Notice::EmbedCopied => ("success", t.embed_copied.to_string()),
+        Notice::EmbedCopied => ("success", embed_words(lang).embed_copied.to_string()),
         Notice::CopyFailed => ("error", t.copy_failed.to_string()),
         Notice::BothEdited(n) => ("warning", (t.both_edited)(*n)),
         Notice::KeptBoth(name) => ("warning", (t.kept_both)(name)),

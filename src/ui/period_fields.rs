@@ -7,7 +7,8 @@ use funnel_model::plan::period::Period;
 use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
-use crate::plan_text::{month_name, period_name, pick};
+use crate::i18n::months::{period_note, words};
+use crate::i18n::plan::{month_name, period_name};
 use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::plan_common::SelectField;
@@ -25,22 +26,13 @@ pub fn period_phrase(lang: Lang, draft: &Draft) -> String {
 /// The period selects; the monthly plan, the channel budget and every period total read them.
 #[component]
 pub fn PeriodFields(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let period_options = Signal::derive(move || {
         let l = lang.get();
         vec![
-            (
-                Period::Month.key().to_string(),
-                pick(l, "月", "Month").to_string(),
-            ),
-            (
-                Period::Quarter.key().into(),
-                pick(l, "四半期", "Quarter").into(),
-            ),
-            (
-                Period::Year.key().into(),
-                pick(l, "年度", "Fiscal year").into(),
-            ),
+            (Period::Month.key().to_string(), words(l).month.to_string()),
+            (Period::Quarter.key().into(), words(l).quarter.into()),
+            (Period::Year.key().into(), words(l).fiscal_year.into()),
         ]
     });
     let period_key = Signal::derive(move || draft.with(|d| d.plan.period.key().to_string()));
@@ -65,11 +57,11 @@ pub fn PeriodFields(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoVi
     });
     view! {
         <fieldset class="plan-group period-fields">
-            <legend>{move || tr("目標の期間", "Period of the target")}</legend>
+            <legend>{move || w().period_of_the_target}</legend>
             <div class="field-row">
                 <SelectField
                     id="plan-period"
-                    label=Signal::derive(move || tr("期間の単位", "Period length").to_string())
+                    label=Signal::derive(move || w().period_length.to_string())
                     options=period_options
                     selected=period_key
                     on_change=Callback::new(move |v: String| {
@@ -80,7 +72,7 @@ pub fn PeriodFields(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoVi
                 />
                 <SelectField
                     id="plan-period-index"
-                    label=Signal::derive(move || tr("計画する期間", "Period to plan").to_string())
+                    label=Signal::derive(move || w().period_to_plan.to_string())
                     options=index_options
                     selected=Signal::derive(move || draft.with(|d| d.plan.period_index.to_string()))
                     on_change=Callback::new(move |v: String| {
@@ -91,7 +83,7 @@ pub fn PeriodFields(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoVi
                 />
                 <SelectField
                     id="plan-fiscal-start"
-                    label=Signal::derive(move || tr("期首月", "Fiscal year starts in").to_string())
+                    label=Signal::derive(move || w().fiscal_year_starts_in.to_string())
                     options=start_options
                     selected=Signal::derive(move || draft.with(|d| d.plan.fiscal_start.to_string()))
                     on_change=Callback::new(move |v: String| {
@@ -112,10 +104,7 @@ pub fn PeriodNote(lang: RwSignal<Lang>, draft: RwSignal<Draft>) -> impl IntoView
     let text = move || {
         let l = lang.get();
         let phrase = draft.with(|d| period_phrase(l, d));
-        match l {
-            Lang::Ja => format!("期間: {phrase}"),
-            Lang::En => format!("Period: {phrase}"),
-        }
+        period_note(l, &phrase)
     };
     view! { <p class="period-note" data-testid="period-note">{text}</p> }
 }

@@ -7,7 +7,7 @@ use funnel_model::{Funnel, Lang};
 use leptos::prelude::*;
 
 use crate::computed::{keep_last_valid, ValidPlan};
-use crate::plan_text::field_message;
+use crate::i18n::plan::field_message;
 use crate::session::Session;
 
 /// One evaluation of the plan inputs: the result, the problems of the current text, and the

@@ -5,7 +5,7 @@ use funnel_model::{Lang, StageKind};
 use leptos::prelude::*;
 
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::texts;
+use crate::i18n::funnel::words as funnel_words;
 use crate::ui::figure::Figure;
 use crate::ui::jargon::term_view;
 use crate::ui::period_fields::PeriodNote;
@@ -26,13 +26,12 @@ pub fn Results(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let t = move || texts(lang.get());
     view! {
         <div class="results-block" class:stale=move || !current.get()>
-            <h2 id="results-heading">{move || t().results_heading}</h2>
+            <h2 id="results-heading">{move || funnel_words(lang.get()).results_heading}</h2>
             <PeriodNote lang=lang draft=draft />
             <Show when=move || !current.get()>
-                <p class="stale-notice" role="status">{move || t().stale_notice}</p>
+                <p class="stale-notice" role="status">{move || funnel_words(lang.get()).stale_notice}</p>
             </Show>
             <Headline lang=lang plan=plan />
             {children.map(|c| c())}
@@ -43,7 +42,6 @@ pub fn Results(
 
 /// Won deals, opportunities, leads and pipeline value: (key, label, figure) each.
 fn headline_cards(lang: Lang, plan: &ValidPlan) -> Vec<(&'static str, String, Figure)> {
-    let t = texts(lang);
     let Some((funnel, plan)) = plan else {
         return Vec::new();
     };
@@ -52,15 +50,19 @@ fn headline_cards(lang: Lang, plan: &ValidPlan) -> Vec<(&'static str, String, Fi
         Figure::from(format!(
             "{}{}",
             format_count(plan.stages[i].required),
-            t.unit_count
+            funnel_words(lang).unit_count
         ))
     };
     let mut cards = vec![
-        ("won", t.headline_won.to_string(), count(won)),
+        (
+            "won",
+            funnel_words(lang).headline_won.to_string(),
+            count(won),
+        ),
         (
             "opps",
             if funnel.stages[won - 1].kind == StageKind::Opportunities {
-                t.headline_opps.to_string()
+                funnel_words(lang).headline_opps.to_string()
             } else {
                 funnel.stages[won - 1].display_name(lang)
             },
@@ -73,12 +75,16 @@ fn headline_cards(lang: Lang, plan: &ValidPlan) -> Vec<(&'static str, String, Fi
         .position(|s| s.kind == StageKind::Leads)
     {
         if leads < won - 1 {
-            cards.push(("leads", t.headline_top.to_string(), count(leads)));
+            cards.push((
+                "leads",
+                funnel_words(lang).headline_top.to_string(),
+                count(leads),
+            ));
         }
     }
     cards.push((
         "pipeline",
-        t.headline_pipeline.to_string(),
+        funnel_words(lang).headline_pipeline.to_string(),
         Figure::money(plan.pipeline_value, lang),
     ));
     cards
@@ -87,10 +93,9 @@ fn headline_cards(lang: Lang, plan: &ValidPlan) -> Vec<(&'static str, String, Fi
 /// Won deals, opportunities, leads and pipeline value: the answers first.
 #[component]
 pub fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
-    let t = move || texts(lang.get());
     let cards = move || plan.with(|p| headline_cards(lang.get(), p));
     view! {
-        <dl class="headline" aria-label=move || t().results_heading>
+        <dl class="headline" aria-label=move || funnel_words(lang.get()).results_heading>
             {move || cards_view("headline", cards())}
         </dl>
     }
@@ -104,7 +109,6 @@ pub fn CompactSummary(
     plan: Memo<ValidPlan>,
     current: Memo<bool>,
 ) -> impl IntoView {
-    let t = move || texts(lang.get());
     let items = move || {
         plan.with(|p| headline_cards(lang.get(), p))
             .into_iter()
@@ -125,7 +129,7 @@ pub fn CompactSummary(
             class="compact-summary"
             class:stale=move || !current.get()
             role="group"
-            aria-label=move || t().results_heading
+            aria-label=move || funnel_words(lang.get()).results_heading
             data-testid="compact-summary"
         >
             {items}
@@ -140,10 +144,8 @@ fn StageTable(
     plan: Memo<ValidPlan>,
     forward: Memo<Option<ForwardRun>>,
 ) -> impl IntoView {
-    let t = move || texts(lang.get());
     let rows = move || {
         let lang = lang.get();
-        let t = texts(lang);
         plan.with(|p| {
             let (funnel, plan) = p.as_ref()?;
             let won = funnel.won_index();
@@ -173,7 +175,7 @@ fn StageTable(
                                 ></span>
                                 {funnel.stages[i].display_name(lang)}
                             </th>
-                            <td class="num required" title=(t.exact_title)(&exact)>
+                            <td class="num required" title=(funnel_words(lang).exact_title)(&exact)>
                                 {format_count(req.required)}
                             </td>
                             <td class="num exact">{exact}</td>
@@ -197,15 +199,15 @@ fn StageTable(
     view! {
         <div class="table-wrap">
             <table class="stage-table">
-                <caption class="sr-only">{move || t().table_caption}</caption>
+                <caption class="sr-only">{move || funnel_words(lang.get()).table_caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || t().col_stage}</th>
-                        <th scope="col" class="num">{move || t().col_required}</th>
-                        <th scope="col" class="num exact">{move || t().col_exact}</th>
-                        <th scope="col" class="num">{move || t().col_rate_next}</th>
-                        <th scope="col" class="num">{move || t().col_cumulative}</th>
-                        <th scope="col" class="num expected">{move || t().col_expected}</th>
+                        <th scope="col">{move || funnel_words(lang.get()).col_stage}</th>
+                        <th scope="col" class="num">{move || funnel_words(lang.get()).col_required}</th>
+                        <th scope="col" class="num exact">{move || funnel_words(lang.get()).col_exact}</th>
+                        <th scope="col" class="num">{move || funnel_words(lang.get()).col_rate_next}</th>
+                        <th scope="col" class="num">{move || funnel_words(lang.get()).col_cumulative}</th>
+                        <th scope="col" class="num expected">{move || funnel_words(lang.get()).col_expected}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

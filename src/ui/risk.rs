@@ -12,8 +12,12 @@ use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
-use crate::plan_text::pick;
-use crate::risk_text::{aside, chance, chance_words, count, error_points, span, worth_sentence};
+
+use crate::i18n::exports::risk_csv_words;
+use crate::i18n::risk::{
+    aside, budget_part, chance, chance_words, count, count_unit, error_points, forward_outlook,
+    method_note, needed_for_confidence, same_as_extra, signed_points, span, words, worth_sentence,
+};
 use crate::session::Session;
 use crate::ui::exports::{download_canvas_png, download_csv};
 use crate::ui::figure::signed_count;
@@ -59,7 +63,7 @@ pub fn rate_ids(d: &Draft) -> Vec<u32> {
 #[component]
 pub fn RiskView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) -> impl IntoView {
     let (lang, draft) = (session.lang, session.draft);
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let settings = Memo::new(move |_| draft.with(|d| d.risk.settings(&rate_ids(d))));
     let errors = Memo::new(move |_| settings.with(|s| s.clone().err().unwrap_or_default()));
     let latest: Memo<Option<RiskResult>> = Memo::new(move |_| {
@@ -115,33 +119,33 @@ pub fn RiskView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) ->
     let csv = Signal::derive(move || {
         let l = lang.get();
         result.with(|r| {
-            r.as_ref()
-                .map(|r| risk_csv(&r.figures, &r.rate_names(l), &r.top_name(l), l))
+            r.as_ref().map(|r| {
+                risk_csv(
+                    &r.figures,
+                    &r.rate_names(l),
+                    &r.top_name(l),
+                    &risk_csv_words(l),
+                )
+            })
         })
     });
     view! {
         <main class="layout" id="view-risk">
             <section class="panel inputs" aria-labelledby="risk-inputs-heading">
-                <h2 id="risk-inputs-heading">{move || tr("不確かさの入力", "What is uncertain")}</h2>
+                <h2 id="risk-inputs-heading">{move || w().what_is_uncertain}</h2>
                 <RiskInputs lang=lang draft=draft errors=errors />
             </section>
             <section class="panel results" aria-labelledby="risk-heading">
                 <div class="results-block" class:stale=move || !fresh.get()>
-                    <h2 id="risk-heading">{move || tr("リスクと感度", "Risk & sensitivity")}</h2>
+                    <h2 id="risk-heading">{move || w().risk_sensitivity}</h2>
                     <Show when=move || too_large.get()>
                         <p class="stale-notice" role="status" data-testid="risk-too-large">
-                            {move || tr(
-                                "この計画は件数が大きすぎるため、確率を計算していません（受注1,000万件・最上段1兆件まで計算します）。",
-                                "This plan's counts are too large for its chances to be computed (up to 10 million won deals and 1 trillion top-stage entries).",
-                            )}
+                            {move || w().this_plans_counts_are_too_large}
                         </p>
                     </Show>
                     <Show when=move || !fresh.get() && !too_large.get() && result.with(Option::is_some)>
                         <p class="stale-notice" role="status" data-testid="risk-stale">
-                            {move || tr(
-                                "入力に誤りがあるため、最後に計算できた結果を表示しています（最新ではありません）。",
-                                "Some inputs are not valid: showing the last result that could be computed (not current).",
-                            )}
+                            {move || w().some_inputs_are_not_valid_showing}
                         </p>
                     </Show>
                     <RiskHeadline lang=lang result=result />
@@ -153,16 +157,16 @@ pub fn RiskView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) ->
                 <div class="button-row view-exports">
                     <button type="button" class="secondary" disabled=move || csv.with(Option::is_none)
                         on:click=move |_| if let Some(text) = csv.get_untracked() { download_csv(session, "risk", &text) }>
-                        {move || tr("数値をCSVで保存", "Save the figures as CSV")}
+                        {move || w().save_the_figures_as_csv}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| download_canvas_png(session, "risk-distribution-canvas", "risk-distribution")>
-                        {move || tr("分布をPNGで保存", "Save the distribution as PNG")}
+                        {move || w().save_the_distribution_as_png}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| download_canvas_png(session, "risk-curve-canvas", "risk-curve")>
-                        {move || tr("確率の曲線をPNGで保存", "Save the chance curve as PNG")}
+                        {move || w().save_the_chance_curve_as_png}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| download_canvas_png(session, "risk-tornado-canvas", "risk-tornado")>
-                        {move || tr("トルネードをPNGで保存", "Save the tornado as PNG")}
+                        {move || w().save_the_tornado_as_png}
                     </button>
                 </div>
             </section>
@@ -183,7 +187,7 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
             let mut cards = vec![
                 (
                     "reach",
-                    pick(l, "目標達成の確率", "Chance of reaching the target").to_string(),
+                    words(l).chance_of_reaching_the_target.to_string(),
                     format!(
                         "{}{}",
                         chance(f.plan.reach.value),
@@ -192,21 +196,18 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
                 ),
                 (
                     "won",
-                    pick(l, "受注件数 P10 / P50 / P90", "Won deals P10 / P50 / P90").to_string(),
+                    words(l).won_deals_p10_p50_p90.to_string(),
                     three(f.plan.won.map(|w| count(l, w))),
                 ),
                 (
                     "revenue",
-                    pick(l, "売上 P10 / P50 / P90", "Revenue P10 / P50 / P90").to_string(),
+                    words(l).revenue_p10_p50_p90.to_string(),
                     three(f.plan.revenue.map(|v| format_money(v, l))),
                 ),
             ];
             for (level, key) in f.levels.iter().zip(["level80", "level90", "level-user"]) {
                 let pct = format!("{:.0}%", level.level * 100.0);
-                let label = match l {
-                    Lang::Ja => format!("{pct}の確信に必要な{top}"),
-                    Lang::En => format!("{top} for {pct} confidence"),
-                };
+                let label = needed_for_confidence(l, &pct, &top);
                 let value = match level.top {
                     Some(n) => {
                         let more = n.saturating_sub(f.plan.count);
@@ -215,16 +216,11 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
                             v += &aside(l, &format!("+{}", format_count(more)));
                         }
                         if let Some(b) = level.budget {
-                            v += &match l {
-                                Lang::Ja => format!(" · 予算{}", format_money(b, l)),
-                                Lang::En => format!(" · budget {}", format_money(b, l)),
-                            };
+                            v += &budget_part(l, &format_money(b, l));
                         }
                         v
                     }
-                    None => {
-                        pick(l, "この率では届きません", "Out of reach at these rates").to_string()
-                    }
+                    None => words(l).out_of_reach_at_these_rates.to_string(),
                 };
                 cards.push((key, label, value));
             }
@@ -243,18 +239,17 @@ fn RiskHeadline(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
             let r = r.as_ref()?;
             let f = &r.figures;
             let need = count(l, f.need);
-            Some(match (f.trials, l) {
-                (None, Lang::Ja) => format!("目標達成 = 受注{need}以上。転換率が固定なので二項分布から厳密に計算しています。"),
-                (None, Lang::En) => format!("Reaching the target means {need} or more won deals. With fixed rates this is computed exactly from the binomial distribution."),
-                (Some(t), Lang::Ja) => format!(
-                    "目標達成 = 受注{need}以上。率の幅についてモンテカルロ{}回（シード{}）で積分しています。確率の誤差 {}。",
-                    format_count(u64::from(t)), r.seed, error_points(l, f.plan.reach.error)
-                ),
-                (Some(t), Lang::En) => format!(
-                    "Reaching the target means {need} or more won deals. The rate ranges are integrated by a Monte Carlo of {} trials (seed {}); error of the chance {}.",
-                    format_count(u64::from(t)), r.seed, error_points(l, f.plan.reach.error)
-                ),
-            })
+            Some(method_note(
+                l,
+                &need,
+                f.trials.map(|t| {
+                    (
+                        format_count(u64::from(t)),
+                        r.seed,
+                        error_points(l, f.plan.reach.error),
+                    )
+                }),
+            ))
         })
     };
     view! {
@@ -283,22 +278,24 @@ fn ForwardOutlook(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> imp
             let fw = r.figures.forward.as_ref()?;
             let stage = r.draft.display_name(fw.stage, l);
             let range = span(l, &count(l, fw.won[0]), &count(l, fw.won[2]));
-            let revenue = span(l, &format_money(fw.revenue[0], l), &format_money(fw.revenue[2], l));
-            Some(match l {
-                Lang::Ja => format!(
-                    "手持ちの{stage} {}件では、目標達成の確率は{}（{}）。受注はP10〜P90で{range}、売上は{revenue}。",
-                    format_count(fw.count), chance(fw.reach.value), chance_words(l, fw.reach.value)
-                ),
-                Lang::En => format!(
-                    "With the {} {stage} you have, the chance of reaching the target is {} ({}). Won deals P10–P90: {range}; revenue {revenue}.",
-                    format_count(fw.count), chance(fw.reach.value), chance_words(l, fw.reach.value)
-                ),
-            })
+            let revenue = span(
+                l,
+                &format_money(fw.revenue[0], l),
+                &format_money(fw.revenue[2], l),
+            );
+            Some(forward_outlook(
+                l,
+                &stage,
+                &format_count(fw.count),
+                fw.reach.value,
+                &range,
+                &revenue,
+            ))
         })
     };
     view! {
         <Show when=move || text().is_some()>
-            <h3>{move || pick(lang.get(), "手持ちの件数では", "With what you have")}</h3>
+            <h3>{move || words(lang.get()).with_what_you_have}</h3>
             <p data-testid="risk-forward">{text}</p>
         </Show>
     }
@@ -307,7 +304,7 @@ fn ForwardOutlook(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> imp
 /// Every rate's +1 point, ranked, and the single improvement worth most in a sentence.
 #[component]
 fn WorthMost(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let best = move || {
         let l = lang.get();
         result.with(|r| {
@@ -344,25 +341,22 @@ fn WorthMost(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl Int
         let l = lang.get();
         result.with(|r| {
             let top = r.as_ref().map(|r| r.top_name(l)).unwrap_or_default();
-            match l {
-                Lang::Ja => format!("同じ効果の{top}"),
-                Lang::En => format!("Same as extra {top}"),
-            }
+            same_as_extra(l, &top)
         })
     };
     view! {
-        <h3>{move || tr("どの改善がいちばん効くか", "Which single improvement is worth most")}</h3>
+        <h3>{move || w().which_single_improvement_is_worth_most}</h3>
         <p class="worth-best" data-testid="risk-worth">{best}</p>
         <div class="table-wrap">
             <table class="risk-worth">
-                <caption class="sr-only">{move || tr("各転換率を1ポイント上げたときの効果", "What +1 point on each rate is worth")}</caption>
+                <caption class="sr-only">{move || w().what_1_point_on_each_rate}</caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="num">{move || tr("順位", "Rank")}</th>
-                        <th scope="col">{move || tr("+1ポイントする率", "Rate +1 pt")}</th>
-                        <th scope="col" class="num">{move || tr("売上の増加", "Revenue gained")}</th>
+                        <th scope="col" class="num">{move || w().rank}</th>
+                        <th scope="col">{move || w().rate_1_pt}</th>
+                        <th scope="col" class="num">{move || w().revenue_gained}</th>
                         <th scope="col" class="num">{extra_col}</th>
-                        <th scope="col" class="num">{move || tr("その広告費", "As ad budget")}</th>
+                        <th scope="col" class="num">{move || w().as_ad_budget}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -375,7 +369,7 @@ fn WorthMost(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl Int
 /// both ends.
 #[component]
 fn TornadoTable(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let rows = move || {
         let l = lang.get();
         result.with(|r| {
@@ -394,17 +388,14 @@ fn TornadoTable(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) -> impl 
     view! {
         <div class="table-wrap">
             <table class="risk-tornado">
-                <caption>{move || tr(
-                    "範囲は入力した幅、なければベンチマーク、どちらもなければ±20%。",
-                    "Ranges are yours where given, else the survey benchmark, else ±20%.",
-                )}</caption>
+                <caption>{move || w().ranges_are_yours_where_given_else}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || tr("入力と範囲", "Input and range")}</th>
-                        <th scope="col" class="num">{move || tr("下端の売上", "Revenue, low end")}</th>
-                        <th scope="col" class="num">{move || tr("上端の売上", "Revenue, high end")}</th>
-                        <th scope="col" class="num">{move || tr("下端の達成確率", "Chance, low end")}</th>
-                        <th scope="col" class="num">{move || tr("上端の達成確率", "Chance, high end")}</th>
+                        <th scope="col">{move || w().input_and_range}</th>
+                        <th scope="col" class="num">{move || w().revenue_low_end}</th>
+                        <th scope="col" class="num">{move || w().revenue_high_end}</th>
+                        <th scope="col" class="num">{move || w().chance_low_end}</th>
+                        <th scope="col" class="num">{move || w().chance_high_end}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -439,7 +430,7 @@ pub fn ReachHeadline(
         <Show when=move || reach.get().is_some()>
             <div class="reach-headline" class:stale=move || !current.get()>
                 <p>
-                    <span class="reach-label">{move || pick(lang.get(), "目標達成の確率", "Chance of reaching the target")}</span>
+                    <span class="reach-label">{move || words(lang.get()).chance_of_reaching_the_target}</span>
                     " "
                     <strong data-testid="funnel-reach">{move || reach.get().map(chance).unwrap_or_default()}</strong>
                     " "
@@ -449,7 +440,7 @@ pub fn ReachHeadline(
                     ev.prevent_default();
                     session.set_view(crate::session::View::Risk);
                 }>
-                    {move || pick(lang.get(), "リスクと感度を見る →", "See risk & sensitivity →")}
+                    {move || words(lang.get()).see_risk_sensitivity}
                 </a>
             </div>
         </Show>
@@ -466,7 +457,7 @@ pub fn CompareRisk(
     plan_a: Memo<ValidPlan>,
     plan_b: Memo<ValidPlan>,
 ) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let figures = move |d: Option<Draft>, p: ValidPlan| -> Option<(f64, Option<u64>)> {
         let d = d?;
         let (funnel, reverse) = p.as_ref()?;
@@ -495,24 +486,24 @@ pub fn CompareRisk(
     view! {
         <div class="table-wrap" hidden=move || !both()>
             <table class="compare-risk" data-testid="compare-risk">
-                <caption>{move || tr("目標達成の確率（入力どおりの率で厳密計算）", "Chance of reaching the target (exact, at the rates as typed)")}</caption>
+                <caption>{move || w().chance_of_reaching_the_target_exact}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || tr("指標", "Figure")}</th>
-                        <th scope="col" class="num">{move || tr("シナリオA", "Scenario A")}</th>
-                        <th scope="col" class="num">{move || tr("シナリオB", "Scenario B")}</th>
-                        <th scope="col" class="num">{move || tr("差（B − A）", "Difference (B − A)")}</th>
+                        <th scope="col">{move || w().figure}</th>
+                        <th scope="col" class="num">{move || w().scenario_a}</th>
+                        <th scope="col" class="num">{move || w().scenario_b}</th>
+                        <th scope="col" class="num">{move || w().difference_b_a}</th>
                     </tr>
                 </thead>
                 <tbody>
                     <tr>
-                        <th scope="row">{move || tr("目標達成の確率", "Chance of reaching the target")}</th>
+                        <th scope="row">{move || w().chance_of_reaching_the_target}</th>
                         <td class="num">{move || cell(a.get().map(|x| chance(x.0)))}</td>
                         <td class="num">{move || cell(b.get().map(|x| chance(x.0)))}</td>
                         <td class="num">{chance_delta}</td>
                     </tr>
                     <tr>
-                        <th scope="row">{move || tr("90%の確信に必要な最上段の件数", "Top-stage count for 90% confidence")}</th>
+                        <th scope="row">{move || w().top_stage_count_for_90_confidence}</th>
                         <td class="num">{move || cell(a.get().and_then(|x| x.1).map(|n| count(lang.get(), n)))}</td>
                         <td class="num">{move || cell(b.get().and_then(|x| x.1).map(|n| count(lang.get(), n)))}</td>
                         <td class="num">{count_delta}</td>
@@ -523,26 +514,7 @@ pub fn CompareRisk(
     }
 }
 
-/// A difference of two chances in percentage points: `+3.12 pt` / `+3.12ポイント`.
-fn signed_points(lang: Lang, d: f64) -> String {
-    let points = (d * 100.0).abs();
-    let sign = if points < 0.005 {
-        return "±0".to_string();
-    } else if d > 0.0 {
-        "+"
-    } else {
-        "−"
-    };
-    match lang {
-        Lang::Ja => format!("{sign}{points:.2}ポイント"),
-        Lang::En => format!("{sign}{points:.2} pt"),
-    }
-}
-
 /// A difference of two counts with its unit: `+1,200件` / `+1,200` (no unit on `±0`).
 fn signed_count_with_unit(lang: Lang, d: i128) -> String {
-    match lang {
-        Lang::Ja if d != 0 => format!("{}件", signed_count(d)),
-        _ => signed_count(d),
-    }
+    count_unit(lang, signed_count(d), d != 0)
 }

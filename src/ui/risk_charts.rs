@@ -12,8 +12,9 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::plan_text::pick;
-use crate::risk_text::{chance, count, span};
+use crate::i18n::risk::{
+    chance, count, curve_summary, distribution_summary, span, target_marker, words,
+};
 use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
 use crate::ui::risk::RiskResult;
 
@@ -77,14 +78,14 @@ pub fn input_label(
     let (name, range) = match input {
         Input::Rate(i) => (r.rate_name(i, lang), span(lang, &pct(low), &pct(high))),
         Input::DealSize => (
-            pick(lang, "受注単価", "Deal size").to_string(),
+            words(lang).deal_size.to_string(),
             span(lang, &format_money(low, lang), &format_money(high, lang)),
         ),
     };
     let source = match source {
         RangeSource::User => "",
-        RangeSource::Benchmark => pick(lang, "（ベンチマーク）", " (benchmark)"),
-        RangeSource::PlusMinus20 => pick(lang, "（±20%）", " (±20%)"),
+        RangeSource::Benchmark => words(lang).benchmark,
+        RangeSource::PlusMinus20 => words(lang).n20,
     };
     format!("{name} {range}{source}")
 }
@@ -99,7 +100,7 @@ pub fn RiskCharts(
     result: Memo<Option<RiskResult>>,
     current: Memo<bool>,
 ) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
+    let w = move || words(lang.get());
     let distribution = Memo::new(move |_| {
         let l = lang.get();
         result.with(|r| {
@@ -115,10 +116,7 @@ pub fn RiskCharts(
                     .map(|(i, p)| (f.plan.pmf.offset + i as u64, *p))
                     .collect(),
                 target: f.need,
-                target_label: match l {
-                    Lang::Ja => format!("目標 {}", count(l, f.need)),
-                    Lang::En => format!("Target {}", count(l, f.need)),
-                },
+                target_label: target_marker(l, f.need),
                 markers: ["P10", "P50", "P90"]
                     .iter()
                     .zip(f.plan.won)
@@ -140,7 +138,7 @@ pub fn RiskCharts(
             let mut marks = vec![CurveMark {
                 label: format!(
                     "{} {} · {}",
-                    pick(l, "計画", "Plan"),
+                    words(l).plan,
                     count(l, f.plan.count),
                     chance(f.plan.reach.value)
                 ),
@@ -185,7 +183,7 @@ pub fn RiskCharts(
                     })
                     .collect(),
                 base,
-                base_label: format!("{} {}", pick(l, "現在", "Today"), format_money(base, l)),
+                base_label: format!("{} {}", words(l).today, format_money(base, l)),
                 scale: 1.0,
                 font_family: FONT_STACK.into(),
             }))
@@ -193,25 +191,32 @@ pub fn RiskCharts(
     });
     let distribution_label = Signal::derive(move || {
         let l = lang.get();
-        result.with(|r| r.as_ref().map(|r| {
-            let f = &r.figures;
-            match l {
-                Lang::Ja => format!("受注件数の分布。目標{}、P10 {}、P50 {}、P90 {}。目標に届く確率は{}。", count(l, f.need), count(l, f.plan.won[0]), count(l, f.plan.won[1]), count(l, f.plan.won[2]), chance(f.plan.reach.value)),
-                Lang::En => format!("Distribution of won deals. Target {}; P10 {}, P50 {}, P90 {}. Chance of reaching the target {}.", f.need, f.plan.won[0], f.plan.won[1], f.plan.won[2], chance(f.plan.reach.value)),
-            }
-        }).unwrap_or_default())
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    let f = &r.figures;
+                    distribution_summary(l, f.need, f.plan.won, f.plan.reach.value)
+                })
+                .unwrap_or_default()
+        })
     });
     let curve_label = Signal::derive(move || {
         let l = lang.get();
-        result.with(|r| r.as_ref().map(|r| {
-            let f = &r.figures;
-            let top = r.top_name(l);
-            let at = |i: usize| f.levels.get(i).and_then(|x| x.top).map_or("—".to_string(), |n| count(l, n));
-            match l {
-                Lang::Ja => format!("{top}の件数と目標達成の確率。計画の{}で{}、80%には{}、90%には{}。", count(l, f.plan.count), chance(f.plan.reach.value), at(0), at(1)),
-                Lang::En => format!("Chance of reaching the target against the {top} count: {} at the plan's {}; 80% needs {}, 90% needs {}.", chance(f.plan.reach.value), count(l, f.plan.count), at(0), at(1)),
-            }
-        }).unwrap_or_default())
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    let f = &r.figures;
+                    let top = r.top_name(l);
+                    let at = |i: usize| {
+                        f.levels
+                            .get(i)
+                            .and_then(|x| x.top)
+                            .map_or("—".to_string(), |n| count(l, n))
+                    };
+                    curve_summary(l, &top, f.plan.count, f.plan.reach.value, &at(0), &at(1))
+                })
+                .unwrap_or_default()
+        })
     });
     let tornado_label = Signal::derive(move || {
         let l = lang.get();
@@ -236,12 +241,8 @@ pub fn RiskCharts(
                         .collect();
                     format!(
                         "{}{}",
-                        pick(
-                            l,
-                            "売上の感度（振れ幅の大きい順）。",
-                            "Revenue sensitivity, widest swing first. "
-                        ),
-                        parts.join(pick(l, "。", "; "))
+                        words(l).revenue_sensitivity_widest_swing_first,
+                        parts.join(words(l).symbol)
                     )
                 })
                 .unwrap_or_default()
@@ -249,15 +250,15 @@ pub fn RiskCharts(
     });
     view! {
         <div class="chart risk-chart" class:stale=move || !current.get()>
-            <h3>{move || tr("受注件数の分布", "Distribution of won deals")}</h3>
+            <h3>{move || w().distribution_of_won_deals}</h3>
             <CanvasChart data=distribution label=distribution_label id="risk-distribution-canvas" />
         </div>
         <div class="chart risk-chart" class:stale=move || !current.get()>
-            <h3>{move || tr("件数と目標達成の確率", "Chance of reaching the target by count")}</h3>
+            <h3>{move || w().chance_of_reaching_the_target_by}</h3>
             <CanvasChart data=curve label=curve_label id="risk-curve-canvas" />
         </div>
         <div class="chart risk-chart" class:stale=move || !current.get()>
-            <h3>{move || tr("売上の感度（トルネード）", "Revenue sensitivity (tornado)")}</h3>
+            <h3>{move || w().revenue_sensitivity_tornado}</h3>
             <CanvasChart data=tornado label=tornado_label id="risk-tornado-canvas" />
         </div>
     }

@@ -7,8 +7,8 @@ use funnel_model::risk::{DoubtMode, RiskField, RiskProblem};
 use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
-use crate::plan_text::pick;
-use crate::risk_text::problem_text;
+use crate::i18n::risk::{problem_text, rate_context, words, Words};
+
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::plan_common::SelectField;
@@ -34,9 +34,10 @@ pub fn RiskInputs(
     draft: RwSignal<Draft>,
     errors: Memo<Vec<(RiskField, RiskProblem)>>,
 ) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
-    let text =
-        move |ja: &'static str, en: &'static str| Signal::derive(move || tr(ja, en).to_string());
+    let w = move || words(lang.get());
+    let text = move |word: fn(&Words) -> &'static str| {
+        Signal::derive(move || word(words(lang.get())).to_string())
+    };
     // The stages with a rate out, by id (the won stage has none).
     let rate_ids = move || {
         draft.with(|d| {
@@ -46,24 +47,21 @@ pub fn RiskInputs(
     };
     view! {
         <fieldset class="plan-group risk-rates">
-            <legend>{move || tr("転換率の不確かさ", "How sure each rate is")}</legend>
+            <legend>{move || w().how_sure_each_rate_is}</legend>
             <p class="hint">
-                {move || tr(
-                    "確かな率は「固定」のまま。幅があるなら下限〜上限、実績があるなら「成功数／母数」を入力します（例: 190件の商談のうち48件受注）。",
-                    "Leave a rate you trust as fixed. Otherwise give a low–high range, or your history as counts (e.g. 48 won of 190 opportunities).",
-                )}
+                {move || w().leave_a_rate_you_trust_as}
             </p>
             <For each=rate_ids key=|id| *id let:id>
                 <RateDoubtRow lang=lang draft=draft errors=errors id=id />
             </For>
         </fieldset>
         <fieldset class="plan-group">
-            <legend>{move || tr("確信度と受注単価のばらつき", "Confidence and deal-size spread")}</legend>
+            <legend>{move || w().confidence_and_deal_size_spread}</legend>
             <div class="field-row">
                 <TextField
                     id="risk-confidence"
-                    label=text("確信度（任意の水準）", "Confidence level")
-                    hint=text("50〜99%。80%と90%はいつも表示します", "50–99%. 80% and 90% are always shown")
+                    label=text(|w| w.confidence_level)
+                    hint=text(|w| w.confidence_hint)
                     value=Signal::derive(move || draft.with(|d| d.risk.confidence.clone()))
                     error=message(lang, errors, RiskField::Confidence)
                     on_input=on_text(draft, |v| RiskEdit::Text(RiskText::Confidence, v).into())
@@ -73,8 +71,8 @@ pub fn RiskInputs(
                 />
                 <TextField
                     id="risk-deal-p10"
-                    label=text("受注単価 P10（小さい案件）", "Deal size P10 (small deals)")
-                    hint=text("空欄なら単価は一定", "Leave empty for a fixed deal size")
+                    label=text(|w| w.deal_size_p10)
+                    hint=text(|w| w.deal_size_p10_hint)
                     value=Signal::derive(move || draft.with(|d| d.risk.deal_p10.clone()))
                     error=message(lang, errors, RiskField::DealP10)
                     on_input=on_text(draft, |v| RiskEdit::Text(RiskText::DealP10, v).into())
@@ -83,8 +81,8 @@ pub fn RiskInputs(
                 />
                 <TextField
                     id="risk-deal-p90"
-                    label=text("受注単価 P90（大きい案件）", "Deal size P90 (large deals)")
-                    hint=text("例: 800万", "e.g. 8,000,000")
+                    label=text(|w| w.deal_size_p90)
+                    hint=text(|w| w.deal_size_p90_hint)
                     value=Signal::derive(move || draft.with(|d| d.risk.deal_p90.clone()))
                     error=message(lang, errors, RiskField::DealP90)
                     on_input=on_text(draft, |v| RiskEdit::Text(RiskText::DealP90, v).into())
@@ -93,8 +91,8 @@ pub fn RiskInputs(
                 />
                 <TextField
                     id="risk-seed"
-                    label=text("乱数シード", "Monte Carlo seed")
-                    hint=text("同じシードなら同じ結果（共有リンクにも含まれます）", "Same seed, same figures (shared links carry it)")
+                    label=text(|w| w.monte_carlo_seed)
+                    hint=text(|w| w.seed_hint)
                     value=Signal::derive(move || draft.with(|d| d.risk.seed.clone()))
                     error=message(lang, errors, RiskField::Seed)
                     on_input=on_text(draft, |v| RiskEdit::Text(RiskText::Seed, v).into())
@@ -114,9 +112,10 @@ fn RateDoubtRow(
     errors: Memo<Vec<(RiskField, RiskProblem)>>,
     id: u32,
 ) -> impl IntoView {
-    let tr = move |ja: &'static str, en: &'static str| pick(lang.get(), ja, en);
-    let text =
-        move |ja: &'static str, en: &'static str| Signal::derive(move || tr(ja, en).to_string());
+    let w = move || words(lang.get());
+    let text = move |word: fn(&Words) -> &'static str| {
+        Signal::derive(move || word(words(lang.get())).to_string())
+    };
     let doubt = move || draft.with(|d| d.risk.doubt(id));
     let name = Signal::derive(move || {
         draft.with(|d| {
@@ -130,10 +129,7 @@ fn RateDoubtRow(
         draft.with(|d| {
             let i = d.position_of(id).unwrap_or(0);
             let label = d.rate_label(i, lang.get()).unwrap_or_default();
-            match lang.get() {
-                Lang::Ja => format!("{label}の"),
-                Lang::En => format!("{label} "),
-            }
+            rate_context(lang.get(), &label)
         })
     });
     let edit = move |field: DoubtText| {
@@ -146,15 +142,15 @@ fn RateDoubtRow(
         vec![
             (
                 DoubtMode::Fixed.key().to_string(),
-                tr("固定（入力どおり）", "Fixed (as typed)").to_string(),
+                w().fixed_as_typed.to_string(),
             ),
             (
                 DoubtMode::Range.key().to_string(),
-                tr("範囲（下限〜上限）", "Range (low–high)").to_string(),
+                w().range_low_high.to_string(),
             ),
             (
                 DoubtMode::Counts.key().to_string(),
-                tr("実績（成功数／母数）", "History (won of total)").to_string(),
+                w().history_won_of_total.to_string(),
             ),
         ]
     });
@@ -165,7 +161,7 @@ fn RateDoubtRow(
             <div class="field-row">
                 <SelectField
                     id=format!("risk-mode-{id}")
-                    label=text("不確かさ", "Doubt")
+                    label=text(|w| w.doubt)
                     options=options
                     selected=selected
                     context=context
@@ -178,7 +174,7 @@ fn RateDoubtRow(
                 <Show when=move || mode() == DoubtMode::Range>
                     <TextField
                         id=format!("risk-low-{id}")
-                        label=text("下限", "Low")
+                        label=text(|w| w.low)
                         context=context
                         value=Signal::derive(move || doubt().low)
                         error=message(lang, errors, RiskField::Low(id))
@@ -189,7 +185,7 @@ fn RateDoubtRow(
                     />
                     <TextField
                         id=format!("risk-high-{id}")
-                        label=text("上限", "High")
+                        label=text(|w| w.high)
                         context=context
                         value=Signal::derive(move || doubt().high)
                         error=message(lang, errors, RiskField::High(id))
@@ -202,7 +198,7 @@ fn RateDoubtRow(
                 <Show when=move || mode() == DoubtMode::Counts>
                     <TextField
                         id=format!("risk-won-{id}")
-                        label=text("成功数", "Converted")
+                        label=text(|w| w.converted)
                         context=context
                         value=Signal::derive(move || doubt().won)
                         error=message(lang, errors, RiskField::Won(id))
@@ -212,7 +208,7 @@ fn RateDoubtRow(
                     />
                     <TextField
                         id=format!("risk-trials-{id}")
-                        label=text("母数", "Out of")
+                        label=text(|w| w.out_of)
                         context=context
                         value=Signal::derive(move || doubt().trials)
                         error=message(lang, errors, RiskField::Trials(id))

@@ -1,11 +1,13 @@
 use funnel_charts::stage_color_hex;
 use funnel_model::draft::{Draft, DraftProblem, FunnelField};
 use funnel_model::edit::{Edit, FunnelEdit};
-use funnel_model::plan::benchmarks::{caveat, check_funnel};
+use funnel_model::plan::benchmarks::check_funnel;
 use funnel_model::{Funnel, Lang, ReversePlan};
 use leptos::prelude::*;
 
-use crate::i18n::{input_error, plan_error, texts, FieldKind};
+use crate::i18n::benchmarks::{benchmark_note, caveat};
+use crate::i18n::common::{input_error, plan_error, FieldKind};
+use crate::i18n::funnel::words as funnel_words;
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::period_fields::PeriodFields;
@@ -28,14 +30,13 @@ pub fn field_error(
 /// The revenue target and the average deal size.
 #[component]
 pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>, checked: Checked) -> impl IntoView {
-    let t = move || texts(lang.get());
     let money_error = move |field| field_error(lang, checked, field, FieldKind::Money);
     view! {
         <div class="goal-inputs">
             <TextField
                 id="target"
-                label=Signal::derive(move || t().target_label.to_string())
-                hint=Signal::derive(move || t().target_hint.to_string())
+                label=Signal::derive(move || funnel_words(lang.get()).target_label.to_string())
+                hint=Signal::derive(move || funnel_words(lang.get()).target_hint.to_string())
                 value=Signal::derive(move || draft.with(|d| d.target.clone()))
                 error=Signal::derive(move || money_error(FunnelField::Target))
                 on_input=on_text(draft, |v| FunnelEdit::Target(v).into())
@@ -43,8 +44,8 @@ pub fn GoalInputs(lang: RwSignal<Lang>, draft: RwSignal<Draft>, checked: Checked
             <PeriodFields lang=lang draft=draft />
             <TextField
                 id="deal-size"
-                label=Signal::derive(move || t().deal_label.to_string())
-                hint=Signal::derive(move || t().deal_hint.to_string())
+                label=Signal::derive(move || funnel_words(lang.get()).deal_label.to_string())
+                hint=Signal::derive(move || funnel_words(lang.get()).deal_hint.to_string())
                 value=Signal::derive(move || draft.with(|d| d.deal_size.clone()))
                 error=Signal::derive(move || money_error(FunnelField::DealSize))
                 on_input=on_text(draft, |v| FunnelEdit::DealSize(v).into())
@@ -62,7 +63,6 @@ pub fn StageEditor(
     /// Whether the whole draft makes a plan; a plan-level problem is shown under the stages.
     checked: Memo<Result<(Funnel, ReversePlan), DraftProblem>>,
 ) -> impl IntoView {
-    let t = move || texts(lang.get());
     let ids = move || draft.with(|d| d.stages.iter().map(|s| s.id).collect::<Vec<_>>());
     // Survey ranges the current rates fall outside of: notes beside the rates, never blocking.
     let bench = Memo::new(move |_| {
@@ -72,7 +72,7 @@ pub fn StageEditor(
                 .map(|(funnel, _)| {
                     check_funnel(funnel)
                         .into_iter()
-                        .map(|(at, note)| (at, note.text(l)))
+                        .map(|(at, note)| (at, benchmark_note(l, &note)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -92,8 +92,8 @@ pub fn StageEditor(
     };
     view! {
         <fieldset class="stages">
-            <legend>{move || t().stages_heading}</legend>
-            <p class="hint">{move || t().stages_hint}</p>
+            <legend>{move || funnel_words(lang.get()).stages_heading}</legend>
+            <p class="hint">{move || funnel_words(lang.get()).stages_hint}</p>
             <ol class="stage-list">
                 <For each=ids key=|id| *id let:id>
                     <StageRow lang=lang draft=draft id=id bench=bench checked=checked />
@@ -116,7 +116,6 @@ fn StageRow(
     bench: Memo<Vec<(usize, String)>>,
     checked: Checked,
 ) -> impl IntoView {
-    let t = move || texts(lang.get());
     let index = Memo::new(move |_| draft.with(|d| d.position_of(id).unwrap_or(0)));
     let count = move || draft.with(|d| d.stages.len());
     let name = move || draft.with(|d| d.display_name(index.get(), lang.get()));
@@ -148,8 +147,8 @@ fn StageRow(
                         aria-hidden="true"
                         style:background-color=move || stage_color_hex(index.get())
                     ></span>
-                    {move || (t().stage_number)(index.get() + 1)}
-                    <span class="sr-only">{move || t().stage_name_suffix}</span>
+                    {move || (funnel_words(lang.get()).stage_number)(index.get() + 1)}
+                    <span class="sr-only">{move || funnel_words(lang.get()).stage_name_suffix}</span>
                 </label>
                 <input
                     id=name_id
@@ -168,8 +167,8 @@ fn StageRow(
                     <button
                         type="button"
                         class="icon"
-                        aria-label=move || (t().move_up)(&name())
-                        title=move || (t().move_up)(&name())
+                        aria-label=move || (funnel_words(lang.get()).move_up)(&name())
+                        title=move || (funnel_words(lang.get()).move_up)(&name())
                         disabled=move || index.get() == 0
                         on:click=move |_| {
                             send(draft, FunnelEdit::MoveStage { id, up: true });
@@ -180,8 +179,8 @@ fn StageRow(
                     <button
                         type="button"
                         class="icon"
-                        aria-label=move || (t().move_down)(&name())
-                        title=move || (t().move_down)(&name())
+                        aria-label=move || (funnel_words(lang.get()).move_down)(&name())
+                        title=move || (funnel_words(lang.get()).move_down)(&name())
                         disabled=is_last
                         on:click=move |_| {
                             send(draft, FunnelEdit::MoveStage { id, up: false });
@@ -192,8 +191,8 @@ fn StageRow(
                     <button
                         type="button"
                         class="icon"
-                        aria-label=move || (t().add_after)(&name())
-                        title=move || (t().add_after)(&name())
+                        aria-label=move || (funnel_words(lang.get()).add_after)(&name())
+                        title=move || (funnel_words(lang.get()).add_after)(&name())
                         disabled=move || !draft.with(Draft::can_add_stage)
                         on:click=move |_| {
                             send(draft, FunnelEdit::AddStageAfter(id));
@@ -204,8 +203,8 @@ fn StageRow(
                     <button
                         type="button"
                         class="icon danger"
-                        aria-label=move || (t().remove)(&name())
-                        title=move || (t().remove)(&name())
+                        aria-label=move || (funnel_words(lang.get()).remove)(&name())
+                        title=move || (funnel_words(lang.get()).remove)(&name())
                         disabled=move || !draft.with(Draft::can_remove_stage)
                         on:click=move |_| {
                             send(draft, FunnelEdit::RemoveStage(id));

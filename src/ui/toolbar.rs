@@ -7,7 +7,8 @@ use leptos::wasm_bindgen::JsCast;
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
 use crate::embed_code::embed_code;
-use crate::i18n::{texts, Texts};
+use crate::i18n::common::{texts, Texts};
+use crate::i18n::embed::words as embed_words;
 use crate::session::{Notice, Session, View};
 use crate::ui::exports::{download_chart_png, download_results_csv};
 
@@ -257,7 +258,7 @@ fn ShareAndExport(
                     <button type="button" class="primary copy-link" class:copied=move || copied.get() disabled=too_long on:click=copy>
                         {move || {
                             if copied.get() {
-                                crate::plan_text::pick(lang.get(), "✓ コピーしました", "✓ Copied")
+                                t().copied
                             } else {
                                 t().copy_link
                             }
@@ -400,7 +401,6 @@ pub fn Tabs(session: Session) -> impl IntoView {
 /// The iframe tag and the small parent script that lets the frame's height follow its content.
 #[component]
 fn EmbedCode(session: Session, link: Memo<String>) -> impl IntoView {
-    let t = move || texts(session.lang.get());
     let interactive = RwSignal::new(false);
     let export = RwSignal::new(false);
     let code = Memo::new(move |_| {
@@ -414,7 +414,7 @@ fn EmbedCode(session: Session, link: Memo<String>) -> impl IntoView {
             ),
             1,
         );
-        let title = (t().embed_title)(&session.scenario().name);
+        let title = (embed_words(session.lang.get()).embed_title)(&session.scenario().name);
         embed_code(&url, &title, export.get())
     });
     let copy = move |_| {
@@ -428,25 +428,25 @@ fn EmbedCode(session: Session, link: Memo<String>) -> impl IntoView {
     };
     view! {
         <fieldset class="embed-code">
-            <legend>{move || t().embed_heading}</legend>
+            <legend>{move || embed_words(session.lang.get()).embed_heading}</legend>
             <div class="button-row">
                 <div class="field compact">
-                    <label for="embed-mode">{move || t().embed_mode_label}</label>
+                    <label for="embed-mode">{move || embed_words(session.lang.get()).embed_mode_label}</label>
                     <select id="embed-mode" on:change=move |ev| interactive.set(event_target_value(&ev) == "rw")>
-                        <option value="ro">{move || t().embed_ro}</option>
-                        <option value="rw">{move || t().embed_rw}</option>
+                        <option value="ro">{move || embed_words(session.lang.get()).embed_ro}</option>
+                        <option value="rw">{move || embed_words(session.lang.get()).embed_rw}</option>
                     </select>
                 </div>
                 <label class="checkbox">
                     <input type="checkbox" on:change=move |ev| export.set(event_target_checked(&ev)) />
-                    {move || t().embed_export}
+                    {move || embed_words(session.lang.get()).embed_export}
                 </label>
             </div>
             <div class="field">
-                <label for="embed-code">{move || t().embed_code_label}</label>
+                <label for="embed-code">{move || embed_words(session.lang.get()).embed_code_label}</label>
                 <textarea id="embed-code" readonly rows="4" prop:value=move || code.get()></textarea>
             </div>
-            <button type="button" class="primary" on:click=copy>{move || t().copy_embed}</button>
+            <button type="button" class="primary" on:click=copy>{move || embed_words(session.lang.get()).copy_embed}</button>
         </fieldset>
     }
 }

@@ -1,7 +1,7 @@
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::texts;
+use crate::i18n::common::{language_name, texts};
 
 /// Product name and the language switch (remembered by the root).
 #[component]
@@ -35,8 +35,8 @@ pub fn TopBar(
                 <p class="tagline">{move || t().tagline}</p>
             </div>
             <div class="lang-switch" role="group" aria-label=move || t().language>
-                {choice(Lang::Ja, "日本語")}
-                {choice(Lang::En, "English")}
+                {choice(Lang::Ja, language_name(Lang::Ja))}
+                {choice(Lang::En, language_name(Lang::En))}
             </div>
         </header>
     }

@@ -8,46 +8,21 @@ use crate::forward::ForwardResult;
 use crate::funnel::{Funnel, ReversePlan};
 use crate::lang::Lang;
 
-/// Column headers in Japanese: stage, required, exact value, rate to the next stage,
-/// cumulative rate to won, expected (forward).
-pub const CSV_HEADERS_JA: [&str; 6] = [
-    "段階",
-    "必要数",
-    "正確な値",
-    "次の段階への転換率",
-    "受注までの累積転換率",
-    "見込み（順算）",
-];
-
-pub const CSV_HEADERS_EN: [&str; 6] = [
-    "Stage",
-    "Required",
-    "Exact value",
-    "To next stage",
-    "To won (cumulative)",
-    "Expected (forward)",
-];
-
-pub fn csv_headers(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::Ja => CSV_HEADERS_JA,
-        Lang::En => CSV_HEADERS_EN,
-    }
-}
-
 /// One row per stage, top first: the stage's name; the requirement rounded up (plain digits);
 /// the exact requirement (2 decimals); the rate to the next stage as typed-back percent (empty
 /// on the won stage); the cumulative rate to won; and, when `forward` is given, the expected
 /// count (2 decimals, empty above the entry stage). Without `forward` that column is left out.
+/// `headers` name those six columns in the reader's language; `lang` names the stages.
 pub fn results_csv(
     funnel: &Funnel,
     plan: &ReversePlan,
     forward: Option<&ForwardResult>,
     lang: Lang,
+    headers: &[&str; 6],
 ) -> String {
     let columns = if forward.is_some() { 6 } else { 5 };
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, &csv_headers(lang)[..columns]);
+    push_row(&mut out, &headers[..columns]);
     let last = funnel.stages.len().saturating_sub(1);
     for (i, (stage, req)) in funnel.stages.iter().zip(&plan.stages).enumerate() {
         let mut row = vec![

@@ -15,7 +15,7 @@ use funnel_model::import::mapping::{suggest, Role, StageTarget};
 use funnel_model::import::period::period_counts;
 use funnel_model::import::reader::Reader;
 use funnel_model::import::records::{build_records, BadReason, Records};
-use funnel_model::{default_stages, Lang, StageKind};
+use funnel_model::{default_stages, StageKind};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!(
@@ -176,8 +176,9 @@ fn bad_rows_are_reported_by_line_and_reason() {
             ),
         ]
     );
-    let csv = bad_rows_csv(&records.bad, &header, Lang::En);
-    assert!(csv.contains("\r\n3,Create Date,2026-02-30,no such day\r\n"));
-    assert!(csv.contains("\r\n5,Deal Stage,Maybe Later,a stage value not mapped yet\r\n"));
+    let titles = ["Line", "Column", "Value", "Reason"];
+    let csv = bad_rows_csv(&records.bad, &header, &titles, |r| format!("{r:?}"));
+    assert!(csv.contains("\r\n3,Create Date,2026-02-30,BadDate(NoSuchDay)\r\n"));
+    assert!(csv.contains("\r\n5,Deal Stage,Maybe Later,UnknownStage\r\n"));
     assert_eq!(csv.lines().count(), 7);
 }

@@ -4,9 +4,9 @@
 
 use funnel_model::draft::{Draft, StageDraft};
 use funnel_model::kpi::{
-    evaluate, tree_csv, validate, Basis, Binding, ChannelInput, ChecklistItem, DefinedStage,
-    DefinitionField, Department, Direction, Formula, KpiDraft, KpiEdit, KpiTree, Label, NodeId,
-    NodeKind, Shortfall, SmartItem, Status, TargetSource, Unit, ValueError, Warning, MAX_NODES,
+    evaluate, validate, Basis, Binding, ChannelInput, ChecklistItem, DefinedStage, DefinitionField,
+    Department, Direction, Formula, KpiDraft, KpiEdit, KpiTree, Label, NodeId, NodeKind, Shortfall,
+    SmartItem, Status, TargetSource, Unit, ValueError, Warning, MAX_NODES,
 };
 use funnel_model::plan::channels::{default_channels, plan_channels};
 use funnel_model::{Lang, StageKind};
@@ -98,12 +98,14 @@ fn seed_003_generates_revenue_won_times_deal_down_to_leads() {
     );
     let win = t.bound(Binding::StageRate(13)).unwrap();
     assert_eq!(win.target, Some(0.25));
-    assert_eq!(win.label.text(Lang::Ja), "受注率（商談 → 受注）");
+    assert!(
+        matches!(&win.label, Label::Rate(from, to) if from.kind == StageKind::Opportunities && to.kind == StageKind::Won)
+    );
     assert_eq!(win.owner, Some(Department::FieldSales));
     assert_eq!(win.direction, Direction::Downstream);
     let mql = t.bound(Binding::StageCount(11)).unwrap();
     assert_eq!(mql.exact.map(|e| (e * 100.0).round()), Some(66_667.0));
-    assert_eq!(mql.label.text(Lang::Ja), "MQL数");
+    assert!(matches!(&mql.label, Label::Stage(s) if s.kind == StageKind::Mql && s.name.is_none()));
     assert_eq!(mql.direction, Direction::Upstream);
     assert_eq!(
         t.bound(Binding::StageCount(12)).unwrap().owner,
@@ -217,7 +219,7 @@ fn channels_break_the_leads_down_as_a_sum() {
     assert!(!leads.inconsistent);
     let kids: Vec<&Label> = t.children(leads.id).map(|n| &n.label).collect();
     assert_eq!(kids.len(), 9, "7 channels, then visits and the visit CVR");
-    assert_eq!(kids[0].text(Lang::Ja), "Web広告のリード数");
+    assert_eq!(kids[0], &Label::Channel("Web広告".into()));
     let visits = t.bound(Binding::StageCount(0)).unwrap();
     assert!(
         !visits.in_formula,
@@ -336,14 +338,11 @@ fn quality_vs_quantity_fires_only_for_a_count_above_plan_with_its_rate_below() {
     };
     // 8,000 leads > 6,667 planned, 500 ÷ 8,000 = 6.25 % < 10 %
     let w = fires("8,000", "500").expect("fires");
-    assert_eq!(
-        w.text(Lang::En),
-        "Leads is above plan (8,000 against 6,667) while Lead → MQL rate is below it (6.25% \
-         against 10%): check that volume is not being bought with quality."
-    );
-    assert!(w
-        .text(Lang::Ja)
-        .starts_with("リード数は8,000で計画（6,667）を上回って"));
+    assert!(matches!(
+        w,
+        Warning::QualityVsQuantity { count_actual, rate_actual, rate_plan, .. }
+            if count_actual == 8_000.0 && rate_actual == 0.0625 && rate_plan == 0.1
+    ));
     // above plan, rate at plan 10 % → no
     assert!(fires("8,000", "800").is_none());
     // rate below, count below plan → no
@@ -382,9 +381,6 @@ fn balance_warning_fires_only_when_every_kpi_is_upstream() {
         .unwrap();
         assert_eq!(upstream_only(&kpi), i + 1 == downstream.len());
     }
-    let w = Warning::UpstreamOnly { kpis: 9 };
-    assert!(w.text(Lang::Ja).contains("32.1%"));
-    assert!(w.text(Lang::En).contains("11.1%"));
     // A tree with no KPI at all has nothing to balance.
     let mut bare = KpiDraft::default();
     for binding in [Binding::StageCount(14), Binding::DealSize] {
@@ -421,10 +417,12 @@ fn an_uncontrollable_kpi_owned_by_a_team_is_flagged() {
     assert_eq!(w.len(), 1);
     assert_eq!(w[0].node(), Some(node));
     assert_eq!(
-        w[0].text(Lang::En),
-        "Average deal size is marked as outside the team's control yet is assigned to Field \
-         sales as a KPI. Hold the team to a figure its actions move and follow this one for \
-         reference."
+        w[0],
+        Warning::UncontrollableOwned {
+            node,
+            label: Label::DealSize,
+            owner: Department::FieldSales
+        }
     );
     kpi.apply(&basis, KpiEdit::SetOwner { node, owner: None })
         .unwrap();
@@ -491,10 +489,11 @@ fn typed_targets_are_checked_against_what_the_children_compute() {
     assert_eq!(set("200"), (true, true));
     let t = tree(&kpi, &d);
     let w = t.warnings.iter().find(|w| w.node() == Some(x)).unwrap();
-    assert_eq!(
-        w.text(Lang::En),
-        "New KPI: the target 200 does not match 150, what the items under it compute."
-    );
+    assert!(matches!(
+        w,
+        Warning::Inconsistent { label: Label::Unnamed(NodeKind::Kpi), target, computed, .. }
+            if *target == 200.0 && *computed == 150.0
+    ));
 }
 
 #[test]
@@ -532,8 +531,8 @@ fn moving_a_rate_out_of_its_product_is_flagged_and_a_ksf_keeps_it() {
     assert!(t.nodes.iter().all(|n| !n.inconsistent));
     assert_eq!(t.node(ksf).unwrap().kind, NodeKind::Ksf);
     assert_eq!(
-        t.node(ksf).unwrap().label.text(Lang::En),
-        "商談の質を上げる"
+        t.node(ksf).unwrap().label,
+        Label::Own("商談の質を上げる".into())
     );
 
     // The win rate under the root: won = 80 opportunities alone ≠ 20; revenue = won × deal ×
@@ -720,14 +719,6 @@ fn bad_actuals_get_their_reason_and_blank_means_no_data() {
         assert_eq!(leads.status, Status::NoData);
         assert_eq!(kpi.actual_text(leads.id, None), text, "typed text is kept");
     }
-    assert_eq!(
-        ValueError::Negative.text(Lang::Ja),
-        "マイナスの値は入力できません"
-    );
-    assert_eq!(
-        ValueError::TooLarge.to_string(),
-        "too large: at most 1,000,000,000,000,000"
-    );
     set_actual(&mut kpi, &d, Binding::StageCount(10), "");
     assert!(kpi.actuals().is_empty(), "an emptied field is no actual");
     set_actual(&mut kpi, &d, Binding::StageRate(10), "120%");
@@ -944,32 +935,6 @@ fn an_edited_tree_reports_stages_the_funnel_gained_or_lost() {
     let t = tree(&kpi, &d);
     assert!(t.bound(Binding::StageCount(10)).unwrap().binding_lost);
     assert_eq!(t.bound(Binding::StageCount(10)).unwrap().label, Label::Lost);
-}
-
-#[test]
-fn the_tree_exports_as_csv() {
-    let d = seed_003();
-    let mut kpi = KpiDraft::default();
-    set_actual(&mut kpi, &d, Binding::StageRate(11), "24%");
-    let csv = tree_csv(&tree(&kpi, &d), Lang::Ja);
-    assert!(csv.starts_with('\u{feff}'));
-    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-    assert_eq!(lines.len(), 11 + 2, "header, 11 nodes, trailing empty");
-    assert_eq!(
-        lines[0],
-        "位置,階層,名前,種類,単位,担当部門,目標,実績,達成率,状況,コントロール可能,上流・下流"
-    );
-    assert_eq!(
-        lines[1],
-        "1,0,売上,KGI,円,,100000000,,,データなし,はい,下流"
-    );
-    assert!(lines.contains(
-        &"1 > 1 > 1 > 1 > 2,4,MQL → SQL 転換率,KPI,%,マーケティング,30%,24%,80%,遅れ,はい,上流"
-    ));
-    let en = tree_csv(&tree(&kpi, &d), Lang::En);
-    assert!(en.contains(
-        "\r\n1 > 2,1,Average deal size,KPI,yen,Field sales,5000000,,,No data,yes,Downstream\r\n"
-    ));
 }
 
 #[test]

@@ -1,8 +1,25 @@
 //! The results table as CSV: BOM, CRLF, RFC 4180 quoting, headers per language.
 
-use funnel_model::csv_export::{CSV_HEADERS_EN, CSV_HEADERS_JA};
 use funnel_model::draft::Draft;
 use funnel_model::{results_csv, Lang};
+
+/// The headings the page passes (its catalogue holds the real ones).
+const CSV_HEADERS_JA: [&str; 6] = [
+    "段階",
+    "必要数",
+    "正確な値",
+    "次の段階への転換率",
+    "受注までの累積転換率",
+    "見込み（順算）",
+];
+const CSV_HEADERS_EN: [&str; 6] = [
+    "Stage",
+    "Required",
+    "Exact value",
+    "To next stage",
+    "To won (cumulative)",
+    "Expected (forward)",
+];
 
 /// A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF records), independent of the
 /// writer, to check that what is written reads back field for field.
@@ -56,7 +73,17 @@ fn default_results(draft: &Draft, lang: Lang, with_forward: bool) -> String {
         draft.entry_count = "3,000".into();
     }
     let forward = funnel.forward(draft.entry().unwrap());
-    results_csv(&funnel, &plan, with_forward.then_some(&forward), lang)
+    let headers = match lang {
+        Lang::Ja => CSV_HEADERS_JA,
+        Lang::En => CSV_HEADERS_EN,
+    };
+    results_csv(
+        &funnel,
+        &plan,
+        with_forward.then_some(&forward),
+        lang,
+        &headers,
+    )
 }
 
 #[test]

@@ -3,8 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::Lang;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChecklistItem {
     KgiSet,
@@ -33,36 +31,6 @@ impl ChecklistItem {
 
     fn bit(self) -> u16 {
         1 << (self as u16)
-    }
-
-    pub fn text(self, lang: Lang) -> &'static str {
-        use ChecklistItem::*;
-        match (self, lang) {
-            (KgiSet, Lang::Ja) => "期間の最終目標（KGI）を数字で決めた",
-            (KgiSet, Lang::En) => "The period's final goal (KGI) is a number",
-            (KsfExtracted, Lang::Ja) => "KGIに届くための成功条件（KSF）を言葉にした",
-            (KsfExtracted, Lang::En) => "The conditions for reaching it (KSFs) are written down",
-            (TreeTopDown, Lang::Ja) => "KGIから逆算してツリーを上から分解した",
-            (TreeTopDown, Lang::En) => "The tree was broken down from the KGI, top down",
-            (SmartChecked, Lang::Ja) => "各KPIをSMARTの5項目で確かめた",
-            (SmartChecked, Lang::En) => "Every KPI passed the five SMART questions",
-            (DownstreamSet, Lang::Ja) => "商談化率や受注率など下流のKPIも置いた",
-            (DownstreamSet, Lang::En) => {
-                "Downstream KPIs (meeting rate, win rate) are in the tree too"
-            }
-            (DefinitionsAgreed, Lang::Ja) => "MQL・SQLなどの定義を営業と合意した",
-            (DefinitionsAgreed, Lang::En) => {
-                "Sales agreed to the MQL, SQL and other stage definitions"
-            }
-            (ToolDecided, Lang::Ja) => "どのツール（MA・SFA）で、どう自動で数えるか決めた",
-            (ToolDecided, Lang::En) => {
-                "The tool that counts each KPI (MA, SFA) and how it counts are set"
-            }
-            (ReviewCadence, Lang::Ja) => "いつ、誰と数字を見直すか（頻度と場）を決めた",
-            (ReviewCadence, Lang::En) => "When and with whom the numbers are reviewed is set",
-            (MissPlan, Lang::Ja) => "KPIが未達のときに最初に打つ手を決めた",
-            (MissPlan, Lang::En) => "The first move when a KPI falls short is agreed",
-        }
     }
 }
 

@@ -4,41 +4,25 @@
 //! reads them as numbers; rates are percentages.
 
 use crate::csv_export::{defuse_formula, push_row};
-use crate::lang::Lang;
 
 use super::evaluate::KpiTree;
-use super::evaluated::EvaluatedNode;
-use super::node::{NodeKind, Unit};
+use super::evaluated::{EvaluatedNode, Status};
+use super::label::Label;
+use super::node::{Department, Direction, NodeKind, Unit};
 
-pub const TREE_CSV_HEADERS_JA: [&str; 12] = [
-    "位置",
-    "階層",
-    "名前",
-    "種類",
-    "単位",
-    "担当部門",
-    "目標",
-    "実績",
-    "達成率",
-    "状況",
-    "コントロール可能",
-    "上流・下流",
-];
-
-pub const TREE_CSV_HEADERS_EN: [&str; 12] = [
-    "Position",
-    "Depth",
-    "Name",
-    "Kind",
-    "Unit",
-    "Owner",
-    "Target",
-    "Actual",
-    "Achievement",
-    "Status",
-    "Controllable",
-    "Direction",
-];
+/// The words the tree CSV writes, supplied by the page in the reader's language.
+pub trait TreeCsvWords {
+    /// The twelve column headings: position, depth, name, kind, unit, owner, target, actual,
+    /// achievement, status, controllable, direction.
+    fn headers(&self) -> [&str; 12];
+    fn label(&self, label: &Label) -> String;
+    fn kind(&self, kind: NodeKind) -> &str;
+    fn unit(&self, unit: &Unit) -> String;
+    fn owner(&self, owner: Department) -> &str;
+    fn status(&self, status: Status) -> &str;
+    fn yes_no(&self, yes: bool) -> &str;
+    fn direction(&self, direction: Direction) -> &str;
+}
 
 /// `value` with at most `decimals` decimals, trailing zeros dropped; empty if not finite.
 fn trimmed(value: f64, decimals: usize) -> String {
@@ -62,56 +46,46 @@ fn plain(value: Option<f64>, unit: &Unit) -> String {
     }
 }
 
-fn row(n: &EvaluatedNode, lang: Lang) -> Vec<String> {
+fn row(n: &EvaluatedNode, words: &impl TreeCsvWords) -> Vec<String> {
     let numeric = n.kind != NodeKind::Ksf;
-    let yes_no = |b: bool| match (b, lang) {
-        (true, Lang::Ja) => "はい",
-        (false, Lang::Ja) => "いいえ",
-        (true, Lang::En) => "yes",
-        (false, Lang::En) => "no",
-    };
     vec![
         // "1.10" would read as the number 1.1 in a spreadsheet, so the levels are spelled out.
         n.path.replace('.', " > "),
         n.depth.to_string(),
-        defuse_formula(n.label.text(lang)),
-        n.kind.text(lang).to_string(),
+        defuse_formula(words.label(&n.label)),
+        words.kind(n.kind).to_string(),
         if numeric {
-            defuse_formula(n.unit.text(lang))
+            defuse_formula(words.unit(&n.unit))
         } else {
             String::new()
         },
         n.owner
-            .map(|o| o.text(lang).to_string())
+            .map(|o| words.owner(o).to_string())
             .unwrap_or_default(),
         plain(n.target, &n.unit),
         plain(n.actual, &n.unit),
         n.achievement
             .map(|a| format!("{}%", trimmed(a * 100.0, 1)))
             .unwrap_or_default(),
-        n.status.text(lang).to_string(),
+        words.status(n.status).to_string(),
         if numeric {
-            yes_no(n.controllable).to_string()
+            words.yes_no(n.controllable).to_string()
         } else {
             String::new()
         },
         if numeric {
-            n.direction.text(lang).to_string()
+            words.direction(n.direction).to_string()
         } else {
             String::new()
         },
     ]
 }
 
-pub fn tree_csv(tree: &KpiTree, lang: Lang) -> String {
+pub fn tree_csv(tree: &KpiTree, words: &impl TreeCsvWords) -> String {
     let mut out = String::from("\u{feff}");
-    let headers = match lang {
-        Lang::Ja => TREE_CSV_HEADERS_JA,
-        Lang::En => TREE_CSV_HEADERS_EN,
-    };
-    push_row(&mut out, &headers);
+    push_row(&mut out, &words.headers());
     for n in &tree.nodes {
-        push_row(&mut out, &row(n, lang));
+        push_row(&mut out, &row(n, words));
     }
     out
 }

@@ -37,20 +37,6 @@ impl Status {
             None => Status::NoData,
         }
     }
-
-    pub fn text(self, lang: crate::lang::Lang) -> &'static str {
-        use crate::lang::Lang::*;
-        match (self, lang) {
-            (Status::Ahead, Ja) => "達成",
-            (Status::Ahead, En) => "Ahead",
-            (Status::OnTrack, Ja) => "ほぼ計画どおり",
-            (Status::OnTrack, En) => "On track",
-            (Status::Behind, Ja) => "遅れ",
-            (Status::Behind, En) => "Behind",
-            (Status::NoData, Ja) => "データなし",
-            (Status::NoData, En) => "No data",
-        }
-    }
 }
 
 /// Where a node's plan figure came from.

@@ -27,7 +27,7 @@ mod warnings;
 
 pub use bottleneck::{rank_bottlenecks, worst, Actuals, Bottleneck, ChannelActual, Shortfall};
 pub use checklist::{Checklist, ChecklistItem};
-pub use csv::{tree_csv, TREE_CSV_HEADERS_EN, TREE_CSV_HEADERS_JA};
+pub use csv::{tree_csv, TreeCsvWords};
 pub use definitions::{DefinedStage, DefinitionField, Definitions, StageDefinition};
 pub use edit::KpiEdit;
 pub use evaluate::{evaluate, KpiTree};

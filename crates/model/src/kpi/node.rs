@@ -4,8 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::Lang;
-
 use super::smart::SmartAnswers;
 
 /// A node's stable id. Ids of generated nodes follow from what they are bound to (see
@@ -21,16 +19,6 @@ pub enum NodeKind {
     Ksf,
     #[default]
     Kpi,
-}
-
-impl NodeKind {
-    pub fn text(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (NodeKind::Kgi, _) => "KGI",
-            (NodeKind::Ksf, _) => "KSF",
-            (NodeKind::Kpi, _) => "KPI",
-        }
-    }
 }
 
 /// What in the funnel a node stands for. A bound node's plan figure is the funnel's own (exact
@@ -87,19 +75,6 @@ impl Formula {
     pub fn is_arithmetic(self) -> bool {
         self != Formula::Entered
     }
-
-    pub fn text(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Formula::Product, Lang::Ja) => "積（×）",
-            (Formula::Product, Lang::En) => "Product (×)",
-            (Formula::Sum, Lang::Ja) => "和（＋）",
-            (Formula::Sum, Lang::En) => "Sum (+)",
-            (Formula::Ratio, Lang::Ja) => "比（÷）",
-            (Formula::Ratio, Lang::En) => "Ratio (÷)",
-            (Formula::Entered, Lang::Ja) => "入力値",
-            (Formula::Entered, Lang::En) => "Entered",
-        }
-    }
 }
 
 /// What a node's figures count.
@@ -114,19 +89,6 @@ pub enum Unit {
     Percent,
     /// Anything else (hours, points, …); the text is the unit's name.
     Custom(String),
-}
-
-impl Unit {
-    pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Unit::Count, Lang::Ja) => "件".into(),
-            (Unit::Count, Lang::En) => "count".into(),
-            (Unit::Yen, Lang::Ja) => "円".into(),
-            (Unit::Yen, Lang::En) => "yen".into(),
-            (Unit::Percent, _) => "%".into(),
-            (Unit::Custom(name), _) => name.clone(),
-        }
-    }
 }
 
 /// The team that owns a KPI.
@@ -146,19 +108,6 @@ impl Department {
         Department::FieldSales,
         Department::CustomerSuccess,
     ];
-
-    pub fn text(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Department::Marketing, Lang::Ja) => "マーケティング",
-            (Department::Marketing, Lang::En) => "Marketing",
-            (Department::InsideSales, Lang::Ja) => "インサイドセールス",
-            (Department::InsideSales, Lang::En) => "Inside sales",
-            (Department::FieldSales, Lang::Ja) => "フィールドセールス",
-            (Department::FieldSales, Lang::En) => "Field sales",
-            (Department::CustomerSuccess, Lang::Ja) => "カスタマーサクセス",
-            (Department::CustomerSuccess, Lang::En) => "Customer success",
-        }
-    }
 }
 
 /// Upstream KPIs (visits, leads) move early and are easy to push; downstream ones (meeting
@@ -169,17 +118,6 @@ pub enum Direction {
     #[default]
     Upstream,
     Downstream,
-}
-
-impl Direction {
-    pub fn text(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Direction::Upstream, Lang::Ja) => "上流",
-            (Direction::Upstream, Lang::En) => "Upstream",
-            (Direction::Downstream, Lang::Ja) => "下流",
-            (Direction::Downstream, Lang::En) => "Downstream",
-        }
-    }
 }
 
 pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {

@@ -4,8 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::Lang;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SmartItem {
     Specific,
@@ -26,42 +24,6 @@ impl SmartItem {
 
     fn bit(self) -> u8 {
         1 << (self as u8)
-    }
-
-    /// The item's name.
-    pub fn text(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (SmartItem::Specific, Lang::Ja) => "具体的",
-            (SmartItem::Specific, Lang::En) => "Specific",
-            (SmartItem::Measurable, Lang::Ja) => "測定できる",
-            (SmartItem::Measurable, Lang::En) => "Measurable",
-            (SmartItem::Achievable, Lang::Ja) => "達成できる",
-            (SmartItem::Achievable, Lang::En) => "Achievable",
-            (SmartItem::Relevant, Lang::Ja) => "KGIにつながる",
-            (SmartItem::Relevant, Lang::En) => "Relevant",
-            (SmartItem::TimeBound, Lang::Ja) => "期限がある",
-            (SmartItem::TimeBound, Lang::En) => "Time-bound",
-        }
-    }
-
-    /// The question the user answers.
-    pub fn question(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (SmartItem::Specific, Lang::Ja) => "誰が読んでも同じものを数えられる定義になっているか",
-            (SmartItem::Specific, Lang::En) => "Would two people counting it get the same number?",
-            (SmartItem::Measurable, Lang::Ja) => "単位と目標値があり、ツールで自動的に数えられるか",
-            (SmartItem::Measurable, Lang::En) => {
-                "Does it have a unit and a target, and can a tool count it?"
-            }
-            (SmartItem::Achievable, Lang::Ja) => "過去の実績や人員から見て届く目標か",
-            (SmartItem::Achievable, Lang::En) => {
-                "Can the target be reached given past results and headcount?"
-            }
-            (SmartItem::Relevant, Lang::Ja) => "改善するとKGIが動くか",
-            (SmartItem::Relevant, Lang::En) => "If it improves, does the KGI move?",
-            (SmartItem::TimeBound, Lang::Ja) => "いつまでの数字かが決まっているか",
-            (SmartItem::TimeBound, Lang::En) => "Is the period it is measured over set?",
-        }
     }
 }
 

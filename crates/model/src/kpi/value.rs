@@ -27,32 +27,9 @@ pub enum ValueError {
     AboveHundred,
 }
 
-impl ValueError {
-    pub fn text(self, lang: Lang) -> String {
-        match (self, lang) {
-            (ValueError::Negative, Lang::Ja) => "マイナスの値は入力できません".into(),
-            (ValueError::Negative, Lang::En) => "cannot be negative".into(),
-            (ValueError::NotANumber, Lang::Ja) => "数値として読めません".into(),
-            (ValueError::NotANumber, Lang::En) => "not a number".into(),
-            (ValueError::TooLarge, Lang::Ja) => "大きすぎます（上限は1,000兆）".into(),
-            (ValueError::TooLarge, Lang::En) => "too large: at most 1,000,000,000,000,000".into(),
-            (ValueError::TooPrecise { max_decimals }, Lang::Ja) => {
-                format!("小数は{max_decimals}桁までです")
-            }
-            (ValueError::TooPrecise { max_decimals }, Lang::En) => {
-                format!("at most {max_decimals} decimal places")
-            }
-            (ValueError::NotWhole, Lang::Ja) => "件数は整数で入力してください".into(),
-            (ValueError::NotWhole, Lang::En) => "a count must be a whole number".into(),
-            (ValueError::AboveHundred, Lang::Ja) => "転換率は100%以下です".into(),
-            (ValueError::AboveHundred, Lang::En) => "a conversion rate cannot exceed 100%".into(),
-        }
-    }
-}
-
 impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(Lang::En))
+        write!(f, "{self:?}")
     }
 }
 

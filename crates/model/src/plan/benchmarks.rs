@@ -3,10 +3,9 @@
 //!
 //! These are survey and practitioner figures that vary a lot by industry, company size, deal size
 //! and product; a rate outside the range is a prompt to check, not an error, and the user's own
-//! history beats any of them. [`caveat`] says so in both languages.
+//! history beats any of them. The page's words say so beside them.
 
 use crate::funnel::Funnel;
-use crate::lang::Lang;
 use crate::stage::StageKind;
 
 use super::channels::{Channel, ChannelKind};
@@ -45,17 +44,6 @@ pub struct Source {
     pub title: &'static str,
     /// Our translation of the title, for English readers.
     pub title_en: &'static str,
-}
-
-impl Source {
-    /// The title as the reader of `lang` should see it: the English page keeps the original
-    /// (so the article can be found) with a translation beside it.
-    pub fn cited(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Ja => self.title.to_string(),
-            Lang::En => format!("\"{}\" ({})", self.title, self.title_en),
-        }
-    }
 }
 
 const SEED_001: Source = Source {
@@ -163,49 +151,6 @@ pub struct BenchmarkNote {
     pub rate: f64,
     /// Which side of the range it is on.
     pub position: Position,
-}
-
-impl BenchmarkNote {
-    /// The note in our own words, with the range and its source.
-    pub fn text(&self, lang: Lang) -> String {
-        use crate::format::format_percent;
-        let b = &self.benchmark;
-        let range = if b.approximate {
-            match lang {
-                Lang::Ja => format!("約{}", format_percent(b.preset())),
-                Lang::En => format!("about {}", format_percent(b.preset())),
-            }
-        } else {
-            format!("{}–{}", format_percent(b.low), format_percent(b.high))
-        };
-        let rate = format_percent(self.rate);
-        match (self.position, lang) {
-            (Position::FarBelow, Lang::Ja) => format!(
-                "{rate}は目安（{range}）を大きく下回っています。出典記事はターゲティングやLPの見直しを勧めています。（出典:「{}」）",
-                b.source.title
-            ),
-            (Position::FarBelow, Lang::En) => format!(
-                "{rate} is far below the usual {range}; the source suggests revisiting targeting and the landing page. (Source: {})",
-                b.source.cited(lang)
-            ),
-            (Position::Below, Lang::Ja) => format!(
-                "{rate}は目安（{range}）より低めです。（出典:「{}」）",
-                b.source.title
-            ),
-            (Position::Below, Lang::En) => format!(
-                "{rate} is below the usual {range}. (Source: {})",
-                b.source.cited(lang)
-            ),
-            (Position::Above, Lang::Ja) => format!(
-                "{rate}は目安（{range}）より高めです。前提を確認してください。（出典:「{}」）",
-                b.source.title
-            ),
-            (Position::Above, Lang::En) => format!(
-                "{rate} is above the usual {range}; check the assumption. (Source: {})",
-                b.source.cited(lang)
-            ),
-        }
-    }
 }
 
 const fn range(
@@ -399,12 +344,4 @@ pub fn check_channel(funnel: &Funnel, channel: &Channel) -> Vec<BenchmarkNote> {
             _ => None,
         })
         .collect()
-}
-
-/// The caveat that goes with every benchmark, in our own words.
-pub fn caveat(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "目安は調査や実務記事の数値で、業種・企業規模・単価・商材によって大きく異なります。範囲外でも誤りとは限りません。自社の実績があればそちらを優先してください。",
-        Lang::En => "These ranges are survey and practitioner figures that vary widely by industry, company size, deal size and product. A rate outside them is not necessarily wrong; your own history is the better guide.",
-    }
 }

@@ -9,7 +9,6 @@
 
 use super::error::{check_amount, PlanInputError};
 use super::ratio;
-use crate::lang::Lang;
 use crate::values::Rate;
 
 /// LTV/CAC below this gets a note.
@@ -43,31 +42,6 @@ pub enum EconomicsNote {
     LtvToCacBelowThree { ratio: f64 },
     /// Payback over 12 months: the acquisition cost takes more than a year of margin to earn back.
     PaybackOverTwelveMonths { months: f64 },
-}
-
-impl EconomicsNote {
-    /// The note with where its threshold comes from, in our own words.
-    pub fn text(self, lang: Lang) -> String {
-        use crate::format::format_decimal;
-        match (self, lang) {
-            (EconomicsNote::LtvToCacBelowThree { ratio }, Lang::Ja) => format!(
-                "LTV/CACが{}で、目安の3を下回っています。3以上という目安はSaaS投資家・経営者の間で広く使われる経験則で、調査値ではありません（出典記事にも基準値はありません）。",
-                format_decimal(ratio, 2)
-            ),
-            (EconomicsNote::LtvToCacBelowThree { ratio }, Lang::En) => format!(
-                "LTV/CAC is {}, below the usual 3. \"At least 3\" is a rule of thumb common among SaaS investors and operators, not a survey figure (the source articles give no threshold).",
-                format_decimal(ratio, 2)
-            ),
-            (EconomicsNote::PaybackOverTwelveMonths { months }, Lang::Ja) => format!(
-                "CAC回収期間が{}か月で、目安の12か月を超えています。12か月以内という目安はSaaS投資家・経営者の間で広く使われる経験則で、調査値ではありません。",
-                format_decimal(months, 1)
-            ),
-            (EconomicsNote::PaybackOverTwelveMonths { months }, Lang::En) => format!(
-                "CAC payback is {} months, beyond the usual 12. \"Within 12 months\" is a rule of thumb common among SaaS investors and operators, not a survey figure.",
-                format_decimal(months, 1)
-            ),
-        }
-    }
 }
 
 /// The plan's unit economics.

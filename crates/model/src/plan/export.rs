@@ -4,14 +4,20 @@
 
 use super::draft::{MoneyPlan, TimePlan};
 use crate::csv_export::{defuse_formula, push_row};
-use crate::funnel::Funnel;
-use crate::lang::Lang;
 
-fn pick(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ja => ja,
-        Lang::En => en,
-    }
+/// The monthly plan CSV's headings around the stages' names, in the reader's language.
+pub struct MonthlyCsvWords<'a> {
+    pub month: &'a str,
+    pub before_period: &'a str,
+    pub inside_reps: &'a str,
+    pub field_reps: &'a str,
+}
+
+/// The channel CSV's eight headings (channel, leads, visits, budget, CPL, MQL, won, CPA) and the
+/// total row's name, in the reader's language.
+pub struct ChannelsCsvWords<'a> {
+    pub headers: [&'a str; 8],
+    pub total: &'a str,
 }
 
 fn money(value: f64) -> String {
@@ -23,21 +29,18 @@ fn optional(value: Option<f64>, decimals: usize) -> String {
 }
 
 /// One row per month (months before the period marked): the calendar month, whether it is
-/// before the period, the whole count to create per stage, and inside- and field-sales reps.
-pub fn monthly_plan_csv(plan: &TimePlan, funnel: &Funnel, lang: Lang) -> String {
+/// before the period, the whole count to create per stage (`stage_names`, top first), and
+/// inside- and field-sales reps.
+pub fn monthly_plan_csv(
+    plan: &TimePlan,
+    stage_names: &[String],
+    words: &MonthlyCsvWords,
+) -> String {
     let mut out = String::from("\u{feff}");
-    let mut header = vec![
-        pick(lang, "月", "Month").to_string(),
-        pick(lang, "計画期間前", "Before the period").to_string(),
-    ];
-    header.extend(
-        funnel
-            .stages
-            .iter()
-            .map(|s| defuse_formula(s.display_name(lang))),
-    );
-    header.push(pick(lang, "IS人数", "Inside-sales reps").into());
-    header.push(pick(lang, "FS人数", "Field-sales reps").into());
+    let mut header = vec![words.month.to_string(), words.before_period.to_string()];
+    header.extend(stage_names.iter().map(|s| defuse_formula(s.clone())));
+    header.push(words.inside_reps.into());
+    header.push(words.field_reps.into());
     push_row(&mut out, &header);
     for (row, m) in plan.monthly.months.iter().enumerate() {
         let mut fields = vec![
@@ -67,24 +70,9 @@ pub fn monthly_plan_csv(plan: &TimePlan, funnel: &Funnel, lang: Lang) -> String 
 }
 
 /// One row per channel and a total: leads, visits, budget, CPL, MQL, won, CPA.
-pub fn channels_csv(plan: &MoneyPlan, names: &[String], lang: Lang) -> String {
+pub fn channels_csv(plan: &MoneyPlan, names: &[String], words: &ChannelsCsvWords) -> String {
     let mut out = String::from("\u{feff}");
-    let header = match lang {
-        Lang::Ja => [
-            "チャネル",
-            "リード",
-            "訪問・接触",
-            "予算",
-            "CPL",
-            "MQL",
-            "受注",
-            "CPA",
-        ],
-        Lang::En => [
-            "Channel", "Leads", "Visits", "Budget", "CPL", "MQL", "Won", "CPA",
-        ],
-    };
-    push_row(&mut out, &header);
+    push_row(&mut out, &words.headers);
     for (i, c) in plan.mix.channels.iter().enumerate() {
         push_row(
             &mut out,
@@ -104,7 +92,7 @@ pub fn channels_csv(plan: &MoneyPlan, names: &[String], lang: Lang) -> String {
     push_row(
         &mut out,
         &[
-            pick(lang, "合計", "Total").to_string(),
+            words.total.to_string(),
             b.leads.to_string(),
             b.visits.to_string(),
             money(b.budget),
@@ -123,15 +111,22 @@ mod tests {
     use crate::draft::Draft;
     use crate::plan::draft::PlanDraft;
 
+    const MONTHLY: MonthlyCsvWords = MonthlyCsvWords {
+        month: "Month",
+        before_period: "Before",
+        inside_reps: "IS",
+        field_reps: "FS",
+    };
+
     #[test]
     fn month_rows_add_up_to_the_funnel() {
         let d = Draft::default();
         let f = d.funnel().unwrap();
         let ids: Vec<u32> = d.stages.iter().map(|s| s.id).collect();
         let t = PlanDraft::default().time_plan(&f, &ids).unwrap();
-        let csv = monthly_plan_csv(&t, &f, Lang::Ja);
-        assert!(csv
-            .starts_with("\u{feff}月,計画期間前,訪問,リード,MQL,SQL,商談,受注,IS人数,FS人数\r\n"));
+        let names: Vec<String> = (0..f.stages.len()).map(|i| format!("s{i}")).collect();
+        let csv = monthly_plan_csv(&t, &names, &MONTHLY);
+        assert!(csv.starts_with("\u{feff}Month,Before,s0,s1,s2,s3,s4,s5,IS,FS\r\n"));
         let rows: Vec<Vec<u64>> = csv
             .lines()
             .skip(1)
@@ -152,7 +147,13 @@ mod tests {
         let f = d.funnel().unwrap();
         let m = PlanDraft::default().money_plan(&f).unwrap();
         let names: Vec<String> = (0..7).map(|i| format!("=ch{i}")).collect();
-        let csv = channels_csv(&m, &names, Lang::En);
+        let words = ChannelsCsvWords {
+            headers: [
+                "Channel", "Leads", "Visits", "Budget", "CPL", "MQL", "Won", "CPA",
+            ],
+            total: "Total",
+        };
+        let csv = channels_csv(&m, &names, &words);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],

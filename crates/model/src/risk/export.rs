@@ -2,16 +2,38 @@
 //! row, then the tornado and the worth-most ranking.
 
 use crate::csv_export::{defuse_formula, push_row};
-use crate::lang::Lang;
 
 use super::figures::RiskFigures;
 use super::sensitivity::Input;
 
-fn pick(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ja => ja,
-        Lang::En => en,
-    }
+/// The Risk CSV's headings and row names, in the reader's language.
+pub struct RiskCsvWords<'a> {
+    pub figure: &'a str,
+    pub value: &'a str,
+    pub won_needed: &'a str,
+    pub planned_count: &'a str,
+    pub chance: &'a str,
+    pub chance_error: &'a str,
+    pub trials: &'a str,
+    pub won_deals: &'a str,
+    pub revenue: &'a str,
+    pub count_needed: &'a str,
+    pub budget_needed: &'a str,
+    pub entries: &'a str,
+    pub entries_chance: &'a str,
+    pub entries_won: &'a str,
+    pub deal_size: &'a str,
+    pub sensitivity: &'a str,
+    pub low_end: &'a str,
+    pub high_end: &'a str,
+    pub revenue_low: &'a str,
+    pub revenue_high: &'a str,
+    pub chance_low: &'a str,
+    pub chance_high: &'a str,
+    pub point_on: &'a str,
+    pub revenue_gained: &'a str,
+    pub same_as_extra: &'a str,
+    pub as_ad_budget: &'a str,
 }
 
 fn opt(v: Option<u64>) -> String {
@@ -23,85 +45,68 @@ fn money(v: f64) -> String {
 }
 
 /// `rate_names[i]` names the rate out of stage i; `top_name` the top stage.
-pub fn risk_csv(f: &RiskFigures, rate_names: &[String], top_name: &str, lang: Lang) -> String {
+pub fn risk_csv(
+    f: &RiskFigures,
+    rate_names: &[String],
+    top_name: &str,
+    w: &RiskCsvWords,
+) -> String {
     let mut out = String::from("\u{feff}");
-    let l = |ja, en| pick(lang, ja, en).to_string();
-    push_row(&mut out, &[l("項目", "Figure"), l("値", "Value")]);
+    push_row(&mut out, &[w.figure.to_string(), w.value.to_string()]);
     let mut row = |k: String, v: String| push_row(&mut out, &[defuse_formula(k), v]);
-    row(l("受注の必要件数", "Won deals needed"), f.need.to_string());
+    row(w.won_needed.to_string(), f.need.to_string());
     row(
-        format!("{}（{}）", l("計画の件数", "Planned count"), top_name),
+        format!("{}（{}）", w.planned_count, top_name),
         f.plan.count.to_string(),
     );
-    row(
-        l("目標達成の確率", "Chance of reaching the target"),
-        format!("{:.4}", f.plan.reach.value),
-    );
+    row(w.chance.to_string(), format!("{:.4}", f.plan.reach.value));
     if let Some(trials) = f.trials {
         row(
-            l("確率の標準誤差", "Standard error of the chance"),
+            w.chance_error.to_string(),
             format!("{:.4}", f.plan.reach.error),
         );
-        row(
-            l("モンテカルロの試行回数", "Monte Carlo trials"),
-            trials.to_string(),
-        );
+        row(w.trials.to_string(), trials.to_string());
     }
     for (name, i) in [("P10", 0), ("P50", 1), ("P90", 2)] {
-        row(
-            format!("{} {name}", l("受注件数", "Won deals")),
-            f.plan.won[i].to_string(),
-        );
-        row(
-            format!("{} {name}", l("売上", "Revenue")),
-            money(f.plan.revenue[i]),
-        );
+        row(format!("{} {name}", w.won_deals), f.plan.won[i].to_string());
+        row(format!("{} {name}", w.revenue), money(f.plan.revenue[i]));
     }
     for level in &f.levels {
         let pct = format!("{:.0}%", level.level * 100.0);
         row(
-            format!(
-                "{} {pct}（{top_name}）",
-                l("必要な件数", "Count needed for")
-            ),
+            format!("{} {pct}（{top_name}）", w.count_needed),
             opt(level.top),
         );
         row(
-            format!("{} {pct}", l("必要な予算", "Budget needed for")),
+            format!("{} {pct}", w.budget_needed),
             level.budget.map(money).unwrap_or_default(),
         );
     }
     if let Some(fw) = &f.forward {
-        row(l("手持ちの件数", "Entries you have"), fw.count.to_string());
+        row(w.entries.to_string(), fw.count.to_string());
         row(
-            l("手持ちでの達成確率", "Chance with the entries you have"),
+            w.entries_chance.to_string(),
             format!("{:.4}", fw.reach.value),
         );
         for (name, i) in [("P10", 0), ("P50", 1), ("P90", 2)] {
-            row(
-                format!(
-                    "{} {name}",
-                    l("手持ちでの受注件数", "Won deals from your entries")
-                ),
-                fw.won[i].to_string(),
-            );
+            row(format!("{} {name}", w.entries_won), fw.won[i].to_string());
         }
     }
     let name = |input: Input| match input {
         Input::Rate(i) => rate_names.get(i).cloned().unwrap_or_default(),
-        Input::DealSize => l("受注単価", "Deal size"),
+        Input::DealSize => w.deal_size.to_string(),
     };
     push_row(&mut out, &[""]);
     push_row(
         &mut out,
         &[
-            l("感度（入力）", "Sensitivity (input)"),
-            l("下端", "Low end"),
-            l("上端", "High end"),
-            l("下端の売上", "Revenue at low end"),
-            l("上端の売上", "Revenue at high end"),
-            l("下端の達成確率", "Chance at low end"),
-            l("上端の達成確率", "Chance at high end"),
+            w.sensitivity.to_string(),
+            w.low_end.to_string(),
+            w.high_end.to_string(),
+            w.revenue_low.to_string(),
+            w.revenue_high.to_string(),
+            w.chance_low.to_string(),
+            w.chance_high.to_string(),
         ],
     );
     for s in &f.tornado {
@@ -126,10 +131,10 @@ pub fn risk_csv(f: &RiskFigures, rate_names: &[String], top_name: &str, lang: La
     push_row(
         &mut out,
         &[
-            l("+1ptの改善", "+1 point on"),
-            l("売上の増加", "Revenue gained"),
-            format!("{}（{top_name}）", l("同じ効果の追加件数", "Same as extra")),
-            l("その広告費", "That as ad budget"),
+            w.point_on.to_string(),
+            w.revenue_gained.to_string(),
+            format!("{}（{top_name}）", w.same_as_extra),
+            w.as_ad_budget.to_string(),
         ],
     );
     for imp in &f.improvements {

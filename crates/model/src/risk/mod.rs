@@ -25,7 +25,7 @@ pub use belief::Belief;
 pub use draft::{
     build_setup, DoubtMode, RateDoubt, RiskDraft, RiskField, RiskProblem, RiskSettings,
 };
-pub use export::risk_csv;
+pub use export::{risk_csv, RiskCsvWords};
 pub use figures::{
     exact_level_count, risk_figures, risk_figures_timed, LevelCount, Outlook, RiskFigures, Timings,
 };

@@ -1,7 +1,6 @@
 //! The words of the monthly-plan and channel views: field messages for the plan's inputs (their
 //! own, since a share may be 0 where a rate may not), the planning errors in Japanese and
-//! English, and the small labels those views share. Kept apart from `i18n.rs` so each view's
-//! wording sits in one place.
+//! English, and the small labels those views share.
 
 use funnel_model::format::format_decimal;
 use funnel_model::plan::draft::{FieldProblem, PlanField};
@@ -9,7 +8,7 @@ use funnel_model::plan::period::Period;
 use funnel_model::plan::PlanInputError;
 use funnel_model::{InputError, Lang};
 
-use crate::i18n::{input_error, FieldKind};
+use crate::i18n::common::{input_error, FieldKind};
 
 /// Japanese or English, for labels used in one place only.
 pub fn pick(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
