@@ -55,10 +55,7 @@ pub fn App() -> impl IntoView {
 
     Effect::new(move |_| {
         let lang = lang.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-        document().set_title(texts(lang).app_title);
+        browser::show_language(lang);
         storage::write_for_tab(LANG_KEY, lang.code());
         let _ = storage::write(LANG_KEY, lang.code());
     });

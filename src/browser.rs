@@ -1,8 +1,11 @@
 //! The few browser calls the page makes beyond the DOM it renders: the URL fragment, downloads,
-//! the clipboard and reading a chosen file. Each returns a value or an error, never panics.
+//! the clipboard, reading a chosen file and the document's language. Each returns a value or an error, never panics.
 
+use funnel_model::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::i18n::common::texts;
 
 /// The URL fragment's `key=value` pairs (`#view=compare&s=…`).
 pub fn fragment_params() -> Vec<(String, String)> {
@@ -222,4 +225,15 @@ pub fn current_fiscal_year(fiscal_start: u8) -> i32 {
     } else {
         year - 1
     }
+}
+
+/// Tells the browser (and screen readers, and the tab's title) which language the page is in.
+pub fn show_language(lang: Lang) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    document.set_title(texts(lang).app_title);
 }

@@ -29,6 +29,8 @@ mod storage;
 mod store;
 #[cfg(target_arch = "wasm32")]
 mod ui;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod view_model;
 
 /// The whole calculator. The build-time rendering goes and the app comes in one task: no frame
 /// shows neither.

@@ -1,27 +1,15 @@
-//! A chart on a canvas that follows its container's width and its data: the funnel, the
-//! timeline, the channel chart and the KPI tree all draw through it.
+//! A chart on a canvas that follows its container's width and its data: every chart of
+//! `funnel-charts` draws through it, by its `Chart` trait.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use funnel_charts::Chart;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
-
-/// CJK-capable stacks first, so Japanese labels never fall back to tofu.
-pub const FONT_STACK: &str =
-    "\"Noto Sans CJK JP\", \"Noto Sans JP\", \"Hiragino Sans\", \"Yu Gothic UI\", \"Meiryo\", sans-serif";
-
-/// What a canvas chart must say about itself.
-pub trait CanvasDraw: Clone + PartialEq + Send + Sync + 'static {
-    /// Height in CSS px wanted at `width` CSS px.
-    fn height(&self, width: f64) -> f64;
-    /// Draws at `scale` device pixels per CSS px; false if drawing failed.
-    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool;
-}
 
 /// Observes `container`'s width into `width` for the page's lifetime; the observer stops by
 /// itself once the component (and so the signals) is gone. The first width comes from the
@@ -55,7 +43,7 @@ fn observe_width(container: NodeRef<Div>, width: RwSignal<f64>) {
 
 /// The canvas, its accessible name, and a redraw on every data or width change.
 #[component]
-pub fn CanvasChart<T: CanvasDraw>(
+pub fn CanvasChart<T: Chart + PartialEq + Send + Sync + 'static>(
     data: Memo<Option<T>>,
     /// The chart in words, as the canvas's accessible name.
     #[prop(into)]
@@ -82,7 +70,7 @@ pub fn CanvasChart<T: CanvasDraw>(
     }
 }
 
-fn draw<T: CanvasDraw>(canvas: &HtmlCanvasElement, css_width: f64, data: &T) {
+fn draw<T: Chart>(canvas: &HtmlCanvasElement, css_width: f64, data: &T) {
     if css_width < 10.0 {
         return;
     }
@@ -98,7 +86,7 @@ fn draw<T: CanvasDraw>(canvas: &HtmlCanvasElement, css_width: f64, data: &T) {
         return;
     };
     let area = backend.into_drawing_area();
-    if data.draw(&area, ratio) && area.present().is_ok() {
+    if data.at_scale(ratio).draw(&area).is_ok() && area.present().is_ok() {
         mark_drawn(canvas);
     }
 }

@@ -1,9 +1,7 @@
 //! Channels and budget: the editable channel table, what each channel and the mix contribute
 //! and cost, unit economics, and the survey benchmarks with their sources.
 
-use funnel_charts::{
-    channel_chart_height, channel_color_hex, draw_channels, ChannelBar, ChannelChartData,
-};
+use funnel_charts::{channel_color_hex, ChannelBar, ChannelChartData};
 use funnel_model::edit::{ChannelEdit, ChannelText, Edit, FunnelEdit, PlanEdit, PlanText};
 use funnel_model::format::{
     format_count, format_decimal, format_money, format_percent, format_whole,
@@ -15,9 +13,6 @@ use funnel_model::plan::economics::UnitEconomics;
 use funnel_model::plan::export::channels_csv;
 use funnel_model::{Funnel, Lang, OptionKey, StageKind};
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::computed::ValidPlan;
 use crate::i18n::benchmarks::{benchmark_note, caveat, cited};
@@ -30,13 +25,14 @@ use crate::i18n::exports::channels_csv_words;
 use crate::i18n::jargon::explain;
 use crate::send::{on_text, send};
 use crate::session::Session;
-use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
+use crate::ui::canvas_chart::CanvasChart;
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
 use crate::ui::period_fields::PeriodNote;
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::{cards_view, CardLabel};
+use crate::view_model::FONT_STACK;
 
 /// The money plan with the funnel it was computed for.
 #[derive(Clone, PartialEq)]
@@ -52,22 +48,6 @@ impl MoneyResult {
     /// The channels' names in table order.
     fn names(&self, lang: Lang) -> Vec<String> {
         self.channels.iter().map(|c| c.display_name(lang)).collect()
-    }
-}
-
-#[derive(Clone, PartialEq)]
-struct ChannelChart(ChannelChartData);
-
-impl CanvasDraw for ChannelChart {
-    fn height(&self, width: f64) -> f64 {
-        channel_chart_height(&self.0, width)
-    }
-    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
-        let data = ChannelChartData {
-            scale,
-            ..self.0.clone()
-        };
-        draw_channels(area, &data).is_ok()
     }
 }
 
@@ -634,7 +614,7 @@ fn ChannelChartView(
         result.with(|r| {
             let r = r.as_ref()?;
             let names = r.names(l);
-            Some(ChannelChart(ChannelChartData {
+            Some(ChannelChartData {
                 bars: r
                     .plan
                     .mix
@@ -658,27 +638,27 @@ fn ChannelChartView(
                 budget_title: words(l).budget.to_string(),
                 scale: 1.0,
                 font_family: FONT_STACK.to_string(),
-            }))
+            })
         })
     });
     let label = Signal::derive(move || {
         data.with(|d| {
             d.as_ref()
                 .map(|d| {
-                    let parts: Vec<String> =
-                        d.0.bars
-                            .iter()
-                            .map(|b| {
-                                format!(
-                                    "{}: {} {}, {} {}",
-                                    b.label,
-                                    d.0.leads_title,
-                                    b.leads_label,
-                                    d.0.budget_title,
-                                    b.budget_label
-                                )
-                            })
-                            .collect();
+                    let parts: Vec<String> = d
+                        .bars
+                        .iter()
+                        .map(|b| {
+                            format!(
+                                "{}: {} {}, {} {}",
+                                b.label,
+                                d.leads_title,
+                                b.leads_label,
+                                d.budget_title,
+                                b.budget_label
+                            )
+                        })
+                        .collect();
                     parts.join("; ")
                 })
                 .unwrap_or_default()

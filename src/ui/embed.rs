@@ -54,10 +54,7 @@ pub fn EmbedRoot() -> impl IntoView {
     } = FunnelResults::new(session);
     Effect::new(move |_| {
         let lang = session.lang.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-        document().set_title(texts(lang).app_title);
+        browser::show_language(lang);
     });
     if let Some(body) = document().body() {
         let _ = body.class_list().add_1("embedded");

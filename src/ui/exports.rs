@@ -8,7 +8,7 @@ use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
 use crate::i18n::exports::{export_details, results_csv_headers, words};
 use crate::session::Session;
-use crate::ui::canvas_chart::FONT_STACK;
+use crate::view_model::FONT_STACK;
 
 /// Downloads the results table of the open scenario as CSV (UTF-8 with BOM).
 pub fn download_results_csv(

@@ -4,19 +4,13 @@
 
 use std::collections::HashSet;
 
-use funnel_charts::{
-    draw_tree, tree_height, tree_row_at, NodeKind as ChartKind, NodeStatus, TreeChartData,
-    TreeNodeView,
-};
+use funnel_charts::{tree_row_at, NodeKind as ChartKind, NodeStatus, TreeChartData, TreeNodeView};
 use funnel_model::kpi::{
     channel_inputs, evaluate, tree_csv, Basis, ChannelInput, EvaluatedNode, KpiEdit, KpiTree,
     NodeId, NodeKind, Status, ROOT_ID,
 };
 use funnel_model::Lang;
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::i18n::kpi::{
     node_context, node_detail, nodes_of_removed_stages, stages_missing_from_tree, toggle_children,
@@ -25,11 +19,12 @@ use crate::i18n::kpi::{
 use crate::i18n::kpi_tree::{node_kind, node_label, status as status_text, value_error, TreeCsv};
 use crate::send::send;
 use crate::session::Session;
-use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
+use crate::ui::canvas_chart::CanvasChart;
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::kpi_extras::{Bottlenecks, Warnings};
 use crate::ui::kpi_node_editor::NodeEditor;
+use crate::view_model::FONT_STACK;
 
 /// Sends one edit of the open draft's tree.
 fn apply_edit(session: Session, edit: KpiEdit) -> Option<NodeId> {
@@ -92,22 +87,6 @@ pub fn visible(tree: &KpiTree, collapsed: &HashSet<NodeId>) -> Vec<(EvaluatedNod
 
 fn descendants(tree: &KpiTree, id: NodeId) -> usize {
     tree.children(id).map(|c| 1 + descendants(tree, c.id)).sum()
-}
-
-#[derive(Clone, PartialEq)]
-struct TreeChart(TreeChartData);
-
-impl CanvasDraw for TreeChart {
-    fn height(&self, width: f64) -> f64 {
-        tree_height(&self.0, width)
-    }
-    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
-        let data = TreeChartData {
-            scale,
-            ..self.0.clone()
-        };
-        draw_tree(area, &data).is_ok()
-    }
 }
 
 #[component]
@@ -376,7 +355,7 @@ fn TreeCanvas(
     let data = Memo::new(move |_| {
         let l = lang.get();
         shown.with(|rows| {
-            Some(TreeChart(TreeChartData {
+            Some(TreeChartData {
                 nodes: rows
                     .iter()
                     .map(|(n, hidden)| TreeNodeView {
@@ -392,7 +371,7 @@ fn TreeCanvas(
                     .collect(),
                 scale: 1.0,
                 font_family: FONT_STACK.to_string(),
-            }))
+            })
         })
     });
     let label = Signal::derive(move || {
@@ -427,7 +406,7 @@ fn TreeCanvas(
         let y = f64::from(ev.client_y()) - rect.top();
         data.with_untracked(|d| {
             if let Some(d) = d {
-                if let Some(i) = tree_row_at(&d.0, rect.width(), y) {
+                if let Some(i) = tree_row_at(d, rect.width(), y) {
                     if let Some((n, _)) = shown.with_untracked(|s| s.get(i).cloned()) {
                         selected.set(n.id);
                         reveal_editor();

@@ -1,19 +1,15 @@
 //! The monthly plan: period, seasonality, lead time and capacity in; what must be created in
 //! which month, headcount, coverage, velocity and the period-vs-cohort gap out.
 
-use funnel_charts::{draw_timeline, timeline_height, TimelineData, TimelineRow};
 use funnel_model::edit::{PlanEdit, PlanText};
 use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::plan::cohort::explain;
-use funnel_model::plan::draft::{LeadTimeMode, PlanField, TimePlan};
+use funnel_model::plan::draft::{LeadTimeMode, PlanField};
 use funnel_model::plan::export::monthly_plan_csv;
 use funnel_model::plan::phasing::PhasingNote;
 use funnel_model::plan::velocity::team_stages;
-use funnel_model::{Funnel, Lang, OptionKey, StageKind};
+use funnel_model::{Lang, OptionKey, StageKind};
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::browser::current_fiscal_year;
 use crate::computed::ValidPlan;
@@ -24,39 +20,17 @@ use crate::i18n::months::{
     headcount_figure, inside_per_rep_label, month_weight_label, needed_before_period,
     velocity_label, velocity_note, won_months_later_label, won_total_figure, words,
 };
-use crate::i18n::plan::{plan_input_error, plan_month_name};
+use crate::i18n::plan::plan_input_error;
 use crate::send::{on_text, send};
 use crate::session::Session;
-use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
+use crate::ui::canvas_chart::CanvasChart;
 use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;
 use crate::ui::period_fields::{go_to_period, PeriodNote};
 use crate::ui::plan_common::{evaluate, field_error, SelectField};
 use crate::ui::results::{cards_view, CardLabel};
-
-/// The time plan with the funnel it was computed for (names and kinds of the stages).
-#[derive(Clone, PartialEq)]
-pub struct TimeResult {
-    pub plan: TimePlan,
-    pub funnel: Funnel,
-}
-
-#[derive(Clone, PartialEq)]
-struct Timeline(TimelineData);
-
-impl CanvasDraw for Timeline {
-    fn height(&self, width: f64) -> f64 {
-        timeline_height(&self.0, width)
-    }
-    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
-        let data = TimelineData {
-            scale,
-            ..self.0.clone()
-        };
-        draw_timeline(area, &data).is_ok()
-    }
-}
+use crate::view_model::months::{month_names, timeline_data, timeline_summary, TimeResult};
 
 #[component]
 pub fn MonthsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) -> impl IntoView {
@@ -540,10 +514,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
             // The month's share of the revenue target: its won-deal target × the deal size (the
             // seasonality split of the target itself); nothing is due before the period.
             let deal = r.funnel.deal_size.units();
-            let base = p.monthly.needs_years().then(|| {
-                current_fiscal_year(p.monthly.period.fiscal_start.month())
-            });
-            let year = |offset: i32| base.map(|b| b + offset);
+            let names = month_names(r, l, this_fiscal_year(r));
             let revenue = |offset: i32| {
                 usize::try_from(offset)
                     .ok()
@@ -556,7 +527,7 @@ fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
                 .iter()
                 .enumerate()
                 .map(|(row, m)| {
-                    let label = plan_month_name(l, m.calendar_month, year(m.year_offset));
+                    let label = names[row].clone();
                     let kind = if m.already_in_pipeline {
                         words(l).before_the_period
                     } else {
@@ -620,77 +591,13 @@ fn TimelineChart(
     let w = move || words(lang.get());
     let data = Memo::new(move |_| {
         let l = lang.get();
-        result.with(|r| {
-            let r = r.as_ref()?;
-            let months = &r.plan.monthly.months;
-            let base = r
-                .plan
-                .monthly
-                .needs_years()
-                .then(|| current_fiscal_year(r.plan.monthly.period.fiscal_start.month()));
-            let year = |offset: i32| base.map(|b| b + offset);
-            Some(Timeline(TimelineData {
-                months: months
-                    .iter()
-                    .map(|m| plan_month_name(l, m.calendar_month, year(m.year_offset)))
-                    .collect(),
-                first_in_period: months
-                    .iter()
-                    .position(|m| !m.already_in_pipeline)
-                    .unwrap_or(0),
-                before_label: words(l).before_the_period_2.to_string(),
-                rows: r
-                    .funnel
-                    .stages
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| TimelineRow {
-                        label: s.display_name(l),
-                        values: months.iter().map(|m| m.shown[i] as f64).collect(),
-                        value_labels: months.iter().map(|m| format_count(m.shown[i])).collect(),
-                        color_index: i,
-                    })
-                    .collect(),
-                scale: 1.0,
-                font_family: FONT_STACK.to_string(),
-            }))
-        })
+        result.with(|r| r.as_ref().map(|r| timeline_data(r, l, this_fiscal_year(r))))
     });
     let label = Signal::derive(move || {
         let l = lang.get();
         result.with(|r| {
             r.as_ref()
-                .map(|r| {
-                    let months = &r.plan.monthly.months;
-                    let base =
-                        r.plan.monthly.needs_years().then(|| {
-                            current_fiscal_year(r.plan.monthly.period.fiscal_start.month())
-                        });
-                    let parts: Vec<String> = r
-                        .funnel
-                        .stages
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| {
-                            let cells: Vec<String> = months
-                                .iter()
-                                .map(|m| {
-                                    format!(
-                                        "{} {}",
-                                        plan_month_name(
-                                            l,
-                                            m.calendar_month,
-                                            base.map(|b| b + m.year_offset)
-                                        ),
-                                        format_count(m.shown[i])
-                                    )
-                                })
-                                .collect();
-                            format!("{}: {}", s.display_name(l), cells.join(", "))
-                        })
-                        .collect();
-                    format!("{}. {}", words(l).monthly_plan_timeline, parts.join("; "))
-                })
+                .map(|r| timeline_summary(r, l, this_fiscal_year(r)))
                 .unwrap_or_default()
         })
     });
@@ -745,4 +652,9 @@ fn CohortNote(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl In
             }}
         </section>
     }
+}
+
+/// The year this plan's fiscal year starts in, today.
+fn this_fiscal_year(result: &TimeResult) -> i32 {
+    current_fiscal_year(result.plan.monthly.period.fiscal_start.month())
 }

@@ -1,70 +1,19 @@
 //! The Risk view's three charts on canvas, each with its text alternative.
 
 use funnel_charts::risk::{
-    draw_distribution, draw_reach_curve, draw_tornado, risk_chart_height, tornado_height,
     CurveMark, DistributionData, Marker, ReachCurveData, TornadoBar, TornadoData,
 };
 use funnel_model::format::format_money;
 use funnel_model::risk::sensitivity::{Input, RangeSource};
 use funnel_model::Lang;
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::i18n::risk::{
     chance, count, curve_summary, distribution_summary, span, target_marker, words,
 };
-use crate::ui::canvas_chart::{CanvasChart, CanvasDraw, FONT_STACK};
+use crate::ui::canvas_chart::CanvasChart;
 use crate::ui::risk::RiskResult;
-
-#[derive(Clone, PartialEq)]
-struct Distribution(DistributionData);
-
-impl CanvasDraw for Distribution {
-    fn height(&self, width: f64) -> f64 {
-        risk_chart_height(width)
-    }
-    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
-        let data = DistributionData {
-            scale,
-            ..self.0.clone()
-        };
-        draw_distribution(area, &data).is_ok()
-    }
-}
-
-#[derive(Clone, PartialEq)]
-struct Curve(ReachCurveData);
-
-impl CanvasDraw for Curve {
-    fn height(&self, width: f64) -> f64 {
-        risk_chart_height(width)
-    }
-    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
-        let data = ReachCurveData {
-            scale,
-            ..self.0.clone()
-        };
-        draw_reach_curve(area, &data).is_ok()
-    }
-}
-
-#[derive(Clone, PartialEq)]
-struct Tornado(TornadoData);
-
-impl CanvasDraw for Tornado {
-    fn height(&self, width: f64) -> f64 {
-        tornado_height(&self.0, width)
-    }
-    fn draw(&self, area: &DrawingArea<CanvasBackend, Shift>, scale: f64) -> bool {
-        let data = TornadoData {
-            scale,
-            ..self.0.clone()
-        };
-        draw_tornado(area, &data).is_ok()
-    }
-}
+use crate::view_model::FONT_STACK;
 
 /// The name of a tornado input with its range, e.g. "受注率 15%〜35%（ベンチマーク）".
 pub fn input_label(
@@ -106,7 +55,7 @@ pub fn RiskCharts(
         result.with(|r| {
             let r = r.as_ref()?;
             let f = &r.figures;
-            Some(Distribution(DistributionData {
+            Some(DistributionData {
                 bars: f
                     .plan
                     .pmf
@@ -127,7 +76,7 @@ pub fn RiskCharts(
                     .collect(),
                 scale: 1.0,
                 font_family: FONT_STACK.into(),
-            }))
+            })
         })
     });
     let curve = Memo::new(move |_| {
@@ -156,12 +105,12 @@ pub fn RiskCharts(
                     });
                 }
             }
-            Some(Curve(ReachCurveData {
+            Some(ReachCurveData {
                 points: f.curve.clone(),
                 marks,
                 scale: 1.0,
                 font_family: FONT_STACK.into(),
-            }))
+            })
         })
     });
     let tornado = Memo::new(move |_| {
@@ -170,7 +119,7 @@ pub fn RiskCharts(
             let r = r.as_ref()?;
             let f = &r.figures;
             let base = r.base_revenue;
-            Some(Tornado(TornadoData {
+            Some(TornadoData {
                 bars: f
                     .tornado
                     .iter()
@@ -186,7 +135,7 @@ pub fn RiskCharts(
                 base_label: format!("{} {}", words(l).today, format_money(base, l)),
                 scale: 1.0,
                 font_family: FONT_STACK.into(),
-            }))
+            })
         })
     });
     let distribution_label = Signal::derive(move || {
