@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
         checked,
         plan,
         current,
+        entry,
         forward,
     } = FunnelResults::new(session);
 
@@ -121,7 +122,7 @@ pub fn App() -> impl IntoView {
                             <ReachHeadline session=session plan=plan current=current />
                         </Results>
                         <FunnelChart lang=lang plan=plan current=current />
-                        <ForwardPanel lang=lang draft=draft plan=plan forward=forward current=current />
+                        <ForwardPanel lang=lang draft=draft plan=plan entry=entry forward=forward current=current />
                     </section>
                 </main>
             }

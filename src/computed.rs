@@ -4,7 +4,7 @@
 //! funnel, the monthly plan and the channel plan all keep theirs this way.
 
 use funnel_model::draft::DraftProblem;
-use funnel_model::ForwardResult;
+use funnel_model::{Entry, ForwardResult, InputError};
 use funnel_model::{Funnel, ReversePlan};
 use leptos::prelude::*;
 
@@ -49,6 +49,9 @@ pub struct FunnelResults {
     pub plan: Memo<ValidPlan>,
     /// Whether `plan` is what the inputs give now.
     pub current: Memo<bool>,
+    /// Where forward mode starts: the typed count, or the plan's while the field is empty; the
+    /// entry field shows this check's message.
+    pub entry: Memo<Result<Entry, InputError>>,
     pub forward: Memo<Option<ForwardRun>>,
 }
 
@@ -64,10 +67,11 @@ impl FunnelResults {
         });
         let plan = keep_last_valid(session.opened, move || checked.get().ok());
         let current = Memo::new(move |_| checked.with(Result::is_ok));
+        let entry = Memo::new(move |_| {
+            plan.with(|p| draft.with(|d| d.entry_or_planned(p.as_ref().map(|(_, r)| r))))
+        });
         let forward = Memo::new(move |_| {
-            let entry = plan
-                .with(|p| draft.with(|d| d.entry_or_planned(p.as_ref().map(|(_, r)| r))))
-                .ok()?;
+            let entry = entry.get().ok()?;
             plan.with(|p| {
                 p.as_ref().map(|(funnel, _)| ForwardRun {
                     result: funnel.forward(entry),
@@ -78,6 +82,7 @@ impl FunnelResults {
             checked,
             plan,
             current,
+            entry,
             forward,
         }
     }

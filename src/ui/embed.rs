@@ -51,6 +51,7 @@ pub fn EmbedRoot() -> impl IntoView {
         plan,
         current,
         forward,
+        ..
     } = FunnelResults::new(session);
     Effect::new(move |_| {
         let lang = session.lang.get();

@@ -1,6 +1,6 @@
 use funnel_model::draft::{Draft, SeekChoice};
 use funnel_model::edit::FunnelEdit;
-use funnel_model::{Count, Gap, Lang};
+use funnel_model::{Entry, Gap, InputError, Lang};
 use leptos::prelude::*;
 
 use crate::computed::{ForwardRun, ValidPlan};
@@ -19,7 +19,9 @@ pub fn ForwardPanel(
     lang: RwSignal<Lang>,
     draft: RwSignal<Draft>,
     plan: Memo<ValidPlan>,
-    /// The forward run from the entry stage, shared with the results table.
+    /// The entry count as checked once, and the forward run from it (shared with the results
+    /// table).
+    entry: Memo<Result<Entry, InputError>>,
     forward: Memo<Option<ForwardRun>>,
     current: Memo<bool>,
 ) -> impl IntoView {
@@ -43,9 +45,10 @@ pub fn ForwardPanel(
     };
     // Empty is not an error: it means "start from the plan's count".
     let count_error = move || {
-        draft
-            .with(|d| (!d.entry_count.trim().is_empty()).then(|| Count::parse(&d.entry_count)))
-            .and_then(Result::err)
+        let typed = draft.with(|d| !d.entry_count.trim().is_empty());
+        typed
+            .then(|| entry.with(|e| e.as_ref().err().copied()))
+            .flatten()
             .map(|e| input_error(lang.get(), FieldKind::Count, e))
     };
     let count_hint = move || {
@@ -88,7 +91,7 @@ pub fn ForwardPanel(
                 />
             </div>
             <ForwardResult lang=lang forward=forward />
-            <GoalSeek lang=lang draft=draft plan=plan />
+            <GoalSeek lang=lang draft=draft plan=plan entry=entry />
         </section>
     }
 }
@@ -133,7 +136,12 @@ fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> imp
 }
 
 #[component]
-fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>) -> impl IntoView {
+fn GoalSeek(
+    lang: RwSignal<Lang>,
+    draft: RwSignal<Draft>,
+    plan: Memo<ValidPlan>,
+    entry: Memo<Result<Entry, InputError>>,
+) -> impl IntoView {
     let options = move || {
         let lang = lang.get();
         draft.with(|d| {
@@ -180,7 +188,7 @@ fn GoalSeek(lang: RwSignal<Lang>, draft: RwSignal<Draft>, plan: Memo<ValidPlan>)
                     {options}
                 </select>
             </div>
-            <SeekAnswer lang=lang draft=draft plan=plan />
+            <SeekAnswer lang=lang draft=draft plan=plan entry=entry />
         </div>
     }
 }
@@ -191,11 +199,11 @@ fn SeekAnswer(
     lang: RwSignal<Lang>,
     draft: RwSignal<Draft>,
     plan: Memo<ValidPlan>,
+    entry: Memo<Result<Entry, InputError>>,
 ) -> impl IntoView {
     let answer = move || {
         let lang = lang.get();
-        let entry = plan.with(|p| draft.with(|d| d.entry_or_planned(p.as_ref().map(|(_, r)| r))));
-        let Ok(entry) = entry else {
+        let Ok(entry) = entry.get() else {
             return SeekAnswerText {
                 sentence: funnel_words(lang).seek_needs_count.to_string(),
                 apply: None,
