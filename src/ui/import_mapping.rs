@@ -3,7 +3,9 @@
 //! each stage value means. Every change is remembered for this header set and computed again.
 
 use funnel_model::import::date::DateOrder;
-use funnel_model::import::mapping::{Layout, Role, StageTarget};
+use funnel_model::import::mapping::{Layout, Role, StageTarget, StageValue};
+use funnel_model::import::Table;
+use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::import::words;
@@ -76,72 +78,14 @@ pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
             .with(|t| t.as_ref().map(|t| t.header.clone()).unwrap_or_default())
     });
     let samples = Memo::new(move |_| {
-        state.table.with(|t| {
-            let Some(t) = t else {
-                return Vec::new();
-            };
-            (0..t.header.len())
-                .map(|c| {
-                    t.rows
-                        .iter()
-                        .take(50)
-                        .filter_map(|r| r.field(c))
-                        .map(str::trim)
-                        .find(|v| !v.is_empty())
-                        .map(|v| v.chars().take(40).collect::<String>())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-        })
+        state
+            .table
+            .with(|t| t.as_deref().map(column_samples).unwrap_or_default())
     });
-    let role_options = Signal::derive(move || {
-        let lang = lang.get();
-        let names = names.get();
-        let mut roles = vec![
-            Role::Ignore,
-            Role::Created,
-            Role::Stage,
-            Role::Closed,
-            Role::Amount,
-            Role::Channel,
-            Role::Cost,
-            Role::Owner,
-        ];
-        roles.extend((0..names.len()).map(Role::StageDate));
-        roles
-            .into_iter()
-            .map(|r| (role_key(r), role_label(r, &names, lang)))
-            .collect::<Vec<_>>()
-    });
-    let target_options = Signal::derive(move || {
-        let lang = lang.get();
-        let names = names.get();
-        let mut targets = vec![StageTarget::Unmapped];
-        targets.extend((0..names.len().saturating_sub(1)).map(StageTarget::Stage));
-        targets.extend([StageTarget::Won, StageTarget::Lost, StageTarget::Ignore]);
-        targets
-            .into_iter()
-            .map(|t| (target_key(t), target_label(t, &names, lang)))
-            .collect::<Vec<_>>()
-    });
-    let layout_options = Signal::derive(move || {
-        vec![
-            (
-                "rows".to_string(),
-                w().one_row_per_record_created_current.to_string(),
-            ),
-            (
-                "dates".to_string(),
-                w().one_date_column_per_stage_became.to_string(),
-            ),
-        ]
-    });
-    let order_options = Signal::derive(move || {
-        vec![
-            ("month".to_string(), w().month_first_4_1_2026_is.to_string()),
-            ("day".to_string(), w().day_first_4_1_2026_is.to_string()),
-        ]
-    });
+    let role_options = role_options(lang, names);
+    let target_options = target_options(lang, names);
+    let layout_options = layout_options(lang);
+    let order_options = order_options(lang);
     let mapping = state.mapping;
     let layout = Signal::derive(move || {
         mapping.with(|m| match m.as_ref().map(|m| m.layout) {
@@ -160,14 +104,6 @@ pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
         mapping.with(|m| m.as_ref().map(|m| m.values.clone()).unwrap_or_default())
     });
     let columns = move || (0..header.with(Vec::len)).collect::<Vec<usize>>();
-    let value_items = move || {
-        values.with(|v| {
-            v.iter()
-                .enumerate()
-                .map(|(i, v)| (i, v.value.clone()))
-                .collect::<Vec<(usize, String)>>()
-        })
-    };
 
     view! {
         <fieldset class="plan-group import-columns">
@@ -206,17 +142,7 @@ pub fn MappingPanel(session: Session, state: ImportState) -> impl IntoView {
                 </For>
             </div>
         </fieldset>
-        <Show when=move || values.with(|v| !v.is_empty())>
-            <fieldset class="plan-group import-values">
-                <legend>{move || w().stage_values}</legend>
-                <p class="hint">
-                    {move || w().for_each_value_in_the_stage}
-                </p>
-                <For each=value_items key=|(i, v)| (*i, v.clone()) let:item>
-                    <ValueTarget session=session state=state index=item.0 value=item.1 options=target_options />
-                </For>
-            </fieldset>
-        </Show>
+        <StageValues session=session state=state values=values options=target_options />
     }
 }
 
@@ -303,5 +229,119 @@ fn ValueTarget(
                 edit_mapping(session, state, move |m| m.set_target(&value, target))
             })
         />
+    }
+}
+
+/// A sample of each column: its first non-empty value among the first rows, shortened.
+fn column_samples(t: &Table) -> Vec<String> {
+    (0..t.header.len())
+        .map(|c| {
+            t.rows
+                .iter()
+                .take(50)
+                .filter_map(|r| r.field(c))
+                .map(str::trim)
+                .find(|v| !v.is_empty())
+                .map(|v| v.chars().take(40).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+}
+
+/// The roles a column can have, stage dates named after the funnel's stages.
+fn role_options(lang: RwSignal<Lang>, names: Memo<Vec<String>>) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let lang = lang.get();
+        let names = names.get();
+        let mut roles = vec![
+            Role::Ignore,
+            Role::Created,
+            Role::Stage,
+            Role::Closed,
+            Role::Amount,
+            Role::Channel,
+            Role::Cost,
+            Role::Owner,
+        ];
+        roles.extend((0..names.len()).map(Role::StageDate));
+        roles
+            .into_iter()
+            .map(|r| (role_key(r), role_label(r, &names, lang)))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// What a stage value can mean: a stage, won, lost, or nothing.
+fn target_options(lang: RwSignal<Lang>, names: Memo<Vec<String>>) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let lang = lang.get();
+        let names = names.get();
+        let mut targets = vec![StageTarget::Unmapped];
+        targets.extend((0..names.len().saturating_sub(1)).map(StageTarget::Stage));
+        targets.extend([StageTarget::Won, StageTarget::Lost, StageTarget::Ignore]);
+        targets
+            .into_iter()
+            .map(|t| (target_key(t), target_label(t, &names, lang)))
+            .collect::<Vec<_>>()
+    })
+}
+
+fn layout_options(lang: RwSignal<Lang>) -> Signal<Vec<(String, String)>> {
+    let w = move || words(lang.get());
+    Signal::derive(move || {
+        vec![
+            (
+                "rows".to_string(),
+                w().one_row_per_record_created_current.to_string(),
+            ),
+            (
+                "dates".to_string(),
+                w().one_date_column_per_stage_became.to_string(),
+            ),
+        ]
+    })
+}
+
+fn order_options(lang: RwSignal<Lang>) -> Signal<Vec<(String, String)>> {
+    let w = move || words(lang.get());
+    Signal::derive(move || {
+        vec![
+            ("month".to_string(), w().month_first_4_1_2026_is.to_string()),
+            ("day".to_string(), w().day_first_4_1_2026_is.to_string()),
+        ]
+    })
+}
+
+/// What each value of the stage column means, once the file has any.
+#[component]
+fn StageValues(
+    session: Session,
+    state: ImportState,
+    values: Memo<Vec<StageValue>>,
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let lang = session.lang;
+    let w = move || words(lang.get());
+    let target_options = options;
+    let value_items = move || {
+        values.with(|v| {
+            v.iter()
+                .enumerate()
+                .map(|(i, v)| (i, v.value.clone()))
+                .collect::<Vec<(usize, String)>>()
+        })
+    };
+    view! {
+        <Show when=move || values.with(|v| !v.is_empty())>
+            <fieldset class="plan-group import-values">
+                <legend>{move || w().stage_values}</legend>
+                <p class="hint">
+                    {move || w().for_each_value_in_the_stage}
+                </p>
+                <For each=value_items key=|(i, v)| (*i, v.clone()) let:item>
+                    <ValueTarget session=session state=state index=item.0 value=item.1 options=target_options />
+                </For>
+            </fieldset>
+        </Show>
     }
 }

@@ -118,7 +118,6 @@ fn StageRow(
 ) -> impl IntoView {
     let index = Memo::new(move |_| draft.with(|d| d.position_of(id).unwrap_or(0)));
     let count = move || draft.with(|d| d.stages.len());
-    let name = move || draft.with(|d| d.display_name(index.get(), lang.get()));
     let name_text = move || draft.with(|d| d.name_text(index.get(), lang.get()));
     let default_name = move || {
         draft.with(|d| {
@@ -163,56 +162,7 @@ fn StageRow(
                         send(draft, FunnelEdit::RenameStage { id, name });
                     }
                 />
-                <div class="stage-actions">
-                    <button
-                        type="button"
-                        class="icon"
-                        aria-label=move || (funnel_words(lang.get()).move_up)(&name())
-                        title=move || (funnel_words(lang.get()).move_up)(&name())
-                        disabled=move || index.get() == 0
-                        on:click=move |_| {
-                            send(draft, FunnelEdit::MoveStage { id, up: true });
-                        }
-                    >
-                        "↑"
-                    </button>
-                    <button
-                        type="button"
-                        class="icon"
-                        aria-label=move || (funnel_words(lang.get()).move_down)(&name())
-                        title=move || (funnel_words(lang.get()).move_down)(&name())
-                        disabled=is_last
-                        on:click=move |_| {
-                            send(draft, FunnelEdit::MoveStage { id, up: false });
-                        }
-                    >
-                        "↓"
-                    </button>
-                    <button
-                        type="button"
-                        class="icon"
-                        aria-label=move || (funnel_words(lang.get()).add_after)(&name())
-                        title=move || (funnel_words(lang.get()).add_after)(&name())
-                        disabled=move || !draft.with(Draft::can_add_stage)
-                        on:click=move |_| {
-                            send(draft, FunnelEdit::AddStageAfter(id));
-                        }
-                    >
-                        "+"
-                    </button>
-                    <button
-                        type="button"
-                        class="icon danger"
-                        aria-label=move || (funnel_words(lang.get()).remove)(&name())
-                        title=move || (funnel_words(lang.get()).remove)(&name())
-                        disabled=move || !draft.with(Draft::can_remove_stage)
-                        on:click=move |_| {
-                            send(draft, FunnelEdit::RemoveStage(id));
-                        }
-                    >
-                        "×"
-                    </button>
-                </div>
+                <StageActions lang=lang draft=draft id=id index=index />
             </div>
             <div hidden=is_last>
                 <TextField
@@ -236,5 +186,70 @@ fn StageRow(
                 }}
             </div>
         </li>
+    }
+}
+
+/// Moving a stage up or down, adding one after it, removing it; each button names the stage.
+#[component]
+fn StageActions(
+    lang: RwSignal<Lang>,
+    draft: RwSignal<Draft>,
+    id: u32,
+    index: Memo<usize>,
+) -> impl IntoView {
+    let count = move || draft.with(|d| d.stages.len());
+    let name = move || draft.with(|d| d.display_name(index.get(), lang.get()));
+    let is_last = move || index.get() + 1 == count();
+    view! {
+        <div class="stage-actions">
+            <button
+                type="button"
+                class="icon"
+                aria-label=move || (funnel_words(lang.get()).move_up)(&name())
+                title=move || (funnel_words(lang.get()).move_up)(&name())
+                disabled=move || index.get() == 0
+                on:click=move |_| {
+                    send(draft, FunnelEdit::MoveStage { id, up: true });
+                }
+            >
+                "↑"
+            </button>
+            <button
+                type="button"
+                class="icon"
+                aria-label=move || (funnel_words(lang.get()).move_down)(&name())
+                title=move || (funnel_words(lang.get()).move_down)(&name())
+                disabled=is_last
+                on:click=move |_| {
+                    send(draft, FunnelEdit::MoveStage { id, up: false });
+                }
+            >
+                "↓"
+            </button>
+            <button
+                type="button"
+                class="icon"
+                aria-label=move || (funnel_words(lang.get()).add_after)(&name())
+                title=move || (funnel_words(lang.get()).add_after)(&name())
+                disabled=move || !draft.with(Draft::can_add_stage)
+                on:click=move |_| {
+                    send(draft, FunnelEdit::AddStageAfter(id));
+                }
+            >
+                "+"
+            </button>
+            <button
+                type="button"
+                class="icon danger"
+                aria-label=move || (funnel_words(lang.get()).remove)(&name())
+                title=move || (funnel_words(lang.get()).remove)(&name())
+                disabled=move || !draft.with(Draft::can_remove_stage)
+                on:click=move |_| {
+                    send(draft, FunnelEdit::RemoveStage(id));
+                }
+            >
+                "×"
+            </button>
+        </div>
     }
 }

@@ -23,32 +23,6 @@ pub fn Toolbar(
 ) -> impl IntoView {
     let lang = session.lang;
     let t = move || texts(lang.get());
-    let viewing_shared = move || session.shared.with(Option::is_some);
-    // Renaming, copying or deleting waits until a scenario deleted in another tab is kept or closed.
-    let detached = move || viewing_shared() || session.deleted_elsewhere.get();
-    let options = move || {
-        let shared = session.shared.get().map(|name| {
-            view! { <option selected disabled>{(t().shared_option)(&name)}</option> }
-        });
-        let own = session.library.with(|l| {
-            let viewing_shared = session.shared.with(Option::is_some);
-            l.entries
-                .iter()
-                .map(|s| {
-                    let selected = s.id == l.current && !viewing_shared;
-                    view! {
-                        // The property, not only the attribute: once the user has picked an
-                        // option, the attribute no longer moves the selection when another tab
-                        // adds or removes options above it.
-                        <option value=s.id.to_string() selected=selected prop:selected=selected>
-                            {s.scenario.name.clone()}
-                        </option>
-                    }
-                })
-                .collect_view()
-        });
-        (shared, own)
-    };
     // A memo, so another tab's save of some other field does not reset a name being typed here.
     let name = Memo::new(move |_| {
         session
@@ -76,70 +50,110 @@ pub fn Toolbar(
             <SharedBanner session=session />
             <DeletedBanner session=session />
             <div class="scenario-controls" id="scenario-controls">
-            <div class="scenario-bar">
-                <div class="field compact">
-                    <label for="scenario-picker">{move || t().scenario_label}</label>
-                    <select
-                        id="scenario-picker"
-                        on:change=move |ev| {
-                            if let Ok(id) = event_target_value(&ev).parse() {
-                                session.switch(id);
-                            }
-                        }
-                    >
-                        {options}
-                    </select>
-                </div>
-                <div class="field compact">
-                    <label for="scenario-name">{move || t().scenario_name_label}</label>
-                    <input
-                        id="scenario-name"
-                        type="text"
-                        maxlength="80"
-                        autocomplete="off"
-                        prop:value=name
-                        disabled=detached
-                        on:change=move |ev| session.rename(&event_target_value(&ev))
-                    />
-                </div>
-                <div class="button-row">
-                    <button type="button" disabled=detached on:click=move |_| session.create()>
-                        {move || t().new_scenario}
-                    </button>
-                    <button type="button" disabled=detached on:click=move |_| session.duplicate()>
-                        {move || t().duplicate}
-                    </button>
-                    <button
-                        type="button"
-                        class="danger"
-                        disabled=move || session.library.with(|l| l.entries.len() < 2) || detached()
-                        on:click=move |_| session.delete()
-                    >
-                        {move || t().delete}
-                    </button>
-                </div>
-                <span class="save-status" role="status">
-                    {move || {
-                        if !session.storage_ok.get() {
-                            t().saving_off_status
-                        } else if session.save_failed.get() {
-                            t().save_failed_status
-                        } else if detached() {
-                            ""
-                        } else if session.updated_elsewhere.get() {
-                            t().updated_elsewhere_status
-                        } else {
-                            t().saved_status
-                        }
-                    }}
-                </span>
-            </div>
+            <ScenarioBar session=session name=name />
             <details class="share">
                 <summary>{move || t().share_heading}</summary>
                 <ShareAndExport session=session plan=plan forward=forward />
             </details>
             </div>
         </section>
+    }
+}
+
+/// Picking, naming, creating, duplicating and deleting scenarios, and whether they are saved.
+#[component]
+fn ScenarioBar(
+    session: Session,
+    /// The open scenario's name, as the toolbar shows it.
+    name: Memo<String>,
+) -> impl IntoView {
+    let lang = session.lang;
+    let t = move || texts(lang.get());
+    let viewing_shared = move || session.shared.with(Option::is_some);
+    // Renaming, copying or deleting waits until a scenario deleted in another tab is kept or closed.
+    let detached = move || viewing_shared() || session.deleted_elsewhere.get();
+    let options = move || {
+        let shared = session.shared.get().map(|name| {
+            view! { <option selected disabled>{(t().shared_option)(&name)}</option> }
+        });
+        let own = session.library.with(|l| {
+            let viewing_shared = session.shared.with(Option::is_some);
+            l.entries
+                .iter()
+                .map(|s| {
+                    let selected = s.id == l.current && !viewing_shared;
+                    view! {
+                        // The property, not only the attribute: once the user has picked an
+                        // option, the attribute no longer moves the selection when another tab
+                        // adds or removes options above it.
+                        <option value=s.id.to_string() selected=selected prop:selected=selected>
+                            {s.scenario.name.clone()}
+                        </option>
+                    }
+                })
+                .collect_view()
+        });
+        (shared, own)
+    };
+    view! {
+        <div class="scenario-bar">
+            <div class="field compact">
+                <label for="scenario-picker">{move || t().scenario_label}</label>
+                <select
+                    id="scenario-picker"
+                    on:change=move |ev| {
+                        if let Ok(id) = event_target_value(&ev).parse() {
+                            session.switch(id);
+                        }
+                    }
+                >
+                    {options}
+                </select>
+            </div>
+            <div class="field compact">
+                <label for="scenario-name">{move || t().scenario_name_label}</label>
+                <input
+                    id="scenario-name"
+                    type="text"
+                    maxlength="80"
+                    autocomplete="off"
+                    prop:value=name
+                    disabled=detached
+                    on:change=move |ev| session.rename(&event_target_value(&ev))
+                />
+            </div>
+            <div class="button-row">
+                <button type="button" disabled=detached on:click=move |_| session.create()>
+                    {move || t().new_scenario}
+                </button>
+                <button type="button" disabled=detached on:click=move |_| session.duplicate()>
+                    {move || t().duplicate}
+                </button>
+                <button
+                    type="button"
+                    class="danger"
+                    disabled=move || session.library.with(|l| l.entries.len() < 2) || detached()
+                    on:click=move |_| session.delete()
+                >
+                    {move || t().delete}
+                </button>
+            </div>
+            <span class="save-status" role="status">
+                {move || {
+                    if !session.storage_ok.get() {
+                        t().saving_off_status
+                    } else if session.save_failed.get() {
+                        t().save_failed_status
+                    } else if detached() {
+                        ""
+                    } else if session.updated_elsewhere.get() {
+                        t().updated_elsewhere_status
+                    } else {
+                        t().saved_status
+                    }
+                }}
+            </span>
+        </div>
     }
 }
 
