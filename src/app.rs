@@ -11,6 +11,7 @@ use crate::computed::FunnelResults;
 use crate::i18n::common::texts;
 use crate::i18n::funnel::words as funnel_words;
 use crate::session::{Session, View};
+use crate::staged_mount::Deferred;
 use crate::storage;
 use crate::ui::channels::ChannelsView;
 use crate::ui::compare::CompareView;
@@ -32,10 +33,11 @@ const LANG_KEY: &str = "funnel-calculator.lang";
 /// Autosave waits this long after the last keystroke.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
 
-#[component]
-pub fn App() -> impl IntoView {
+/// Reads the visitor's session: their language, their scenarios and the address. `None` for an
+/// embed address, which shows the compact view and touches no storage.
+pub fn start_session() -> Option<Session> {
     if browser::fragment_params().iter().any(|(k, _)| k == "embed") {
-        return view! { <EmbedRoot /> }.into_any();
+        return None;
     }
     // Each tab keeps its own language (a reload keeps it; switching it in one tab leaves the
     // others as they are); a new tab opens in the one chosen last.
@@ -43,7 +45,14 @@ pub fn App() -> impl IntoView {
         .or_else(|| storage::read(LANG_KEY))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();
-    let session = Session::start(lang, true);
+    Some(Session::start(lang, true))
+}
+
+/// The whole calculator over `session` (the compact embed without one).
+pub fn app(session: Option<Session>) -> AnyView {
+    let Some(session) = session else {
+        return view! { <EmbedRoot /> }.into_any();
+    };
     let (lang, draft) = (session.lang, session.draft);
 
     let FunnelResults {
@@ -103,26 +112,30 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#view-panel" on:click=skip>
             {move || texts(lang.get()).skip_to_inputs}
         </a>
-        <TopBar lang=lang on_pick=Callback::new(move |l| session.follow_language(l)) />
-        <Toolbar session=session plan=plan forward=forward />
-        <Notices session=session />
-        <Tabs session=session />
+        <Deferred><TopBar lang=lang on_pick=Callback::new(move |l| session.follow_language(l)) /></Deferred>
+        <Deferred><Toolbar session=session plan=plan forward=forward /></Deferred>
+        <Deferred><Notices session=session /></Deferred>
+        <Deferred><Tabs session=session /></Deferred>
         <div role="tabpanel" id=PANEL_ID aria-labelledby=move || tab_id(session.view.get())>
         {move || match session.view.get() {
             View::Funnel => view! {
                 <main class="layout" id="view-funnel">
                     <section class="panel inputs" aria-labelledby="inputs-heading">
                         <h2 id="inputs-heading">{move || funnel_words(lang.get()).inputs_heading}</h2>
-                        <GoalInputs lang=lang draft=draft checked=checked />
-                        <StageEditor lang=lang draft=draft checked=checked />
-                        <CompactSummary lang=lang plan=plan current=current />
+                        <Deferred><GoalInputs lang=lang draft=draft checked=checked /></Deferred>
+                        <Deferred><StageEditor lang=lang draft=draft checked=checked /></Deferred>
+                        <Deferred><CompactSummary lang=lang plan=plan current=current /></Deferred>
                     </section>
                     <section class="panel results" aria-labelledby="results-heading">
-                        <Results lang=lang plan=plan forward=forward current=current draft=draft>
-                            <ReachHeadline session=session plan=plan current=current />
-                        </Results>
-                        <FunnelChart lang=lang plan=plan current=current />
-                        <ForwardPanel lang=lang draft=draft plan=plan entry=entry forward=forward current=current />
+                        <Deferred>
+                            <Results lang=lang plan=plan forward=forward current=current draft=draft>
+                                <ReachHeadline session=session plan=plan current=current />
+                            </Results>
+                        </Deferred>
+                        <Deferred><FunnelChart lang=lang plan=plan current=current /></Deferred>
+                        <Deferred>
+                            <ForwardPanel lang=lang draft=draft plan=plan entry=entry forward=forward current=current />
+                        </Deferred>
                     </section>
                 </main>
             }

@@ -24,6 +24,8 @@ mod send;
 #[cfg(target_arch = "wasm32")]
 mod session;
 #[cfg(target_arch = "wasm32")]
+mod staged_mount;
+#[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
 mod store;
@@ -32,13 +34,17 @@ mod ui;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod view_model;
 
-/// The whole calculator. The build-time rendering goes and the app comes in one task: no frame
-/// shows neither.
+/// The whole calculator, built in short tasks beside the build-time rendering, which it then
+/// replaces in one task: no frame shows neither.
 #[cfg(target_arch = "wasm32")]
 pub fn mount_calculator() {
-    let carried = prerender::take_over();
-    leptos::mount::mount_to_body(app::App);
-    prerender::restore(carried);
+    staged_mount::mount(app::start_session, app::app, |root| {
+        let carried = prerender::take_over();
+        let _ = leptos::prelude::document()
+            .body()
+            .map(|body| body.append_child(&root));
+        prerender::restore(carried);
+    });
 }
 
 /// The compact view for a frame on another site, alone: none of the other views is linked in.

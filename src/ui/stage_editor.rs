@@ -9,6 +9,7 @@ use crate::i18n::benchmarks::{benchmark_note, caveat};
 use crate::i18n::common::{input_error, plan_error, FieldKind};
 use crate::i18n::funnel::words as funnel_words;
 use crate::send::{on_text, send};
+use crate::staged_mount::Deferred;
 use crate::ui::field::TextField;
 use crate::ui::period_fields::PeriodFields;
 
@@ -96,7 +97,9 @@ pub fn StageEditor(
             <p class="hint">{move || funnel_words(lang.get()).stages_hint}</p>
             <ol class="stage-list">
                 <For each=ids key=|id| *id let:id>
-                    <StageRow lang=lang draft=draft id=id bench=bench checked=checked />
+                    <Deferred>
+                        <StageRow lang=lang draft=draft id=id bench=bench checked=checked />
+                    </Deferred>
                 </For>
             </ol>
             <Show when=move || bench.with(|b| !b.is_empty())>

@@ -10,6 +10,7 @@ use crate::embed_code::embed_code;
 use crate::i18n::common::{texts, Texts};
 use crate::i18n::embed::words as embed_words;
 use crate::session::{Notice, Session, View};
+use crate::staged_mount::AfterFirstMount;
 use crate::ui::exports::{download_chart_png, download_results_csv};
 
 /// The scenario bar: pick, name, create, duplicate, delete; share by link; export and import.
@@ -53,7 +54,9 @@ pub fn Toolbar(
             <ScenarioBar session=session name=name />
             <details class="share">
                 <summary>{move || t().share_heading}</summary>
-                <ShareAndExport session=session plan=plan forward=forward />
+                <AfterFirstMount>
+                    <ShareAndExport session=session plan=plan forward=forward />
+                </AfterFirstMount>
             </details>
             </div>
         </section>

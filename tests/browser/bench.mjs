@@ -210,6 +210,8 @@ async function defaultShareLink(browser, url) {
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForSelector('canvas[data-draws]');
+    // The share panel's inside is built just after the first screen.
+    await page.waitForFunction(() => document.getElementById('share-link')?.value);
     const link = await page.locator('#share-link').inputValue();
     const payload = link.slice(link.indexOf('#s=') + 3);
     return { link, payload };
