@@ -132,7 +132,7 @@ pub fn app(session: Option<Session>) -> AnyView {
                                 <ReachHeadline session=session plan=plan current=current />
                             </Results>
                         </Deferred>
-                        <Deferred><FunnelChart lang=lang plan=plan current=current /></Deferred>
+                        <Deferred><FunnelChart lang=lang plan=plan current=current id="funnel-canvas" /></Deferred>
                         <Deferred>
                             <ForwardPanel lang=lang draft=draft plan=plan entry=entry forward=forward current=current />
                         </Deferred>

@@ -125,6 +125,19 @@ pub fn restore(carried: Carried) {
     }
 }
 
+/// The width of the box around the rendering's element with this id (0 when there is none, or
+/// it is hidden): the app's own element will sit in the same place.
+pub fn twin_width(id: &str) -> f64 {
+    document()
+        .and_then(|doc| {
+            doc.query_selector(&format!("#{ROOT_ID} #{id}"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|twin| twin.parent_element())
+        .map_or(0.0, |parent| f64::from(parent.client_width()))
+}
+
 fn scroll_position() -> (f64, f64) {
     web_sys::window()
         .map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)))

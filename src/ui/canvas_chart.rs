@@ -55,7 +55,10 @@ pub fn CanvasChart<T: Chart + PartialEq + Send + Sync + 'static>(
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
-    let width = RwSignal::new(0.0_f64);
+    // Built outside the document during the first mount, the chart has no width of its own yet;
+    // its twin in the build-time rendering has the same place, so it is drawn at that width
+    // before it is shown, and the task that shows the app does not also draw it.
+    let width = RwSignal::new(id.map_or(0.0, crate::prerender::twin_width));
     observe_width(container, width);
     Effect::new(move |_| {
         let (Some(element), Some(d)) = (canvas.get(), data.get()) else {

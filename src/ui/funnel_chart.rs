@@ -20,6 +20,9 @@ pub fn FunnelChart(
     /// Counts to scale the bar widths between, shared by charts shown side by side.
     #[prop(optional, into)]
     value_range: Option<Signal<Option<(f64, f64)>>>,
+    /// The canvas's id, where the page shows this chart once.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
     let chart_data = Memo::new(move |_| {
         let lang = lang.get();
@@ -36,6 +39,12 @@ pub fn FunnelChart(
                 .unwrap_or_default()
         })
     };
+    let data = Memo::new(move |_| chart_data.get());
+    let label = Signal::derive(summary);
+    let canvas = match id {
+        Some(id) => view! { <CanvasChart data=data label=label id=id /> }.into_any(),
+        None => view! { <CanvasChart data=data label=label /> }.into_any(),
+    };
 
     view! {
         <figure class="chart" class:stale=move || !current.get()>
@@ -48,7 +57,7 @@ pub fn FunnelChart(
                 </h3>
                 <p class="hint">{move || funnel_words(lang.get()).chart_note}</p>
             </figcaption>
-            <CanvasChart data=Memo::new(move |_| chart_data.get()) label=Signal::derive(summary) />
+            {canvas}
         </figure>
     }
 }
