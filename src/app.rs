@@ -140,13 +140,13 @@ pub fn app(session: Option<Session>) -> AnyView {
                 </main>
             }
             .into_any(),
-            View::Months => view! { <MonthsView session=session plan=plan current=current /> }.into_any(),
-            View::Channels => view! { <ChannelsView session=session plan=plan current=current /> }.into_any(),
-            View::Kpi => view! { <KpiView session=session /> }.into_any(),
-            View::Definitions => view! { <DefinitionsView session=session /> }.into_any(),
-            View::Compare => view! { <CompareView session=session /> }.into_any(),
-            View::Risk => view! { <RiskView session=session plan=plan current=current /> }.into_any(),
-            View::Import => view! { <ImportView session=session state=import /> }.into_any(),
+            View::Months => view! { <Deferred><MonthsView session=session plan=plan current=current /></Deferred> }.into_any(),
+            View::Channels => view! { <Deferred><ChannelsView session=session plan=plan current=current /></Deferred> }.into_any(),
+            View::Kpi => view! { <Deferred><KpiView session=session /></Deferred> }.into_any(),
+            View::Definitions => view! { <Deferred><DefinitionsView session=session /></Deferred> }.into_any(),
+            View::Compare => view! { <Deferred><CompareView session=session /></Deferred> }.into_any(),
+            View::Risk => view! { <Deferred><RiskView session=session plan=plan current=current /></Deferred> }.into_any(),
+            View::Import => view! { <Deferred><ImportView session=session state=import /></Deferred> }.into_any(),
         }}
         </div>
         <footer class="footer">{move || t().footer}</footer>
