@@ -48,10 +48,18 @@ pub fn mount_calculator() {
 }
 
 /// The compact view for a frame on another site, alone: none of the other views is linked in.
-/// The page's loading note goes as the embed comes.
+/// It is built in short tasks as the calculator is; the page's loading note goes as it comes.
 #[cfg(target_arch = "wasm32")]
 pub fn mount_embed() {
-    let carried = prerender::take_over();
-    leptos::mount::mount_to_body(ui::embed::EmbedRoot);
-    prerender::restore(carried);
+    staged_mount::mount(
+        || (),
+        |()| leptos::view! { <ui::embed::EmbedRoot /> },
+        |root| {
+            let carried = prerender::take_over();
+            let _ = leptos::prelude::document()
+                .body()
+                .map(|body| body.append_child(&root));
+            prerender::restore(carried);
+        },
+    );
 }

@@ -14,6 +14,7 @@ use crate::i18n::embed::words as embed_words;
 use crate::i18n::funnel::words as funnel_words;
 use crate::send::on_text;
 use crate::session::Session;
+use crate::staged_mount::Deferred;
 use crate::ui::exports::{download_chart_png, download_results_csv};
 use crate::ui::field::TextField;
 use crate::ui::funnel_chart::FunnelChart;
@@ -122,12 +123,12 @@ pub fn EmbedView(
                 <p class="stale-notice" role="status" hidden=move || current.get()>
                     {move || funnel_words(lang.get()).stale_notice}
                 </p>
-                <Headline lang=lang plan=plan />
+                <Deferred><Headline lang=lang plan=plan /></Deferred>
             </div>
             {mode.interactive.then(|| view! {
                 <details class="embed-inputs" open>
                     <summary>{move || funnel_words(lang.get()).inputs_heading}</summary>
-                    <GoalInputs lang=lang draft=draft checked=checked />
+                    <Deferred><GoalInputs lang=lang draft=draft checked=checked /></Deferred>
                     <For each=rates key=|(id, label)| (*id, label.clone()) let:((id, label))>
                         <TextField
                             id=format!("rate-{id}")
@@ -144,7 +145,7 @@ pub fn EmbedView(
                     </For>
                 </details>
             })}
-            <FunnelChart lang=lang plan=plan current=current />
+            <Deferred><FunnelChart lang=lang plan=plan current=current /></Deferred>
             {mode.export.then(|| view! {
                 <div class="button-row embed-export">
                     <button type="button" on:click=export_csv>{move || t().export_csv}</button>
