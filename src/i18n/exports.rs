@@ -171,19 +171,22 @@ mod tests {
     use funnel_model::plan::export::{channels_csv, monthly_plan_csv};
 
     use super::*;
+    use crate::i18n::names::{stage_names, Named};
 
     #[test]
     fn the_results_csv_is_headed_in_the_readers_language() {
         let d = Draft::default();
         let f = d.funnel().unwrap();
         let plan = f.reverse().unwrap();
-        let ja =
-            funnel_model::results_csv(&f, &plan, None, Lang::Ja, &results_csv_headers(Lang::Ja));
+        let csv = |lang| {
+            let names = stage_names(&f.stages, lang);
+            funnel_model::results_csv(&f, &plan, None, &names, &results_csv_headers(lang))
+        };
+        let ja = csv(Lang::Ja);
         assert!(ja.starts_with(
             "\u{feff}段階,必要数,正確な値,次の段階への転換率,受注までの累積転換率\r\n訪問,333334,"
         ));
-        let en =
-            funnel_model::results_csv(&f, &plan, None, Lang::En, &results_csv_headers(Lang::En));
+        let en = csv(Lang::En);
         assert!(en.starts_with(
             "\u{feff}Stage,Required,Exact value,To next stage,To won (cumulative)\r\n"
         ));

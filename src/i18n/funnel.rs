@@ -6,6 +6,8 @@ use funnel_model::edit::FunnelEdit;
 use funnel_model::format::{format_count, format_money, format_money_exact, format_percent};
 use funnel_model::{Entry, Funnel, Lang, SeekInput, SeekOutcome};
 
+use crate::i18n::names::NamedStages;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeekAnswer {
     pub sentence: String,

@@ -17,5 +17,6 @@ pub mod jargon;
 pub mod kpi;
 pub mod kpi_tree;
 pub mod months;
+pub mod names;
 pub mod plan;
 pub mod risk;

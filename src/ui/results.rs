@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::computed::{ForwardRun, ValidPlan};
 use crate::i18n::funnel::words as funnel_words;
+use crate::i18n::names::Named;
 use crate::ui::figure::Figure;
 use crate::ui::jargon::term_view;
 use crate::ui::period_fields::PeriodNote;
