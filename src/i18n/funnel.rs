@@ -141,6 +141,12 @@ pub struct Words {
     pub seek_needs_count: &'static str,
 }
 
+/// A label's first words, before the explanation in brackets ("必要パイプライン（…）").
+pub fn short_label(label: &str) -> &str {
+    let label = label.split('（').next().unwrap_or_default();
+    label.split(" (").next().unwrap_or_default()
+}
+
 pub fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Ja => &JA,

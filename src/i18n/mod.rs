@@ -20,3 +20,5 @@ pub mod months;
 pub mod names;
 pub mod plan;
 pub mod risk;
+#[cfg(test)]
+mod words_stay_here;

@@ -134,8 +134,7 @@ pub fn KpiView(session: Session) -> impl IntoView {
                     let lost = tree.with(|t| t.nodes.iter().filter(|n| n.binding_lost).count());
                     let mut notes = Vec::new();
                     if !missing.is_empty() {
-                        let names = missing.join("、");
-                        notes.push(stages_missing_from_tree(l, &names));
+                        notes.push(stages_missing_from_tree(l, &missing));
                     }
                     if lost > 0 {
                         notes.push(nodes_of_removed_stages(l, lost));
