@@ -102,6 +102,11 @@ pub fn channels_csv_words(lang: Lang) -> ChannelsCsvWords<'static> {
     }
 }
 
+/// "計画の件数（訪問）": the English file has the same full-width brackets.
+fn of_stage_in_brackets(row: &str, stage: &str) -> String {
+    format!("{row}（{stage}）")
+}
+
 /// The Risk CSV's headings and row names.
 pub fn risk_csv_words(lang: Lang) -> RiskCsvWords<'static> {
     match lang {
@@ -132,6 +137,7 @@ pub fn risk_csv_words(lang: Lang) -> RiskCsvWords<'static> {
             revenue_gained: "売上の増加",
             same_as_extra: "同じ効果の追加件数",
             as_ad_budget: "その広告費",
+            of_stage: of_stage_in_brackets,
         },
         Lang::En => RiskCsvWords {
             figure: "Figure",
@@ -160,6 +166,7 @@ pub fn risk_csv_words(lang: Lang) -> RiskCsvWords<'static> {
             revenue_gained: "Revenue gained",
             same_as_extra: "Same as extra",
             as_ad_budget: "That as ad budget",
+            of_stage: of_stage_in_brackets,
         },
     }
 }
@@ -171,19 +178,22 @@ mod tests {
     use funnel_model::plan::export::{channels_csv, monthly_plan_csv};
 
     use super::*;
+    use crate::i18n::names::{stage_names, Named};
 
     #[test]
     fn the_results_csv_is_headed_in_the_readers_language() {
         let d = Draft::default();
         let f = d.funnel().unwrap();
         let plan = f.reverse().unwrap();
-        let ja =
-            funnel_model::results_csv(&f, &plan, None, Lang::Ja, &results_csv_headers(Lang::Ja));
+        let csv = |lang| {
+            let names = stage_names(&f.stages, lang);
+            funnel_model::results_csv(&f, &plan, None, &names, &results_csv_headers(lang))
+        };
+        let ja = csv(Lang::Ja);
         assert!(ja.starts_with(
             "\u{feff}段階,必要数,正確な値,次の段階への転換率,受注までの累積転換率\r\n訪問,333334,"
         ));
-        let en =
-            funnel_model::results_csv(&f, &plan, None, Lang::En, &results_csv_headers(Lang::En));
+        let en = csv(Lang::En);
         assert!(en.starts_with(
             "\u{feff}Stage,Required,Exact value,To next stage,To won (cumulative)\r\n"
         ));
@@ -211,5 +221,35 @@ mod tests {
         let ja = channels_csv(&m, &names, &channels_csv_words(Lang::Ja));
         assert!(ja.starts_with("\u{feff}チャネル,リード,訪問・接触,予算,CPL,MQL,受注,CPA\r\n"));
         assert!(ja.contains("\r\n合計,6667,"));
+    }
+
+    #[test]
+    fn the_risk_csv_names_the_counted_stage_beside_its_rows() {
+        use funnel_model::risk::{build_setup, risk_csv, risk_figures};
+        let d = Draft::default();
+        let f = d.funnel().unwrap();
+        let plan = f.reverse().unwrap();
+        let ids: Vec<u32> = d.stages[..d.stages.len() - 1]
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        let settings = d.risk.settings(&ids).unwrap();
+        let figures = risk_figures(&build_setup(&d, &f, &plan, &settings));
+        let csv = |lang| {
+            let rates: Vec<String> = (0..ids.len()).map(|i| format!("rate {i}")).collect();
+            let top = f.stages[0].display_name(lang);
+            risk_csv(&figures, &rates, &top, &risk_csv_words(lang))
+        };
+        let ja = csv(Lang::Ja);
+        assert!(ja.contains("\r\n計画の件数（訪問）,333334\r\n"), "{ja}");
+        assert!(ja.contains("\r\n必要な件数 80%（訪問）,"), "{ja}");
+        assert!(ja.contains(",同じ効果の追加件数（訪問）,"), "{ja}");
+        let en = csv(Lang::En);
+        assert!(
+            en.contains("\r\nPlanned count（Visits）,333334\r\n"),
+            "{en}"
+        );
+        assert!(en.contains("\r\nCount needed for 80%（Visits）,"), "{en}");
+        assert!(en.contains(",Same as extra（Visits）,"), "{en}");
     }
 }

@@ -6,6 +6,8 @@ use funnel_model::edit::FunnelEdit;
 use funnel_model::format::{format_count, format_money, format_money_exact, format_percent};
 use funnel_model::{Entry, Funnel, Lang, SeekInput, SeekOutcome};
 
+use crate::i18n::names::NamedStages;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeekAnswer {
     pub sentence: String,
@@ -137,6 +139,12 @@ pub struct Words {
     pub seek_not_in_path: &'static str,
     pub seek_apply: &'static str,
     pub seek_needs_count: &'static str,
+}
+
+/// A label's first words, before the explanation in brackets ("必要パイプライン（…）").
+pub fn short_label(label: &str) -> &str {
+    let label = label.split('（').next().unwrap_or_default();
+    label.split(" (").next().unwrap_or_default()
 }
 
 pub fn words(lang: Lang) -> &'static Words {

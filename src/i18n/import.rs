@@ -10,6 +10,8 @@ use funnel_model::import::mapping::{MappingProblem, Role, StageTarget};
 use funnel_model::import::records::BadReason;
 use funnel_model::Lang;
 
+use crate::i18n::names::Named;
+
 /// Largest file read: about 250,000 rows of 20 columns. Past it a tab could stall for long.
 pub const MAX_FILE_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 
@@ -162,8 +164,8 @@ pub fn change_label(what: &Changed, rate_label: impl Fn(u32) -> String, lang: La
         Changed::DealSize => "Average deal size (¥)".into(),
         Changed::LeadTime if ja => "リードタイム（作成から受注までの月別の割合、%）".into(),
         Changed::LeadTime => "Lead time (share closing each month after creation, %)".into(),
-        Changed::ChannelShare(name) if ja => format!("{name}のリード構成比"),
-        Changed::ChannelShare(name) => format!("{name}: share of leads"),
+        Changed::ChannelShare(name) if ja => format!("{}のリード構成比", name.display_name(lang)),
+        Changed::ChannelShare(name) => format!("{}: share of leads", name.display_name(lang)),
     }
 }
 

@@ -2,9 +2,10 @@
 //! and the sentences around the tree (the tree's own facts are worded in `kpi_tree.rs`).
 
 use funnel_model::format::format_percent;
-use funnel_model::kpi::{format_value, EvaluatedNode, NodeKind};
+use funnel_model::kpi::{format_value, Direction, EvaluatedNode, NodeKind};
 use funnel_model::Lang;
 
+use crate::i18n::kpi_tree::direction;
 use crate::i18n::plan::{month_name, pick};
 
 /// Target → actual, with the achievement: "目標 20件 ・ 実績 15件 ・ 75%".
@@ -244,7 +245,17 @@ pub fn checklist_progress(lang: Lang, done: usize, total: usize) -> String {
     }
 }
 
-pub fn stages_missing_from_tree(lang: Lang, names: &str) -> String {
+/// A direction as the node editor offers it, with what belongs to it.
+pub fn direction_choice(lang: Lang, d: Direction) -> String {
+    let examples = match d {
+        Direction::Upstream => words(lang).visits_leads,
+        Direction::Downstream => words(lang).meeting_rate_win_rate,
+    };
+    format!("{}（{examples}）", direction(lang, d))
+}
+
+pub fn stages_missing_from_tree(lang: Lang, names: &[String]) -> String {
+    let names = names.join("、");
     match lang {
         Lang::Ja => format!("ファネルの段階「{names}」がツリーに含まれていません。「ファネルから作り直す」で加わります（ツリーの編集は元に戻ります）。"),
         Lang::En => format!("The funnel's stage “{names}” is not in the tree. “Rebuild from the funnel” adds it (and undoes the tree's edits)."),

@@ -7,8 +7,9 @@ use funnel_model::kpi::{
     format_value, ChecklistItem, Department, Direction, Formula, Label, NodeKind, SmartItem,
     Status, TreeCsvWords, Unit, ValueError, Warning,
 };
-use funnel_model::stage::rate_name;
 use funnel_model::Lang;
+
+use crate::i18n::names::{rate_name, Named};
 
 pub fn node_kind(kind: NodeKind) -> &'static str {
     match kind {
@@ -81,10 +82,10 @@ pub fn node_label(lang: Lang, label: &Label) -> String {
         }
         (Label::Stage(stage), _) => stage.display_name(lang),
         (Label::Rate(from, to), _) => rate_name(from, to, lang),
-        (Label::Channel(name), Lang::Ja) => format!("{name}のリード数"),
+        (Label::Channel(name), Lang::Ja) => format!("{}のリード数", name.display_name(lang)),
         // The channel first: a narrow tree box cuts the end of a title, and the channel is what tells
         // the boxes apart.
-        (Label::Channel(name), Lang::En) => format!("{name} leads"),
+        (Label::Channel(name), Lang::En) => format!("{} leads", name.display_name(lang)),
         (Label::Lost, Lang::Ja) => "（ファネルにない段階）".into(),
         (Label::Lost, Lang::En) => "(stage no longer in the funnel)".into(),
         (Label::Unnamed(NodeKind::Ksf), Lang::Ja) => "新しいKSF".into(),
@@ -346,6 +347,7 @@ impl TreeCsvWords for TreeCsv {
 mod tests {
     use funnel_model::draft::{Draft, StageDraft};
     use funnel_model::kpi::{evaluate, tree_csv, Basis, Binding, KpiDraft, KpiEdit, KpiTree};
+    use funnel_model::plan::channels::{ChannelKind, ChannelName};
     use funnel_model::StageKind;
 
     use super::*;
@@ -407,9 +409,11 @@ mod tests {
         );
         assert_eq!(name(Binding::StageCount(11), Lang::Ja), "MQL数");
         assert_eq!(name(Binding::Revenue, Lang::En), "Revenue");
-        let web = Label::Channel("Web広告".into());
+        let web = Label::Channel(ChannelName::new(ChannelKind::WebAds, None));
         assert_eq!(node_label(Lang::Ja, &web), "Web広告のリード数");
-        assert_eq!(node_label(Lang::En, &web), "Web広告 leads");
+        assert_eq!(node_label(Lang::En, &web), "Web ads leads");
+        let own = Label::Channel(ChannelName::new(ChannelKind::WebAds, Some(" 検索広告 ")));
+        assert_eq!(node_label(Lang::En, &own), "検索広告 leads");
         let own = Label::Own("商談の質を上げる".into());
         assert_eq!(node_label(Lang::En, &own), "商談の質を上げる");
         assert_eq!(

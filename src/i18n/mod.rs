@@ -17,5 +17,8 @@ pub mod jargon;
 pub mod kpi;
 pub mod kpi_tree;
 pub mod months;
+pub mod names;
 pub mod plan;
 pub mod risk;
+#[cfg(test)]
+mod words_stay_here;

@@ -1,5 +1,7 @@
 //! The words of the Months view: the period, phasing, lead time, team and monthly results.
 
+use funnel_model::format::{format_count, format_decimal, format_percent};
+use funnel_model::plan::cohort::CohortComparison;
 use funnel_model::plan::draft::CycleDays;
 use funnel_model::Lang;
 
@@ -327,5 +329,92 @@ pub fn period_note(lang: Lang, phrase: &str) -> String {
     match lang {
         Lang::Ja => format!("期間: {phrase}"),
         Lang::En => format!("Period: {phrase}"),
+    }
+}
+
+/// The explanation beside the period and cohort ratios, worded from the example's figures.
+pub fn cohort_explanation(lang: Lang, c: &CohortComparison) -> String {
+    let cohort = format_percent(c.cohort_based);
+    let period = c
+        .period_based
+        .map_or_else(|| "—".to_string(), format_percent);
+    let per_month = format_count(c.leads_per_month);
+    let leads = format_count(c.leads_in_period.round() as u64);
+    let won = format_decimal(c.won_in_period, 1);
+    let inside = format_percent(c.closing_inside);
+    let lag = format_decimal(c.mean_lag_months, 1);
+    let unit = if lag == "1" { "month" } else { "months" };
+    match (lang, c.agrees()) {
+        (Lang::Ja, true) => format!(
+            "例: 毎月{per_month}件のリードを作ると、どのリードも作った月に受注するため、期間で区切った率とコホートの率はどちらも{cohort}です。"
+        ),
+        (Lang::En, true) => format!(
+            "Example: with {per_month} leads every month, every lead closes in the month it is created, so the period ratio and the cohort ratio are both {cohort}."
+        ),
+        (Lang::Ja, false) => format!(
+            "例: 期間の初月から毎月{per_month}件のリードを作ると、期間内のリードは{leads}件、期間内の受注は{won}件で、期間で区切った率は{period}です。リードの本当の転換率は{cohort}ですが、リードタイムが平均{lag}か月のため、期間内に受注するのは期間内に作ったリードの{inside}だけで、残りは次の期間に受注します。期間前から同じ件数を作り続けていれば前の期間のリードの受注が加わり、期間で区切った率も{cohort}になります。"
+        ),
+        (Lang::En, false) => format!(
+            "Example: creating {per_month} leads every month from the period's first month gives {leads} leads and {won} deals won in the period, so won ÷ leads in the period is {period}. Each lead truly converts at {cohort}, but with a lead time of {lag} {unit} on average only {inside} of the period's leads close inside it; the rest close in the next period. Had the same number been created every month before the period too, the deals from those earlier leads would land in the period and its ratio would also be {cohort}."
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 2,223 leads a month for a quarter at a 0.3 % lead → won rate, every deal closing one
+    /// month after its lead: the third month's leads close after the period, so 2 of 3 months'
+    /// leads close inside it and the period ratio reads 0.3 % × 2/3 = 0.2 %.
+    fn one_month_late() -> CohortComparison {
+        CohortComparison {
+            period_based: Some(0.002),
+            cohort_based: 0.003,
+            leads_per_month: 2_223,
+            period_months: 3,
+            won_in_period: 2.0 * 2_223.0 * 0.003,
+            leads_in_period: 6_669.0,
+            closing_inside: 2.0 / 3.0,
+            mean_lag_months: 1.0,
+            monthly: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_cohort_gap_is_explained_with_the_examples_figures() {
+        let c = one_month_late();
+        assert_eq!(
+            cohort_explanation(Lang::En, &c),
+            "Example: creating 2,223 leads every month from the period's first month gives 6,669 leads and 13.3 deals won in the period, so won ÷ leads in the period is 0.2%. Each lead truly converts at 0.3%, but with a lead time of 1 month on average only 66.67% of the period's leads close inside it; the rest close in the next period. Had the same number been created every month before the period too, the deals from those earlier leads would land in the period and its ratio would also be 0.3%."
+        );
+        assert_eq!(
+            cohort_explanation(Lang::Ja, &c),
+            "例: 期間の初月から毎月2,223件のリードを作ると、期間内のリードは6,669件、期間内の受注は13.3件で、期間で区切った率は0.2%です。リードの本当の転換率は0.3%ですが、リードタイムが平均1か月のため、期間内に受注するのは期間内に作ったリードの66.67%だけで、残りは次の期間に受注します。期間前から同じ件数を作り続けていれば前の期間のリードの受注が加わり、期間で区切った率も0.3%になります。"
+        );
+        let longer = CohortComparison {
+            mean_lag_months: 1.5,
+            ..one_month_late()
+        };
+        assert!(cohort_explanation(Lang::En, &longer).contains("1.5 months on average"));
+    }
+
+    #[test]
+    fn without_a_lead_time_the_two_ratios_agree() {
+        let c = CohortComparison {
+            period_based: Some(0.003),
+            won_in_period: 3.0 * 2_223.0 * 0.003,
+            closing_inside: 1.0,
+            mean_lag_months: 0.0,
+            ..one_month_late()
+        };
+        assert_eq!(
+            cohort_explanation(Lang::En, &c),
+            "Example: with 2,223 leads every month, every lead closes in the month it is created, so the period ratio and the cohort ratio are both 0.3%."
+        );
+        assert_eq!(
+            cohort_explanation(Lang::Ja, &c),
+            "例: 毎月2,223件のリードを作ると、どのリードも作った月に受注するため、期間で区切った率とコホートの率はどちらも0.3%です。"
+        );
     }
 }

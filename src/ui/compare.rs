@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::computed::ValidPlan;
 use crate::i18n::compare::words as compare_words;
 use crate::i18n::funnel::words as funnel_words;
+use crate::i18n::names::Named;
 use crate::session::Session;
 use crate::ui::figure::{signed_count, Figure};
 use crate::ui::funnel_chart::FunnelChart;

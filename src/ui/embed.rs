@@ -12,6 +12,7 @@ use crate::computed::{ForwardRun, FunnelResults, ValidPlan};
 use crate::i18n::common::{texts, FieldKind};
 use crate::i18n::embed::words as embed_words;
 use crate::i18n::funnel::words as funnel_words;
+use crate::i18n::names::NamedStages;
 use crate::send::on_text;
 use crate::session::Session;
 use crate::staged_mount::Deferred;

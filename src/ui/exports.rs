@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
 use crate::i18n::exports::{export_details, results_csv_headers, words};
+use crate::i18n::names::stage_names;
 use crate::session::Session;
 use crate::view_model::FONT_STACK;
 
@@ -24,7 +25,7 @@ pub fn download_results_csv(
                     funnel,
                     plan,
                     f.as_ref().map(|f| &f.result),
-                    lang,
+                    &stage_names(&funnel.stages, lang),
                     &results_csv_headers(lang),
                 )
             });

@@ -8,6 +8,7 @@ use crate::i18n::common::{input_error, FieldKind};
 use crate::i18n::funnel::words as funnel_words;
 use crate::i18n::funnel::{entry_count_hint, seek_answer, SeekAnswer as SeekAnswerText};
 use crate::i18n::jargon::explain;
+use crate::i18n::names::NamedStages;
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
 use crate::ui::figure::Figure;

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::i18n::import::words;
 use crate::i18n::import::FileProblem;
+use crate::i18n::names::NamedStages;
 use crate::session::Session;
 use crate::ui::import_actions::ImportActions;
 use crate::ui::import_mapping::MappingPanel;

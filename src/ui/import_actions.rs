@@ -11,6 +11,7 @@ use funnel_model::kpi::{channel_inputs, Basis};
 use leptos::prelude::*;
 
 use crate::i18n::import::{change_label, kpi_actuals_filled, words};
+use crate::i18n::names::{channel_kind_names, NamedStages};
 use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::import::ImportState;
@@ -42,7 +43,7 @@ fn UseAsPlan(session: Session, state: ImportState) -> impl IntoView {
         state.plan_preview.set(Some(plan_from_actuals(
             &draft,
             &actuals,
-            lang.get_untracked(),
+            &channel_kind_names,
         )));
     };
     let apply = move |_| {
@@ -191,8 +192,7 @@ fn FillKpi(session: Session, state: ImportState) -> impl IntoView {
         };
         let counts = period_counts(&records, actuals.first_stage, from, to);
         let before = session.draft.get_untracked();
-        let lang = lang.get_untracked();
-        let channels = channel_inputs(&before, lang);
+        let channels = channel_inputs(&before);
         let nodes = before.kpi.nodes(&Basis::new(&before, &channels));
         let ids: Vec<u32> = before.stages.iter().map(|s| s.id).collect();
         let edits = kpi_actual_edits(&nodes, &ids, actuals.first_stage, &counts)

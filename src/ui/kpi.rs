@@ -17,6 +17,7 @@ use crate::i18n::kpi::{
     words,
 };
 use crate::i18n::kpi_tree::{node_kind, node_label, status as status_text, value_error, TreeCsv};
+use crate::i18n::names::NamedStages;
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::canvas_chart::CanvasChart;
@@ -95,8 +96,7 @@ pub fn KpiView(session: Session) -> impl IntoView {
     let w = move || words(lang.get());
     // Computed once per change and shared by the tree and the node editor: it runs the channel
     // plan.
-    let channels: Memo<Vec<ChannelInput>> =
-        Memo::new(move |_| draft.with(|d| channel_inputs(d, lang.get())));
+    let channels: Memo<Vec<ChannelInput>> = Memo::new(move |_| draft.with(channel_inputs));
     let tree: Memo<KpiTree> = Memo::new(move |_| {
         channels.with(|ch| draft.with(|d| evaluate(&d.kpi, &Basis::new(d, ch))))
     });
@@ -134,8 +134,7 @@ pub fn KpiView(session: Session) -> impl IntoView {
                     let lost = tree.with(|t| t.nodes.iter().filter(|n| n.binding_lost).count());
                     let mut notes = Vec::new();
                     if !missing.is_empty() {
-                        let names = missing.join("、");
-                        notes.push(stages_missing_from_tree(l, &names));
+                        notes.push(stages_missing_from_tree(l, &missing));
                     }
                     if lost > 0 {
                         notes.push(nodes_of_removed_stages(l, lost));

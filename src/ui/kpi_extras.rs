@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::i18n::definitions::{field_label, field_placeholder, stage_summary};
 use crate::i18n::kpi::{bottleneck_headline, channel_leads, checklist_progress, words};
 use crate::i18n::kpi_tree::{checklist_item, warning};
+use crate::i18n::names::{Named, NamedStages};
 use crate::send::send;
 use crate::session::Session;
 

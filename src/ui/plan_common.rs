@@ -7,6 +7,7 @@ use funnel_model::{Funnel, Lang};
 use leptos::prelude::*;
 
 use crate::computed::{keep_last_valid, ValidPlan};
+use crate::i18n::names::Named;
 use crate::i18n::plan::field_message;
 use crate::session::Session;
 

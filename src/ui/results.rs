@@ -5,7 +5,8 @@ use funnel_model::{Lang, StageKind};
 use leptos::prelude::*;
 
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::funnel::words as funnel_words;
+use crate::i18n::funnel::{short_label, words as funnel_words};
+use crate::i18n::names::Named;
 use crate::ui::figure::Figure;
 use crate::ui::jargon::term_view;
 use crate::ui::period_fields::PeriodNote;
@@ -114,8 +115,7 @@ pub fn CompactSummary(
             .into_iter()
             .map(|(key, label, figure)| {
                 // The pipeline card's long label is shortened to its first words here.
-                let label = label.split('（').next().unwrap_or_default().to_string();
-                let label = label.split(" (").next().unwrap_or_default().to_string();
+                let label = short_label(&label).to_string();
                 view! {
                     <span class="item" data-testid=format!("summary-{key}")>
                         {label}" "<b>{figure.text}</b>

@@ -7,6 +7,7 @@ use funnel_model::risk::{DoubtMode, RiskField, RiskProblem};
 use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
+use crate::i18n::names::NamedStages;
 use crate::i18n::risk::{problem_text, rate_context, words, Words};
 
 use crate::send::{on_text, send};

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::benchmarks::{benchmark_note, caveat};
 use crate::i18n::common::{input_error, plan_error, FieldKind};
 use crate::i18n::funnel::words as funnel_words;
+use crate::i18n::names::{stage_kind, NamedStages};
 use crate::send::{on_text, send};
 use crate::staged_mount::Deferred;
 use crate::ui::field::TextField;
@@ -126,7 +127,7 @@ fn StageRow(
         draft.with(|d| {
             d.stages
                 .get(index.get())
-                .map(|s| s.kind.name(lang.get()))
+                .map(|s| stage_kind(s.kind, lang.get()))
                 .unwrap_or_default()
         })
     };

@@ -7,6 +7,7 @@ use funnel_model::{Funnel, Lang, ReversePlan};
 
 use super::FONT_STACK;
 use crate::i18n::funnel::words;
+use crate::i18n::names::Named;
 
 /// The bars of `plan` (computed from `funnel`), widths scaled within `value_range` when given.
 pub fn chart_data(

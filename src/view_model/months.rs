@@ -8,6 +8,7 @@ use funnel_model::{Funnel, Lang};
 
 use super::FONT_STACK;
 use crate::i18n::months::words;
+use crate::i18n::names::Named;
 use crate::i18n::plan::plan_month_name;
 
 /// The time plan with the funnel it was computed for (names and kinds of the stages).

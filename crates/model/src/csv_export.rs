@@ -6,18 +6,18 @@
 use crate::format::format_percent;
 use crate::forward::ForwardResult;
 use crate::funnel::{Funnel, ReversePlan};
-use crate::lang::Lang;
 
 /// One row per stage, top first: the stage's name; the requirement rounded up (plain digits);
 /// the exact requirement (2 decimals); the rate to the next stage as typed-back percent (empty
 /// on the won stage); the cumulative rate to won; and, when `forward` is given, the expected
 /// count (2 decimals, empty above the entry stage). Without `forward` that column is left out.
-/// `headers` name those six columns in the reader's language; `lang` names the stages.
-pub fn results_csv(
+/// `headers` name those six columns in the reader's language; `stage_names[i]` names stage i
+/// as the page shows it.
+pub fn results_csv<S: AsRef<str>>(
     funnel: &Funnel,
     plan: &ReversePlan,
     forward: Option<&ForwardResult>,
-    lang: Lang,
+    stage_names: &[S],
     headers: &[&str; 6],
 ) -> String {
     let columns = if forward.is_some() { 6 } else { 5 };
@@ -25,8 +25,9 @@ pub fn results_csv(
     push_row(&mut out, &headers[..columns]);
     let last = funnel.stages.len().saturating_sub(1);
     for (i, (stage, req)) in funnel.stages.iter().zip(&plan.stages).enumerate() {
+        let name = stage_names.get(i).map_or("", AsRef::as_ref);
         let mut row = vec![
-            defuse_formula(stage.display_name(lang)),
+            defuse_formula(name.to_string()),
             req.required.to_string(),
             two_decimals(req.exact),
             if i < last {

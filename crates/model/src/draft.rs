@@ -10,11 +10,10 @@ use crate::forward::Entry;
 use crate::funnel::{Funnel, PlanError, ReversePlan, MAX_STAGES, MIN_STAGES};
 use crate::goal_seek::SeekInput;
 use crate::kpi::KpiDraft;
-use crate::lang::Lang;
 use crate::plan::draft::PlanDraft;
 use crate::risk::RiskDraft;
 pub use crate::stage::MAX_NAME_CHARS;
-use crate::stage::{default_stages, rate_name, Stage, StageKind};
+use crate::stage::{default_stages, Stage, StageKind};
 use crate::values::{Count, Money, Rate, PPM};
 
 /// One stage as typed. `id` is stable across reordering so the page can key rows by it.
@@ -124,8 +123,9 @@ impl Draft {
         self.stages.iter().map(|s| s.id + 1).max().unwrap_or(0)
     }
 
-    /// Stage `index` for naming purposes (its rate does not matter there).
-    fn named_stage(&self, index: usize) -> Option<Stage> {
+    /// Stage `index` for naming purposes (its kind and own name; its rate does not matter
+    /// there); `None` past the last stage.
+    pub fn named_stage(&self, index: usize) -> Option<Stage> {
         self.stages.get(index).map(|s| Stage {
             kind: s.kind,
             name: s.name.clone(),
@@ -135,22 +135,6 @@ impl Draft {
 
     pub fn position_of(&self, id: u32) -> Option<usize> {
         self.position(id)
-    }
-
-    /// The name shown for stage `index` in `lang` (a user's own name, or the kind's).
-    pub fn display_name(&self, index: usize, lang: Lang) -> String {
-        self.named_stage(index)
-            .map(|s| s.display_name(lang))
-            .unwrap_or_default()
-    }
-
-    /// The label of the rate out of stage `index`; `None` for the last (won) stage.
-    pub fn rate_label(&self, index: usize, lang: Lang) -> Option<String> {
-        Some(rate_name(
-            &self.named_stage(index)?,
-            &self.named_stage(index + 1)?,
-            lang,
-        ))
     }
 
     pub fn can_add_stage(&self) -> bool {
@@ -218,17 +202,6 @@ impl Draft {
     pub fn rename_stage(&mut self, id: u32, name: &str) {
         if let Some(at) = self.position(id) {
             self.stages[at].name = Some(name.chars().take(MAX_NAME_CHARS).collect());
-        }
-    }
-
-    /// The text of a stage's name field: its own name, or the kind's name in `lang`.
-    pub fn name_text(&self, index: usize, lang: Lang) -> String {
-        match self.stages.get(index) {
-            Some(StageDraft {
-                name: Some(name), ..
-            }) => name.clone(),
-            Some(stage) => stage.kind.name(lang).to_string(),
-            None => String::new(),
         }
     }
 

@@ -1,5 +1,5 @@
-//! The two languages of the product and the domain words that appear in computed labels
-//! (stage names, rate names). The rest of the UI text lives with the UI.
+//! The two languages of the product. Their words live with the page (`src/i18n/`); the model
+//! needs the language only for the number style of `format.rs`.
 
 use serde::{Deserialize, Serialize};
 

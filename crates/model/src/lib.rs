@@ -40,5 +40,5 @@ pub use lang::Lang;
 pub use option_key::OptionKey;
 pub use scenario::{scenario_from_json, scenario_to_json, FormatError, Scenario, SCHEMA_VERSION};
 pub use share::{decode_link, encode_link, MAX_LINK_CHARS};
-pub use stage::{default_stages, rate_name, Stage, StageKind};
+pub use stage::{default_stages, Stage, StageKind};
 pub use values::{Count, Money, Rate, MAX_AMOUNT};

@@ -9,6 +9,7 @@ use funnel_model::kpi::{
     SmartItem, Unit, Warning, MAX_NODES,
 };
 use funnel_model::kpi::{ActualSource, NodeId, Status, TargetSource};
+use funnel_model::plan::channels::{ChannelKind, ChannelName};
 use funnel_model::{Rate, StageKind};
 use proptest::prelude::*;
 
@@ -73,7 +74,7 @@ fn channels() -> impl Strategy<Value = Vec<ChannelInput>> {
             .into_iter()
             .enumerate()
             .map(|(i, leads)| ChannelInput {
-                name: format!("ch{i}"),
+                name: ChannelName::new(ChannelKind::Custom, Some(&format!("ch{i}"))),
                 leads,
                 won: leads as f64 * 0.003,
             })

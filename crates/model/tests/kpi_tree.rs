@@ -8,8 +8,8 @@ use funnel_model::kpi::{
     Department, Direction, Formula, KpiDraft, KpiEdit, KpiTree, Label, NodeId, NodeKind, Shortfall,
     SmartItem, Status, TargetSource, Unit, ValueError, Warning, MAX_NODES,
 };
-use funnel_model::plan::channels::{default_channels, plan_channels};
-use funnel_model::{Lang, StageKind};
+use funnel_model::plan::channels::{default_channels, plan_channels, ChannelKind, ChannelName};
+use funnel_model::StageKind;
 
 /// A draft with stage ids 10, 11, … (so ids are not positions).
 fn draft(target: &str, deal: &str, stages: &[(StageKind, &str)]) -> Draft {
@@ -202,7 +202,7 @@ fn channels_break_the_leads_down_as_a_sum() {
         .iter()
         .zip(&mix.channels)
         .map(|(c, r)| ChannelInput {
-            name: c.display_name(Lang::Ja),
+            name: c.channel_name(),
             leads: r.leads,
             won: r.won,
         })
@@ -219,7 +219,13 @@ fn channels_break_the_leads_down_as_a_sum() {
     assert!(!leads.inconsistent);
     let kids: Vec<&Label> = t.children(leads.id).map(|n| &n.label).collect();
     assert_eq!(kids.len(), 9, "7 channels, then visits and the visit CVR");
-    assert_eq!(kids[0], &Label::Channel("Web広告".into()));
+    assert_eq!(
+        kids[0],
+        &Label::Channel(ChannelName {
+            kind: ChannelKind::WebAds,
+            own: None
+        })
+    );
     let visits = t.bound(Binding::StageCount(0)).unwrap();
     assert!(
         !visits.in_formula,
@@ -964,7 +970,7 @@ fn default_basis_channels(d: &Draft) -> Vec<ChannelInput> {
         .iter()
         .zip(&mix.channels)
         .map(|(c, r)| ChannelInput {
-            name: c.display_name(Lang::Ja),
+            name: c.channel_name(),
             leads: r.leads,
             won: r.won,
         })

@@ -1,7 +1,7 @@
 //! The results table as CSV: BOM, CRLF, RFC 4180 quoting, headers per language.
 
 use funnel_model::draft::Draft;
-use funnel_model::{results_csv, Lang};
+use funnel_model::{results_csv, Lang, StageKind};
 
 /// The headings the page passes (its catalogue holds the real ones).
 const CSV_HEADERS_JA: [&str; 6] = [
@@ -20,6 +20,31 @@ const CSV_HEADERS_EN: [&str; 6] = [
     "To won (cumulative)",
     "Expected (forward)",
 ];
+
+/// The stage names the page passes: a stage's own name, else its kind's (the page's catalogue
+/// holds the real ones).
+fn stage_names(draft: &Draft, lang: Lang) -> Vec<String> {
+    use StageKind::*;
+    (0..draft.stages.len())
+        .map(|i| {
+            let stage = draft.named_stage(i).unwrap();
+            let kind = match (stage.kind, lang) {
+                (Visits, Lang::Ja) => "訪問",
+                (Visits, Lang::En) => "Visits",
+                (Leads, Lang::Ja) => "リード",
+                (Leads, Lang::En) => "Leads",
+                (Mql, _) => "MQL",
+                (Sql, _) => "SQL",
+                (Opportunities, Lang::Ja) => "商談",
+                (Opportunities, Lang::En) => "Opportunities",
+                (Won, Lang::Ja) => "受注",
+                (Won, Lang::En) => "Won deals",
+                (other, _) => panic!("no stand-in name for {other:?}"),
+            };
+            stage.own_name().unwrap_or(kind).to_string()
+        })
+        .collect()
+}
 
 /// A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF records), independent of the
 /// writer, to check that what is written reads back field for field.
@@ -81,7 +106,7 @@ fn default_results(draft: &Draft, lang: Lang, with_forward: bool) -> String {
         &funnel,
         &plan,
         with_forward.then_some(&forward),
-        lang,
+        &stage_names(&draft, lang),
         &headers,
     )
 }

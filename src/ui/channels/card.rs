@@ -13,6 +13,7 @@ use crate::i18n::benchmarks::benchmark_note;
 use crate::i18n::channels::{
     channel_name_label, field_context, give_remaining_share, remove_channel, words, Words,
 };
+use crate::i18n::names::Named;
 use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::field::TextField;

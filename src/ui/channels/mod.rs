@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::computed::ValidPlan;
 use crate::i18n::channels::words;
 use crate::i18n::exports::channels_csv_words;
+use crate::i18n::names::Named;
 use crate::session::Session;
 use crate::ui::exports::ViewExports;
 use crate::ui::figure::Figure;

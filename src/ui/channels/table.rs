@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
 use crate::i18n::channels::{removed_channel, shares_total, words};
+use crate::i18n::names::Named;
 use crate::send::send;
 use crate::session::Session;
 use crate::ui::plan_common::field_error;

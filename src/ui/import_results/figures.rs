@@ -8,6 +8,7 @@ use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::import::{months_later, words};
+use crate::i18n::names::NamedStages;
 use crate::session::Session;
 
 use super::percent;

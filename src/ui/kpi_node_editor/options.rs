@@ -4,8 +4,8 @@ use funnel_model::kpi::{Department, Direction, Formula, KpiTree, NodeId, Unit};
 use funnel_model::OptionKey;
 use leptos::prelude::*;
 
-use crate::i18n::kpi::words;
-use crate::i18n::kpi_tree::{department, direction, formula, node_label};
+use crate::i18n::kpi::{direction_choice, words};
+use crate::i18n::kpi_tree::{department, formula, node_label};
 use funnel_model::Lang;
 
 type Options = Signal<Vec<(String, String)>>;
@@ -62,19 +62,11 @@ pub(super) fn direction_options(lang: RwSignal<Lang>) -> Options {
         vec![
             (
                 Direction::Upstream.key().to_string(),
-                format!(
-                    "{}（{}）",
-                    direction(l, Direction::Upstream),
-                    words(l).visits_leads
-                ),
+                direction_choice(l, Direction::Upstream),
             ),
             (
                 Direction::Downstream.key().into(),
-                format!(
-                    "{}（{}）",
-                    direction(l, Direction::Downstream),
-                    words(l).meeting_rate_win_rate
-                ),
+                direction_choice(l, Direction::Downstream),
             ),
         ]
     })

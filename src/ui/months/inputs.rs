@@ -7,6 +7,7 @@ use funnel_model::StageKind;
 use leptos::prelude::*;
 
 use crate::i18n::months::{field_per_rep_label, inside_per_rep_label, month_weight_label, words};
+use crate::i18n::names::NamedStages;
 use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::field::TextField;

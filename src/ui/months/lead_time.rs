@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::i18n::months::{
     distribution_total_text, dwell_days_label, won_months_later_label, words,
 };
+use crate::i18n::names::NamedStages;
 use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::field::TextField;

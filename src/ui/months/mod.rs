@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::computed::ValidPlan;
 use crate::i18n::exports::monthly_csv_words;
 use crate::i18n::months::words;
+use crate::i18n::names::Named;
 use crate::session::Session;
 use crate::ui::exports::ViewExports;
 use crate::ui::period_fields::PeriodNote;

@@ -2,12 +2,12 @@
 //! conversion.
 
 use funnel_model::format::{format_count, format_percent};
-use funnel_model::plan::cohort::explain;
 use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::browser::current_fiscal_year;
-use crate::i18n::months::words;
+use crate::i18n::months::{cohort_explanation, words};
+use crate::i18n::names::Named;
 use crate::ui::canvas_chart::CanvasChart;
 use crate::ui::figure::Figure;
 use crate::view_model::months::{month_names, timeline_data, timeline_summary, TimeResult};
@@ -146,7 +146,7 @@ pub(super) fn CohortNote(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>)
                 c.period_based
                     .map_or_else(|| "—".to_string(), format_percent),
                 format_percent(c.cohort_based),
-                explain(c, l),
+                cohort_explanation(l, c),
             ))
         })
     };

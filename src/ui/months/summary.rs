@@ -11,6 +11,7 @@ use crate::i18n::months::{
     coverage_figure, deals_figure, headcount_figure, needed_before_period, velocity_label,
     velocity_note, won_total_figure, words,
 };
+use crate::i18n::names::Named;
 use crate::i18n::plan::plan_input_error;
 use crate::ui::figure::Figure;
 use crate::ui::results::{cards_view, CardLabel};

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::computed::ValidPlan;
 
 use crate::i18n::exports::risk_csv_words;
+use crate::i18n::names::NamedStages;
 use crate::i18n::risk::words;
 use crate::session::Session;
 use crate::ui::exports::{download_canvas_png, download_csv};

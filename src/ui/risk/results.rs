@@ -6,6 +6,7 @@ use funnel_model::risk::Timings;
 use funnel_model::Lang;
 use leptos::prelude::*;
 
+use crate::i18n::names::NamedStages;
 use crate::i18n::risk::{
     aside, budget_part, chance, chance_words, count, error_points, forward_outlook, method_note,
     needed_for_confidence, same_as_extra, span, words, worth_sentence,

@@ -20,7 +20,6 @@ pub use risk::{DoubtText, RiskEdit, RiskText};
 
 use crate::draft::Draft;
 use crate::kpi::{channel_inputs, Basis, ChecklistItem, DefinedStage, DefinitionField, KpiEdit};
-use crate::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
@@ -65,10 +64,9 @@ pub fn apply(draft: &mut Draft, edit: Edit) -> Option<u32> {
             None
         }
         Edit::Kpi(edit) => {
-            // The tree is generated from the draft it belongs to, so it reads a snapshot. It
-            // keeps how many channels there are, never their names, so any language will do.
+            // The tree is generated from the draft it belongs to, so it reads a snapshot.
             let snapshot = draft.clone();
-            let channels = channel_inputs(&snapshot, Lang::Ja);
+            let channels = channel_inputs(&snapshot);
             draft.kpi.apply(&Basis::new(&snapshot, &channels), edit)
         }
         Edit::Definition { stage, field, text } => {

@@ -7,9 +7,9 @@ use super::aggregate::Actuals;
 use super::dictionary::key;
 use crate::draft::Draft;
 use crate::format::group_thousands;
-use crate::lang::Lang;
-use crate::plan::channels::ChannelKind;
-use crate::plan::draft::{LeadTimeMode, VolumeMode, MAX_DISTRIBUTION_MONTHS};
+use crate::plan::channels::{ChannelKind, ChannelName};
+use crate::plan::draft::{ChannelDraft, LeadTimeMode, VolumeMode, MAX_DISTRIBUTION_MONTHS};
+use crate::stage::own_name;
 use crate::values::Rate;
 
 /// One input the actuals change.
@@ -19,8 +19,8 @@ pub enum Changed {
     Rate(u32),
     DealSize,
     LeadTime,
-    /// The channel's share of leads, by the channel's name as shown.
-    ChannelShare(String),
+    /// The channel's share of leads.
+    ChannelShare(ChannelName),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,9 +30,19 @@ pub struct PlanChange {
     pub after: String,
 }
 
+/// The names the page shows a channel of a kind by while the user has not named it, in each
+/// language.
+pub type KindNames<'a> = &'a dyn Fn(ChannelKind) -> [&'static str; 2];
+
 /// `draft` with the actuals' rates, deal size, lead time and channel mix. A step with no
-/// decided record, or none moved on, keeps its rate (a rate must be above 0 %).
-pub fn plan_from_actuals(draft: &Draft, actuals: &Actuals, lang: Lang) -> (Draft, Vec<PlanChange>) {
+/// decided record, or none moved on, keeps its rate (a rate must be above 0 %). A file's
+/// channel is matched to a row by the row's name as the page shows it, in either language
+/// (`kind_names`), before its kind is guessed from the words in it.
+pub fn plan_from_actuals(
+    draft: &Draft,
+    actuals: &Actuals,
+    kind_names: KindNames,
+) -> (Draft, Vec<PlanChange>) {
     let mut next = draft.clone();
     let mut changes = Vec::new();
     for c in actuals.conversions() {
@@ -74,7 +84,7 @@ pub fn plan_from_actuals(draft: &Draft, actuals: &Actuals, lang: Lang) -> (Draft
         }
     }
     apply_lead_time(&mut next, actuals, &mut changes);
-    apply_channels(&mut next, actuals, lang, &mut changes);
+    apply_channels(&mut next, actuals, kind_names, &mut changes);
     (next, changes)
 }
 
@@ -222,7 +232,12 @@ pub fn channel_kind(name: &str) -> Option<ChannelKind> {
     .map(|(kind, _)| kind)
 }
 
-fn apply_channels(next: &mut Draft, actuals: &Actuals, lang: Lang, changes: &mut Vec<PlanChange>) {
+fn apply_channels(
+    next: &mut Draft,
+    actuals: &Actuals,
+    kind_names: KindNames,
+    changes: &mut Vec<PlanChange>,
+) {
     let first = actuals.first_stage;
     let named: Vec<_> = actuals
         .channels
@@ -238,10 +253,17 @@ fn apply_channels(next: &mut Draft, actuals: &Actuals, lang: Lang, changes: &mut
     for c in &named {
         let k = key(&c.name);
         let taken = |id: u32, rows: &[(u32, u64)]| rows.iter().any(|(r, _)| *r == id);
-        let by_name = plan.channels.iter().find(|p| {
-            !taken(p.id, &rows)
-                && (key(&p.display_name(Lang::Ja)) == k || key(&p.display_name(Lang::En)) == k)
-        });
+        // A row is called what the page shows: its own name, else its kind's in either
+        // language. The kind names come from the page's catalogue, not a copy here, because
+        // they are what a user copies into a CRM: a rewording there is matched at once.
+        let shown_as = |p: &ChannelDraft| match own_name(p.name.as_deref()) {
+            Some(own) => key(own) == k,
+            None => kind_names(p.kind).iter().any(|n| key(n) == k),
+        };
+        let by_name = plan
+            .channels
+            .iter()
+            .find(|p| !taken(p.id, &rows) && shown_as(p));
         let by_kind = || {
             let kind = channel_kind(&c.name)?;
             plan.channels
@@ -279,7 +301,7 @@ fn apply_channels(next: &mut Draft, actuals: &Actuals, lang: Lang, changes: &mut
             let text = percent_text(share);
             if p.volume_mode != VolumeMode::Share || p.volume != text {
                 changes.push(PlanChange {
-                    what: Changed::ChannelShare(p.display_name(lang)),
+                    what: Changed::ChannelShare(p.channel_name()),
                     before: match p.volume_mode {
                         VolumeMode::Share => format!("{}%", p.volume),
                         VolumeMode::Fixed => p.volume.clone(),
@@ -300,6 +322,14 @@ mod tests {
     use crate::import::mapping::suggest;
     use crate::import::reader::Reader;
     use crate::import::records::build_records;
+
+    /// Stand-ins for the page's names of the kinds (matching by them is what is tested).
+    fn test_kind_names(kind: ChannelKind) -> [&'static str; 2] {
+        match kind {
+            ChannelKind::Custom => ["Neuer Kanal", "New channel"],
+            _ => ["Anderer Kanal", "Other channel"],
+        }
+    }
 
     fn actuals(text: &str, draft: &Draft) -> Actuals {
         let t = Reader::new(text.to_string()).finish().unwrap();
@@ -333,7 +363,7 @@ mod tests {
              Contract Sent,2026/04/01,,,\n",
             &draft,
         );
-        let (next, changes) = plan_from_actuals(&draft, &a, Lang::En);
+        let (next, changes) = plan_from_actuals(&draft, &a, &test_kind_names);
         // Opportunities are the 5th default stage (id 4).
         assert_eq!(next.stages[4].rate, "80");
         assert_eq!(next.deal_size, "1,500,000");
@@ -377,7 +407,7 @@ mod tests {
             "Stage,Created,Source\nOpportunity,2026/4/1,Podcast\n",
             &draft,
         );
-        let (next, changes) = plan_from_actuals(&draft, &a, Lang::Ja);
+        let (next, changes) = plan_from_actuals(&draft, &a, &test_kind_names);
         let podcast = next.plan.channels.last().unwrap();
         assert_eq!(
             (podcast.name.as_deref(), podcast.volume.as_str()),
@@ -391,5 +421,39 @@ mod tests {
         assert!(changes
             .iter()
             .all(|c| matches!(c.what, Changed::ChannelShare(_))));
+    }
+
+    #[test]
+    fn a_file_channel_finds_the_row_by_the_name_the_page_shows_in_either_language() {
+        let mut draft = Draft::default();
+        let custom = draft.plan.add_channel().unwrap();
+        let named = draft.plan.add_channel().unwrap();
+        draft
+            .plan
+            .edit_channel(named, |p| p.name = Some("  Podcast ".into()));
+        let volume = |next: &Draft, id| {
+            let row = next.plan.channels.iter().find(|c| c.id == id).unwrap();
+            row.volume.clone()
+        };
+        for custom_as_typed in ["neuer kanal", "NEW CHANNEL"] {
+            let a = actuals(
+                &format!(
+                    "Stage,Created,Source\n\
+                     Opportunity,2026/4/1,{custom_as_typed}\n\
+                     Opportunity,2026/4/1,{custom_as_typed}\n\
+                     Opportunity,2026/4/1,podcast\n"
+                ),
+                &draft,
+            );
+            let (next, changes) = plan_from_actuals(&draft, &a, &test_kind_names);
+            assert_eq!(next.plan.channels.len(), draft.plan.channels.len());
+            assert_eq!(volume(&next, custom), "66.67");
+            assert_eq!(volume(&next, named), "33.33");
+            assert!(changes.iter().any(|c| c.what
+                == Changed::ChannelShare(ChannelName {
+                    kind: ChannelKind::Custom,
+                    own: Some("Podcast".into())
+                })));
+        }
     }
 }

@@ -20,7 +20,7 @@
 
 use crate::draft::Draft;
 use crate::funnel::MAX_STAGES;
-use crate::lang::Lang;
+use crate::plan::channels::ChannelName;
 use crate::stage::StageKind;
 
 use super::node::{Binding, Department, Direction, Formula, KpiNode, NodeId, NodeKind, Unit};
@@ -29,16 +29,16 @@ use super::MAX_CHANNELS;
 /// One channel's planned leads, as the channel plan computed them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChannelInput {
-    /// The channel's name in the current language.
-    pub name: String,
+    /// What names the channel (the page words it in the language of the moment).
+    pub name: ChannelName,
     pub leads: u64,
     /// Deals those leads are planned to win (for the bottleneck ranking).
     pub won: f64,
 }
 
-/// The channels' planned leads the tree breaks the leads into, named in `lang` (none while the
-/// channel table makes no plan).
-pub fn channel_inputs(draft: &Draft, lang: Lang) -> Vec<ChannelInput> {
+/// The channels' planned leads the tree breaks the leads into (none while the channel table
+/// makes no plan).
+pub fn channel_inputs(draft: &Draft) -> Vec<ChannelInput> {
     let Ok(funnel) = draft.funnel() else {
         return Vec::new();
     };
@@ -49,7 +49,7 @@ pub fn channel_inputs(draft: &Draft, lang: Lang) -> Vec<ChannelInput> {
             .iter()
             .zip(&plan.mix.channels)
             .map(|(c, r)| ChannelInput {
-                name: c.display_name(lang),
+                name: c.channel_name(),
                 leads: r.leads,
                 won: r.won,
             })

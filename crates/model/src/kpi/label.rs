@@ -1,6 +1,7 @@
 //! What a node is called: the user's own name, or the name its binding implies, in the language
 //! of the moment (so a tree built in Japanese reads in English after switching).
 
+use crate::plan::channels::ChannelName;
 use crate::stage::Stage;
 
 use super::node::NodeKind;
@@ -15,8 +16,8 @@ pub enum Label {
     Stage(Stage),
     /// The rate from the first stage to the second.
     Rate(Stage, Stage),
-    /// A channel's leads, by the channel's name.
-    Channel(String),
+    /// A channel's leads.
+    Channel(ChannelName),
     /// Bound to a stage or channel the funnel no longer has.
     Lost,
     /// A node nobody named yet.

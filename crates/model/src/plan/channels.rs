@@ -9,8 +9,7 @@ use super::error::{check_amount, PlanInputError};
 use super::largest_remainder;
 use super::ratio;
 use crate::funnel::Funnel;
-use crate::lang::Lang;
-use crate::stage::StageKind;
+use crate::stage::{own_name, StageKind};
 use crate::values::{Rate, MAX_AMOUNT, PPM};
 
 /// The standard channels of a B2B plan; `Custom` is any channel a user adds.
@@ -35,27 +34,20 @@ pub enum ChannelKind {
     Custom,
 }
 
-impl ChannelKind {
-    /// The name shown for a channel nobody renamed.
-    pub fn name(self, lang: Lang) -> &'static str {
-        use ChannelKind::*;
-        match (self, lang) {
-            (WebAds, Lang::Ja) => "Web広告",
-            (WebAds, Lang::En) => "Web ads",
-            (SeoContent, Lang::Ja) => "SEO・コンテンツ",
-            (SeoContent, Lang::En) => "SEO / content",
-            (Webinar, Lang::Ja) => "ウェビナー",
-            (Webinar, Lang::En) => "Webinars",
-            (TradeShow, Lang::Ja) => "展示会",
-            (TradeShow, Lang::En) => "Trade shows",
-            (EmailMa, Lang::Ja) => "メール・MA",
-            (EmailMa, Lang::En) => "Email / MA",
-            (AbmOutbound, Lang::Ja) => "ABM・アウトバウンド",
-            (AbmOutbound, Lang::En) => "ABM / outbound",
-            (Referral, Lang::Ja) => "紹介",
-            (Referral, Lang::En) => "Referrals",
-            (Custom, Lang::Ja) => "新しいチャネル",
-            (Custom, Lang::En) => "New channel",
+/// What names a channel: its kind, and the user's own name (trimmed, never blank) when it has
+/// one. The page words it; a result that mentions a channel carries this, never a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelName {
+    pub kind: ChannelKind,
+    pub own: Option<String>,
+}
+
+impl ChannelName {
+    /// The name of a channel of `kind` whose name field holds `name` (blank is no name).
+    pub fn new(kind: ChannelKind, name: Option<&str>) -> ChannelName {
+        ChannelName {
+            kind,
+            own: own_name(name).map(str::to_string),
         }
     }
 }
@@ -100,17 +92,9 @@ pub struct Channel {
 }
 
 impl Channel {
-    /// The user's name, or the kind's.
-    pub fn display_name(&self, lang: Lang) -> String {
-        display_name(self.kind, self.name.as_deref(), lang)
-    }
-}
-
-/// A channel's name as shown: the user's own (trimmed) unless blank, else the kind's.
-pub fn display_name(kind: ChannelKind, name: Option<&str>, lang: Lang) -> String {
-    match name.map(str::trim) {
-        Some(n) if !n.is_empty() => n.to_string(),
-        _ => kind.name(lang).to_string(),
+    /// What names this row on the page.
+    pub fn channel_name(&self) -> ChannelName {
+        ChannelName::new(self.kind, self.name.as_deref())
     }
 }
 

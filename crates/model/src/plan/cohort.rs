@@ -14,8 +14,6 @@
 
 use super::phasing::MonthlyPlan;
 use super::ratio;
-use crate::format::{format_count, format_decimal, format_percent};
-use crate::lang::Lang;
 
 /// One month of the example seen the period way: won that month ÷ leads created that month.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,6 +57,13 @@ impl CohortComparison {
     /// Period-based minus cohort-based, in fraction points (`None` as for `period_based`).
     pub fn gap(&self) -> Option<f64> {
         self.period_based.map(|p| p - self.cohort_based)
+    }
+
+    /// Whether the period ratio equals the cohort ratio (every lead closes in the month it is
+    /// created), up to rounding.
+    pub fn agrees(&self) -> bool {
+        self.period_based
+            .is_some_and(|p| (p - self.cohort_based).abs() <= 1e-9 * self.cohort_based.max(1e-12))
     }
 }
 
@@ -107,36 +112,5 @@ pub fn compare(plan: &MonthlyPlan, lead_stage: usize) -> CohortComparison {
         closing_inside,
         mean_lag_months: lag.mean_months(),
         monthly,
-    }
-}
-
-/// The explanation beside the two rates, worded from the example's figures.
-pub fn explain(c: &CohortComparison, lang: Lang) -> String {
-    let cohort = format_percent(c.cohort_based);
-    let period = c
-        .period_based
-        .map_or_else(|| "—".to_string(), format_percent);
-    let per_month = format_count(c.leads_per_month);
-    let leads = format_count(c.leads_in_period.round() as u64);
-    let won = format_decimal(c.won_in_period, 1);
-    let inside = format_percent(c.closing_inside);
-    let lag = format_decimal(c.mean_lag_months, 1);
-    let unit = if lag == "1" { "month" } else { "months" };
-    let agree = c
-        .period_based
-        .is_some_and(|p| (p - c.cohort_based).abs() <= 1e-9 * c.cohort_based.max(1e-12));
-    match (lang, agree) {
-        (Lang::Ja, true) => format!(
-            "例: 毎月{per_month}件のリードを作ると、どのリードも作った月に受注するため、期間で区切った率とコホートの率はどちらも{cohort}です。"
-        ),
-        (Lang::En, true) => format!(
-            "Example: with {per_month} leads every month, every lead closes in the month it is created, so the period ratio and the cohort ratio are both {cohort}."
-        ),
-        (Lang::Ja, false) => format!(
-            "例: 期間の初月から毎月{per_month}件のリードを作ると、期間内のリードは{leads}件、期間内の受注は{won}件で、期間で区切った率は{period}です。リードの本当の転換率は{cohort}ですが、リードタイムが平均{lag}か月のため、期間内に受注するのは期間内に作ったリードの{inside}だけで、残りは次の期間に受注します。期間前から同じ件数を作り続けていれば前の期間のリードの受注が加わり、期間で区切った率も{cohort}になります。"
-        ),
-        (Lang::En, false) => format!(
-            "Example: creating {per_month} leads every month from the period's first month gives {leads} leads and {won} deals won in the period, so won ÷ leads in the period is {period}. Each lead truly converts at {cohort}, but with a lead time of {lag} {unit} on average only {inside} of the period's leads close inside it; the rest close in the next period. Had the same number been created every month before the period too, the deals from those earlier leads would land in the period and its ratio would also be {cohort}."
-        ),
     }
 }

@@ -34,6 +34,8 @@ pub struct RiskCsvWords<'a> {
     pub revenue_gained: &'a str,
     pub same_as_extra: &'a str,
     pub as_ad_budget: &'a str,
+    /// A row name with the stage its count is of ("planned count" and "Visits").
+    pub of_stage: fn(&str, &str) -> String,
 }
 
 fn opt(v: Option<u64>) -> String {
@@ -56,7 +58,7 @@ pub fn risk_csv(
     let mut row = |k: String, v: String| push_row(&mut out, &[defuse_formula(k), v]);
     row(w.won_needed.to_string(), f.need.to_string());
     row(
-        format!("{}（{}）", w.planned_count, top_name),
+        (w.of_stage)(w.planned_count, top_name),
         f.plan.count.to_string(),
     );
     row(w.chance.to_string(), format!("{:.4}", f.plan.reach.value));
@@ -74,7 +76,7 @@ pub fn risk_csv(
     for level in &f.levels {
         let pct = format!("{:.0}%", level.level * 100.0);
         row(
-            format!("{} {pct}（{top_name}）", w.count_needed),
+            (w.of_stage)(&format!("{} {pct}", w.count_needed), top_name),
             opt(level.top),
         );
         row(
@@ -133,7 +135,7 @@ pub fn risk_csv(
         &[
             w.point_on.to_string(),
             w.revenue_gained.to_string(),
-            format!("{}（{top_name}）", w.same_as_extra),
+            (w.of_stage)(w.same_as_extra, top_name),
             w.as_ad_budget.to_string(),
         ],
     );

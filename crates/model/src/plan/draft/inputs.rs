@@ -2,8 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::Lang;
-use crate::plan::channels::{default_channels, ChannelKind, Spend, Volume};
+use crate::plan::channels::{default_channels, ChannelKind, ChannelName, Spend, Volume};
 use crate::plan::period::Period;
 use crate::values::Rate;
 
@@ -59,9 +58,9 @@ pub struct ChannelDraft {
 }
 
 impl ChannelDraft {
-    /// The user's name, or the kind's (as [`Channel::display_name`]).
-    pub fn display_name(&self, lang: Lang) -> String {
-        crate::plan::channels::display_name(self.kind, self.name.as_deref(), lang)
+    /// What names this row on the page (as [`crate::plan::channels::Channel::channel_name`]).
+    pub fn channel_name(&self) -> ChannelName {
+        ChannelName::new(self.kind, self.name.as_deref())
     }
 }
 
