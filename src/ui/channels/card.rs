@@ -3,13 +3,11 @@
 use funnel_charts::channel_color_hex;
 use funnel_model::draft::Draft;
 use funnel_model::edit::{ChannelEdit, ChannelText};
-use funnel_model::plan::benchmarks::check_channel;
 use funnel_model::plan::draft::{ChannelDraft, PlanField, SpendMode, VolumeMode};
 use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
-use crate::i18n::benchmarks::benchmark_note;
 use crate::i18n::channels::{
     channel_name_label, field_context, give_remaining_share, remove_channel, words, Words,
 };
@@ -17,8 +15,7 @@ use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::field::TextField;
 use crate::ui::plan_common::{field_error, SelectField};
-
-use super::benchmarks::metric_name;
+use crate::view_model::channels::benchmarks::benchmark_notes;
 
 /// One channel of the draft, found by its id wherever it sits in the table.
 #[derive(Clone, Copy)]
@@ -90,7 +87,16 @@ pub(super) fn ChannelCard(
     let index = move || ch.index();
     // Short visible labels; screen readers (and label lookups) hear the channel first.
     let context = Signal::derive(move || field_context(lang.get(), &name()));
-    let notes = move || benchmark_notes(lang, draft, plan, index);
+    let notes = move || {
+        let l = lang.get();
+        let Ok(channels) = draft.with(|d| d.plan.channels()) else {
+            return Vec::new();
+        };
+        plan.with(|p| match (p.as_ref(), channels.get(index())) {
+            (Some((funnel, _)), Some(c)) => benchmark_notes(l, funnel, c),
+            _ => Vec::new(),
+        })
+    };
     view! {
         <fieldset class="channel-card" data-channel=id>
             <legend>
@@ -104,7 +110,21 @@ pub(super) fn ChannelCard(
                 error=Signal::derive(|| None::<String>)
                 on_input=on_text(draft, move |name| ChannelEdit::Name { id, name }.into())
             />
-            <VolumeFields ch=ch errors=errors context=context />
+            <ModeAndFigure
+                ch=ch
+                errors=errors
+                context=context
+                what="volume"
+                mode_label=|w| w.leads_given_as
+                modes=[
+                    FigureMode { key: VolumeMode::Share.key(), option: |w| w.share, label: |w| w.share_of_leads },
+                    FigureMode { key: VolumeMode::Fixed.key(), option: |w| w.fixed_count, label: |w| w.number_of_leads },
+                ]
+                current=|c| (c.volume_mode.key(), c.volume.clone())
+                choose=|id, key| Some(ChannelEdit::VolumeMode { id, mode: VolumeMode::from_key(key)? })
+                text=ChannelText::Volume
+                field=PlanField::ChannelVolume
+            />
             <div class="field-row">
                 <TextField
                     id=format!("ch-{id}-cvr")
@@ -130,127 +150,79 @@ pub(super) fn ChannelCard(
                 />
             </div>
             {move || notes().into_iter().map(|n| view! { <p class="bench-note" role="note">{n}</p> }).collect_view()}
-            <SpendFields ch=ch errors=errors context=context />
+            <ModeAndFigure
+                ch=ch
+                errors=errors
+                context=context
+                what="spend"
+                mode_label=|w| w.cost_given_as
+                modes=[
+                    FigureMode { key: SpendMode::CostPerLead.key(), option: |w| w.cost_per_lead, label: |w| w.cost_per_lead_field },
+                    FigureMode { key: SpendMode::Budget.key(), option: |w| w.budget_for_the_period, label: |w| w.budget_field },
+                ]
+                current=|c| (c.spend_mode.key(), c.spend.clone())
+                choose=|id, key| Some(ChannelEdit::SpendMode { id, mode: SpendMode::from_key(key)? })
+                text=ChannelText::Spend
+                field=PlanField::ChannelSpend
+            />
             <CardActions ch=ch removed=removed />
         </fieldset>
     }
 }
 
-/// The benchmark notes on a channel's figures, each naming the span it checks: that span is
-/// not on the card (web ads: lead → meeting through the funnel).
-fn benchmark_notes(
-    lang: RwSignal<Lang>,
-    draft: RwSignal<Draft>,
-    plan: Memo<ValidPlan>,
-    index: impl Fn() -> usize,
-) -> Vec<String> {
-    let l = lang.get();
-    let Ok(channels) = draft.with(|d| d.plan.channels()) else {
-        return Vec::new();
-    };
-    let i = index();
-    plan.with(|p| {
-        let (Some((funnel, _)), Some(c)) = (p.as_ref(), channels.get(i)) else {
-            return Vec::new();
-        };
-        check_channel(funnel, c)
-            .iter()
-            .map(|n| {
-                format!(
-                    "{}: {}",
-                    metric_name(n.benchmark.metric, l),
-                    benchmark_note(l, n)
-                )
-            })
-            .collect()
-    })
+/// How a figure of a channel is given: one way of two, each with its option and the label
+/// its figure's field then has.
+struct FigureMode {
+    key: &'static str,
+    option: fn(&Words) -> &'static str,
+    label: fn(&Words) -> &'static str,
 }
 
-/// How a channel's leads are given (a share of the total or a fixed count) and the figure.
+/// A select choosing how a figure is given (`ch-<id>-<what>-mode`) beside the figure's field
+/// (`ch-<id>-<what>`), labelled by the way chosen: the leads (a share of the total or a fixed
+/// count) and the cost (per lead or a budget for the period).
 #[component]
-fn VolumeFields(
+fn ModeAndFigure(
     ch: CardChannel,
     errors: Memo<funnel_model::plan::draft::PlanErrors>,
     context: Signal<String>,
+    what: &'static str,
+    mode_label: fn(&Words) -> &'static str,
+    modes: [FigureMode; 2],
+    /// The key of the way this channel gives the figure, and the figure as typed.
+    current: fn(&ChannelDraft) -> (&'static str, String),
+    choose: fn(u32, &str) -> Option<ChannelEdit>,
+    text: ChannelText,
+    field: fn(u32) -> PlanField,
 ) -> impl IntoView {
     let CardChannel { lang, draft, id } = ch;
-    let channel = move || ch.get();
-    let fixed = move || channel().is_some_and(|c| c.volume_mode == VolumeMode::Fixed);
+    let modes = StoredValue::new(modes.map(|m| (m.key, m.option, m.label)));
+    let current = move || ch.get().map(|c| current(&c));
+    let selected = move || current().map_or(modes.with_value(|m| m[0].0), |(key, _)| key);
     view! {
         <div class="field-row">
             <SelectField
-                id=format!("ch-{id}-volume-mode")
-                label=ch.label(|w| w.leads_given_as)
+                id=format!("ch-{id}-{what}-mode")
+                label=ch.label(mode_label)
                 context=context
                 options=Signal::derive(move || {
-                    let l = lang.get();
-                    vec![
-                        (VolumeMode::Share.key().to_string(), words(l).share.to_string()),
-                        (VolumeMode::Fixed.key().into(), words(l).fixed_count.into()),
-                    ]
+                    let w = words(lang.get());
+                    modes.with_value(|m| m.iter().map(|(key, option, _)| (key.to_string(), option(w).to_string())).collect())
                 })
-                selected=Signal::derive(move || channel().map(|c| c.volume_mode).unwrap_or_default().key().to_string())
-                on_change=ch.choose(|id, key| Some(ChannelEdit::VolumeMode { id, mode: VolumeMode::from_key(key)? }))
+                selected=Signal::derive(move || selected().to_string())
+                on_change=ch.choose(choose)
             />
             <TextField
-                id=format!("ch-{id}-volume")
+                id=format!("ch-{id}-{what}")
                 label=Signal::derive(move || {
-                    {
-                        let w = words(lang.get());
-                        if fixed() { w.number_of_leads } else { w.share_of_leads }
-                    }
-                    .to_string()
+                    let w = words(lang.get());
+                    let key = selected();
+                    modes.with_value(|m| m.iter().find(|(k, _, _)| *k == key).map_or(m[0].2, |(_, _, l)| *l)(w).to_string())
                 })
                 context=context
-                value=Signal::derive(move || channel().map(|c| c.volume).unwrap_or_default())
-                error=field_error(lang, draft, errors, PlanField::ChannelVolume(id))
-                on_input=ch.edit(ChannelText::Volume)
-                inputmode="decimal"
-                class="compact"
-            />
-        </div>
-    }
-}
-
-/// How a channel's cost is given (per lead or a budget for the period) and the figure.
-#[component]
-fn SpendFields(
-    ch: CardChannel,
-    errors: Memo<funnel_model::plan::draft::PlanErrors>,
-    context: Signal<String>,
-) -> impl IntoView {
-    let CardChannel { lang, draft, id } = ch;
-    let channel = move || ch.get();
-    let budget = move || channel().is_some_and(|c| c.spend_mode == SpendMode::Budget);
-    view! {
-        <div class="field-row">
-            <SelectField
-                id=format!("ch-{id}-spend-mode")
-                label=ch.label(|w| w.cost_given_as)
-                context=context
-                options=Signal::derive(move || {
-                    let l = lang.get();
-                    vec![
-                        (SpendMode::CostPerLead.key().to_string(), words(l).cost_per_lead.to_string()),
-                        (SpendMode::Budget.key().into(), words(l).budget_for_the_period.into()),
-                    ]
-                })
-                selected=Signal::derive(move || channel().map(|c| c.spend_mode).unwrap_or_default().key().to_string())
-                on_change=ch.choose(|id, key| Some(ChannelEdit::SpendMode { id, mode: SpendMode::from_key(key)? }))
-            />
-            <TextField
-                id=format!("ch-{id}-spend")
-                label=Signal::derive(move || {
-                    {
-                        let w = words(lang.get());
-                        if budget() { w.budget_field } else { w.cost_per_lead_field }
-                    }
-                    .to_string()
-                })
-                context=context
-                value=Signal::derive(move || channel().map(|c| c.spend).unwrap_or_default())
-                error=field_error(lang, draft, errors, PlanField::ChannelSpend(id))
-                on_input=ch.edit(ChannelText::Spend)
+                value=Signal::derive(move || current().map(|(_, typed)| typed).unwrap_or_default())
+                error=field_error(lang, draft, errors, field(id))
+                on_input=ch.edit(text)
                 inputmode="decimal"
                 class="compact"
             />
