@@ -7,7 +7,6 @@ pub mod economics;
 
 use funnel_charts::{ChannelBar, ChannelChartData};
 use funnel_model::format::{format_count, format_decimal, format_money, format_whole};
-use funnel_model::plan::channels::{Blended, ChannelResult};
 use funnel_model::plan::draft::{ChannelDraft, MoneyPlan};
 use funnel_model::{Funnel, Lang, StageKind};
 
@@ -71,6 +70,27 @@ pub struct ChannelRow {
     pub cpa: Figure,
 }
 
+/// A row from the model's figures of one channel or of all together: the two carry the same
+/// fields.
+macro_rules! channel_row {
+    ($l:expr, $name:expr, $c:expr) => {{
+        let (l, c) = ($l, $c);
+        let exact = |x: f64| exact_value(l, &format_decimal(x, 2));
+        ChannelRow {
+            name: $name,
+            leads: format_count(c.leads),
+            visits: format_count(c.visits),
+            budget: Figure::money(c.budget, l),
+            cpl: Figure::money_or_dash(c.cpl, l),
+            mql: format_count(c.mql_shown),
+            mql_title: exact(c.mql),
+            won: format_count(c.won_shown),
+            won_title: exact(c.won),
+            cpa: Figure::money_or_dash(c.cpa, l),
+        }
+    }};
+}
+
 /// One row per channel, in table order.
 pub fn channel_rows(l: Lang, r: &MoneyResult) -> Vec<ChannelRow> {
     let names = r.names(l);
@@ -79,74 +99,13 @@ pub fn channel_rows(l: Lang, r: &MoneyResult) -> Vec<ChannelRow> {
         .channels
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let ChannelResult {
-                leads,
-                visits,
-                budget,
-                cpl,
-                mql,
-                mql_shown,
-                won,
-                won_shown,
-                cpa,
-                ..
-            } = *c;
-            let name = names.get(i).cloned().unwrap_or_default();
-            row(
-                l,
-                name,
-                (leads, visits, budget, cpl),
-                (mql, mql_shown, won, won_shown),
-                cpa,
-            )
-        })
+        .map(|(i, c)| channel_row!(l, names.get(i).cloned().unwrap_or_default(), c))
         .collect()
 }
 
 /// The channels together.
 pub fn total_row(l: Lang, r: &MoneyResult) -> ChannelRow {
-    let Blended {
-        leads,
-        visits,
-        budget,
-        cpl,
-        mql,
-        mql_shown,
-        won,
-        won_shown,
-        cpa,
-    } = r.plan.mix.blended;
-    let name = words(l).total.to_string();
-    row(
-        l,
-        name,
-        (leads, visits, budget, cpl),
-        (mql, mql_shown, won, won_shown),
-        cpa,
-    )
-}
-
-fn row(
-    l: Lang,
-    name: String,
-    (leads, visits, budget, cpl): (u64, u64, f64, Option<f64>),
-    (mql, mql_shown, won, won_shown): (f64, u64, f64, u64),
-    cpa: Option<f64>,
-) -> ChannelRow {
-    let exact = |x: f64| exact_value(l, &format_decimal(x, 2));
-    ChannelRow {
-        name,
-        leads: format_count(leads),
-        visits: format_count(visits),
-        budget: Figure::money(budget, l),
-        cpl: Figure::money_or_dash(cpl, l),
-        mql: format_count(mql_shown),
-        mql_title: exact(mql),
-        won: format_count(won_shown),
-        won_title: exact(won),
-        cpa: Figure::money_or_dash(cpa, l),
-    }
+    channel_row!(l, words(l).total.to_string(), &r.plan.mix.blended)
 }
 
 /// The notes beside the channel table, each shown only when it applies (but the totals note).

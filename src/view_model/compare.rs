@@ -115,6 +115,10 @@ mod tests {
     use super::*;
     use funnel_model::draft::Draft;
 
+    fn cells(row: &CompareRow) -> (&str, &str, &str) {
+        (&row.a.text, &row.b.text, &row.delta.text)
+    }
+
     fn plan_of(d: &Draft) -> (Funnel, ReversePlan) {
         let funnel = d.funnel().unwrap();
         let plan = funnel.reverse().unwrap();
@@ -131,30 +135,14 @@ mod tests {
             ..Draft::default()
         };
         let rows = compare_rows(Lang::Ja, &plan_of(&a), &plan_of(&b));
-        let target = &rows[0];
-        assert_eq!(
-            (
-                target.a.text.as_str(),
-                target.b.text.as_str(),
-                target.delta.text.as_str()
-            ),
-            ("1億円", "2億円", "+1億円")
-        );
+        assert_eq!(cells(&rows[0]), ("1億円", "2億円", "+1億円"));
         assert_eq!(rows[1].delta.text, "±0");
         assert_eq!(rows[2].delta.text, "+4億円");
         // the stages from the top: visits first, won deals last
         assert_eq!(rows.len(), 3 + 6);
         assert_eq!(rows[3].label, "訪問");
-        let won = &rows[8];
-        assert_eq!(won.label, "受注");
-        assert_eq!(
-            (
-                won.a.text.as_str(),
-                won.b.text.as_str(),
-                won.delta.text.as_str()
-            ),
-            ("20", "40", "+20")
-        );
+        assert_eq!(rows[8].label, "受注");
+        assert_eq!(cells(&rows[8]), ("20", "40", "+20"));
         assert_eq!(rows[7].delta.text, "+80");
     }
 
@@ -188,13 +176,6 @@ mod tests {
         assert_eq!(same.b.text, "—");
         assert_eq!(same.delta.text, "—");
         let [none, _] = risk_rows(Lang::En, None, Some((0.5, None)));
-        assert_eq!(
-            (
-                none.a.text.as_str(),
-                none.b.text.as_str(),
-                none.delta.text.as_str()
-            ),
-            ("—", "50.00%", "—")
-        );
+        assert_eq!(cells(&none), ("—", "50.00%", "—"));
     }
 }

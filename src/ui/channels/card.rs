@@ -110,21 +110,7 @@ pub(super) fn ChannelCard(
                 error=Signal::derive(|| None::<String>)
                 on_input=on_text(draft, move |name| ChannelEdit::Name { id, name }.into())
             />
-            <ModeAndFigure
-                ch=ch
-                errors=errors
-                context=context
-                what="volume"
-                mode_label=|w| w.leads_given_as
-                modes=[
-                    FigureMode { key: VolumeMode::Share.key(), option: |w| w.share, label: |w| w.share_of_leads },
-                    FigureMode { key: VolumeMode::Fixed.key(), option: |w| w.fixed_count, label: |w| w.number_of_leads },
-                ]
-                current=|c| (c.volume_mode.key(), c.volume.clone())
-                choose=|id, key| Some(ChannelEdit::VolumeMode { id, mode: VolumeMode::from_key(key)? })
-                text=ChannelText::Volume
-                field=PlanField::ChannelVolume
-            />
+            <ModeAndFigure ch=ch errors=errors context=context pair=ModePair::volume() />
             <div class="field-row">
                 <TextField
                     id=format!("ch-{id}-cvr")
@@ -150,21 +136,7 @@ pub(super) fn ChannelCard(
                 />
             </div>
             {move || notes().into_iter().map(|n| view! { <p class="bench-note" role="note">{n}</p> }).collect_view()}
-            <ModeAndFigure
-                ch=ch
-                errors=errors
-                context=context
-                what="spend"
-                mode_label=|w| w.cost_given_as
-                modes=[
-                    FigureMode { key: SpendMode::CostPerLead.key(), option: |w| w.cost_per_lead, label: |w| w.cost_per_lead_field },
-                    FigureMode { key: SpendMode::Budget.key(), option: |w| w.budget_for_the_period, label: |w| w.budget_field },
-                ]
-                current=|c| (c.spend_mode.key(), c.spend.clone())
-                choose=|id, key| Some(ChannelEdit::SpendMode { id, mode: SpendMode::from_key(key)? })
-                text=ChannelText::Spend
-                field=PlanField::ChannelSpend
-            />
+            <ModeAndFigure ch=ch errors=errors context=context pair=ModePair::spend() />
             <CardActions ch=ch removed=removed />
         </fieldset>
     }
@@ -172,20 +144,17 @@ pub(super) fn ChannelCard(
 
 /// How a figure of a channel is given: one way of two, each with its option and the label
 /// its figure's field then has.
+#[derive(Clone, Copy)]
 struct FigureMode {
     key: &'static str,
     option: fn(&Words) -> &'static str,
     label: fn(&Words) -> &'static str,
 }
 
-/// A select choosing how a figure is given (`ch-<id>-<what>-mode`) beside the figure's field
-/// (`ch-<id>-<what>`), labelled by the way chosen: the leads (a share of the total or a fixed
-/// count) and the cost (per lead or a budget for the period).
-#[component]
-fn ModeAndFigure(
-    ch: CardChannel,
-    errors: Memo<funnel_model::plan::draft::PlanErrors>,
-    context: Signal<String>,
+/// A figure given one of two ways: its fields' ids (`ch-<id>-<what>-mode`, `ch-<id>-<what>`),
+/// the select's label, the two ways, where the channel keeps them, and the edits.
+#[derive(Clone, Copy)]
+struct ModePair {
     what: &'static str,
     mode_label: fn(&Words) -> &'static str,
     modes: [FigureMode; 2],
@@ -194,35 +163,109 @@ fn ModeAndFigure(
     choose: fn(u32, &str) -> Option<ChannelEdit>,
     text: ChannelText,
     field: fn(u32) -> PlanField,
+}
+
+impl ModePair {
+    /// The leads: a share of the total or a fixed count.
+    fn volume() -> ModePair {
+        ModePair {
+            what: "volume",
+            mode_label: |w| w.leads_given_as,
+            modes: [
+                FigureMode {
+                    key: VolumeMode::Share.key(),
+                    option: |w| w.share,
+                    label: |w| w.share_of_leads,
+                },
+                FigureMode {
+                    key: VolumeMode::Fixed.key(),
+                    option: |w| w.fixed_count,
+                    label: |w| w.number_of_leads,
+                },
+            ],
+            current: |c| (c.volume_mode.key(), c.volume.clone()),
+            choose: |id, key| {
+                Some(ChannelEdit::VolumeMode {
+                    id,
+                    mode: VolumeMode::from_key(key)?,
+                })
+            },
+            text: ChannelText::Volume,
+            field: PlanField::ChannelVolume,
+        }
+    }
+
+    /// The cost: per lead or a budget for the period.
+    fn spend() -> ModePair {
+        ModePair {
+            what: "spend",
+            mode_label: |w| w.cost_given_as,
+            modes: [
+                FigureMode {
+                    key: SpendMode::CostPerLead.key(),
+                    option: |w| w.cost_per_lead,
+                    label: |w| w.cost_per_lead_field,
+                },
+                FigureMode {
+                    key: SpendMode::Budget.key(),
+                    option: |w| w.budget_for_the_period,
+                    label: |w| w.budget_field,
+                },
+            ],
+            current: |c| (c.spend_mode.key(), c.spend.clone()),
+            choose: |id, key| {
+                Some(ChannelEdit::SpendMode {
+                    id,
+                    mode: SpendMode::from_key(key)?,
+                })
+            },
+            text: ChannelText::Spend,
+            field: PlanField::ChannelSpend,
+        }
+    }
+
+    /// The way chosen (the first while there is no channel).
+    fn chosen(self, channel: Option<&ChannelDraft>) -> FigureMode {
+        let key = channel.map(|c| (self.current)(c).0);
+        self.modes
+            .into_iter()
+            .find(|m| Some(m.key) == key)
+            .unwrap_or(self.modes[0])
+    }
+}
+
+/// A select choosing how a figure is given beside the figure's field, labelled by the way
+/// chosen.
+#[component]
+fn ModeAndFigure(
+    ch: CardChannel,
+    errors: Memo<funnel_model::plan::draft::PlanErrors>,
+    context: Signal<String>,
+    pair: ModePair,
 ) -> impl IntoView {
     let CardChannel { lang, draft, id } = ch;
-    let modes = StoredValue::new(modes.map(|m| (m.key, m.option, m.label)));
-    let current = move || ch.get().map(|c| current(&c));
-    let selected = move || current().map_or(modes.with_value(|m| m[0].0), |(key, _)| key);
+    let chosen = move || pair.chosen(ch.get().as_ref());
+    let what = pair.what;
     view! {
         <div class="field-row">
             <SelectField
                 id=format!("ch-{id}-{what}-mode")
-                label=ch.label(mode_label)
+                label=ch.label(pair.mode_label)
                 context=context
                 options=Signal::derive(move || {
                     let w = words(lang.get());
-                    modes.with_value(|m| m.iter().map(|(key, option, _)| (key.to_string(), option(w).to_string())).collect())
+                    pair.modes.iter().map(|m| (m.key.to_string(), (m.option)(w).to_string())).collect()
                 })
-                selected=Signal::derive(move || selected().to_string())
-                on_change=ch.choose(choose)
+                selected=Signal::derive(move || chosen().key.to_string())
+                on_change=ch.choose(pair.choose)
             />
             <TextField
                 id=format!("ch-{id}-{what}")
-                label=Signal::derive(move || {
-                    let w = words(lang.get());
-                    let key = selected();
-                    modes.with_value(|m| m.iter().find(|(k, _, _)| *k == key).map_or(m[0].2, |(_, _, l)| *l)(w).to_string())
-                })
+                label=Signal::derive(move || (chosen().label)(words(lang.get())).to_string())
                 context=context
-                value=Signal::derive(move || current().map(|(_, typed)| typed).unwrap_or_default())
-                error=field_error(lang, draft, errors, field(id))
-                on_input=ch.edit(text)
+                value=Signal::derive(move || ch.get().map(|c| (pair.current)(&c).1).unwrap_or_default())
+                error=field_error(lang, draft, errors, (pair.field)(id))
+                on_input=ch.edit(pair.text)
                 inputmode="decimal"
                 class="compact"
             />
