@@ -1,16 +1,15 @@
 use funnel_model::draft::Draft;
-use funnel_model::format::format_count;
 use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
 use crate::i18n::compare::words as compare_words;
 use crate::i18n::funnel::words as funnel_words;
-use crate::i18n::names::Named;
 use crate::session::Session;
-use crate::ui::figure::{signed_count, Figure};
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::risk::CompareRisk;
+use crate::view_model::compare::{compare_rows, CompareRow};
+use crate::view_model::figure::Figure;
 
 /// Two scenarios side by side: every stage's requirement, the differences, and both funnels.
 #[component]
@@ -137,69 +136,13 @@ fn CompareTable(
     plan_b: Memo<ValidPlan>,
 ) -> impl IntoView {
     let rows = move || {
-        let lang = lang.get();
         let (a, b) = (plan_a.get()?, plan_b.get()?);
-        let money_row = |label: &str, x: f64, y: f64| {
-            view! {
-                <tr>
-                    <th scope="row">{label.to_string()}</th>
-                    <td class="num">{Figure::money(x, lang).view()}</td>
-                    <td class="num">{Figure::money(y, lang).view()}</td>
-                    <td class="num delta">{signed_money(y - x, lang).view()}</td>
-                </tr>
-            }
-        };
-        let mut rows = vec![
-            money_row(
-                compare_words(lang).row_target,
-                a.0.target.units(),
-                b.0.target.units(),
-            )
-            .into_any(),
-            money_row(
-                compare_words(lang).row_deal,
-                a.0.deal_size.units(),
-                b.0.deal_size.units(),
-            )
-            .into_any(),
-            money_row(
-                compare_words(lang).row_pipeline,
-                a.1.pipeline_value,
-                b.1.pipeline_value,
-            )
-            .into_any(),
-        ];
-        let (na, nb) = (a.1.stages.len(), b.1.stages.len());
-        for k in (0..na.max(nb)).rev() {
-            let ia = (k < na).then(|| na - 1 - k);
-            let ib = (k < nb).then(|| nb - 1 - k);
-            let name_a = ia.map(|i| a.0.stages[i].display_name(lang));
-            let name_b = ib.map(|i| b.0.stages[i].display_name(lang));
-            let label = match (&name_a, &name_b) {
-                (Some(x), Some(y)) if x == y => x.clone(),
-                (Some(x), Some(y)) => format!("{x} / {y}"),
-                (Some(x), None) | (None, Some(x)) => x.clone(),
-                (None, None) => String::new(),
-            };
-            let count_a = ia.map(|i| a.1.stages[i].required);
-            let count_b = ib.map(|i| b.1.stages[i].required);
-            let delta = match (count_a, count_b) {
-                (Some(x), Some(y)) => signed_count(y as i128 - x as i128),
-                _ => "—".to_string(),
-            };
-            rows.push(
-                view! {
-                    <tr>
-                        <th scope="row">{label}</th>
-                        <td class="num">{count_a.map_or("—".to_string(), format_count)}</td>
-                        <td class="num">{count_b.map_or("—".to_string(), format_count)}</td>
-                        <td class="num delta">{delta}</td>
-                    </tr>
-                }
-                .into_any(),
-            );
-        }
-        Some(rows)
+        let rows = compare_rows(lang.get(), &a, &b);
+        Some(
+            rows.into_iter()
+                .map(|row| compare_row(row, "num delta"))
+                .collect_view(),
+        )
     };
     view! {
         <div class="table-wrap">
@@ -218,17 +161,22 @@ fn CompareTable(
     }
 }
 
-fn signed_money(d: f64, lang: Lang) -> Figure {
-    let sign = if d.abs() < 0.5 {
-        return Figure::from("±0".to_string());
-    } else if d > 0.0 {
-        "+"
-    } else {
-        "−"
+/// A row of a compare table: the figure's name, both scenarios' and the difference (in a cell
+/// of `delta_class`).
+pub fn compare_row(row: CompareRow, delta_class: &'static str) -> impl IntoView {
+    let cell = move |f: Figure| {
+        if row.money {
+            f.view()
+        } else {
+            f.text.into_any()
+        }
     };
-    let magnitude = Figure::money(d.abs(), lang);
-    Figure {
-        text: format!("{sign}{}", magnitude.text),
-        exact: magnitude.exact.map(|e| format!("{sign}{e}")),
+    view! {
+        <tr>
+            <th scope="row">{row.label}</th>
+            <td class="num">{cell(row.a)}</td>
+            <td class="num">{cell(row.b)}</td>
+            <td class=delta_class>{cell(row.delta)}</td>
+        </tr>
     }
 }

@@ -1,38 +1,12 @@
-//! A figure as people read it (`約3,333万円`, `133`), carrying the exact value for hover and
-//! focus when the shown one is rounded.
+//! How a figure is laid out: a rounded one focusable with its exact value as its title, a
+//! compound one wrapping only between its parts.
 
-use funnel_model::format::{
-    format_count, format_count_exact, format_money, format_money_exact, format_whole,
-    money_is_rounded, remark_parts,
-};
-use funnel_model::Lang;
+use funnel_model::format::remark_parts;
 use leptos::prelude::*;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Figure {
-    pub text: String,
-    /// The exact value, when `text` is rounded.
-    pub exact: Option<String>,
-}
+use crate::view_model::figure::Figure;
 
 impl Figure {
-    /// Money by the app-wide rule, the exact yen behind a rounded one.
-    pub fn money(units: f64, lang: Lang) -> Figure {
-        Figure {
-            text: format_money(units, lang),
-            exact: money_is_rounded(units, lang).then(|| format_money_exact(units, lang)),
-        }
-    }
-
-    /// A count shown whole, the exact value behind a fractional one.
-    pub fn count(value: f64) -> Figure {
-        let rounded = value.is_finite() && (value * 100.0).round() % 100.0 != 0.0;
-        Figure {
-            text: format_whole(value),
-            exact: rounded.then(|| format_count_exact(value)),
-        }
-    }
-
     /// A rounded figure is focusable so keyboard users reach its exact value too (the style
     /// sheet shows the title on focus as on hover).
     pub fn view(self) -> AnyView {
@@ -98,22 +72,4 @@ fn remark_view(parts: Vec<&str>) -> AnyView {
         })
         .collect_view()
         .into_any()
-}
-
-/// A signed difference of two counts: `+1,200`, `−80`, `±0`.
-pub fn signed_count(d: i128) -> String {
-    match d {
-        0 => "±0".to_string(),
-        d if d > 0 => format!("+{}", format_count(u64::try_from(d).unwrap_or(u64::MAX))),
-        d => format!(
-            "−{}",
-            format_count(u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX))
-        ),
-    }
-}
-
-impl From<String> for Figure {
-    fn from(text: String) -> Figure {
-        Figure { text, exact: None }
-    }
 }

@@ -1,6 +1,6 @@
 use funnel_model::draft::{Draft, SeekChoice};
 use funnel_model::edit::FunnelEdit;
-use funnel_model::{Entry, Gap, InputError, Lang};
+use funnel_model::{Entry, InputError, Lang};
 use leptos::prelude::*;
 
 use crate::computed::{ForwardRun, ValidPlan};
@@ -11,8 +11,8 @@ use crate::i18n::jargon::explain;
 use crate::i18n::names::NamedStages;
 use crate::send::{on_text, send};
 use crate::ui::field::TextField;
-use crate::ui::figure::Figure;
 use crate::ui::jargon::term_view;
+use crate::view_model::funnel_results::forward_figures;
 
 /// Forward mode (what a count yields) and goal seek (the value one input needs).
 #[component]
@@ -104,30 +104,25 @@ fn ForwardResult(lang: RwSignal<Lang>, forward: Memo<Option<ForwardRun>>) -> imp
     let result = move || {
         let lang = lang.get();
         forward.with(|f| {
-            let r = &f.as_ref()?.result;
-            let (label, amount, class) = match r.gap {
-                Gap::Reached { surplus } => {
-                    (funnel_words(lang).surplus, Figure::money(surplus, lang), "gap gap-reached")
-                }
-                Gap::Short { shortfall } => (
-                    funnel_words(lang).shortfall,
-                    Figure::money(shortfall.max(1.0), lang),
-                    "gap gap-short",
-                ),
+            let f = forward_figures(lang, &f.as_ref()?.result);
+            let class = if f.reached {
+                "gap gap-reached"
+            } else {
+                "gap gap-short"
             };
             Some(view! {
                 <dl class="forward-summary">
                     <div>
                         <dt>{funnel_words(lang).expected_won}</dt>
-                        <dd data-testid="forward-won">{Figure::count(r.won).view()}</dd>
+                        <dd data-testid="forward-won">{f.won.view()}</dd>
                     </div>
                     <div>
                         <dt>{funnel_words(lang).expected_revenue}</dt>
-                        <dd data-testid="forward-revenue">{Figure::money(r.revenue, lang).view()}</dd>
+                        <dd data-testid="forward-revenue">{f.revenue.view()}</dd>
                     </div>
                     <div class=class>
-                        <dt>{label}</dt>
-                        <dd data-testid="forward-gap">{amount.view()}</dd>
+                        <dt>{f.gap_label}</dt>
+                        <dd data-testid="forward-gap">{f.gap.view()}</dd>
                     </div>
                 </dl>
             })

@@ -1,15 +1,15 @@
 use funnel_charts::stage_color_hex;
 use funnel_model::draft::Draft;
-use funnel_model::format::{format_count, format_decimal, format_percent};
-use funnel_model::{Lang, StageKind};
+use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::funnel::{short_label, words as funnel_words};
-use crate::i18n::names::Named;
-use crate::ui::figure::Figure;
+use crate::i18n::funnel::short_label;
+use crate::i18n::funnel::words as funnel_words;
 use crate::ui::jargon::term_view;
 use crate::ui::period_fields::PeriodNote;
+use crate::view_model::figure::Card;
+use crate::view_model::funnel_results::{headline_cards, stage_rows};
 
 /// The headline numbers and the per-stage table of the reverse funnel.
 #[component]
@@ -41,64 +41,12 @@ pub fn Results(
     }
 }
 
-/// Won deals, opportunities, leads and pipeline value: (key, label, figure) each.
-fn headline_cards(lang: Lang, plan: &ValidPlan) -> Vec<(&'static str, String, Figure)> {
-    let Some((funnel, plan)) = plan else {
-        return Vec::new();
-    };
-    let won = funnel.won_index();
-    let count = |i: usize| {
-        Figure::from(format!(
-            "{}{}",
-            format_count(plan.stages[i].required),
-            funnel_words(lang).unit_count
-        ))
-    };
-    let mut cards = vec![
-        (
-            "won",
-            funnel_words(lang).headline_won.to_string(),
-            count(won),
-        ),
-        (
-            "opps",
-            if funnel.stages[won - 1].kind == StageKind::Opportunities {
-                funnel_words(lang).headline_opps.to_string()
-            } else {
-                funnel.stages[won - 1].display_name(lang)
-            },
-            count(won - 1),
-        ),
-    ];
-    if let Some(leads) = funnel
-        .stages
-        .iter()
-        .position(|s| s.kind == StageKind::Leads)
-    {
-        if leads < won - 1 {
-            cards.push((
-                "leads",
-                funnel_words(lang).headline_top.to_string(),
-                count(leads),
-            ));
-        }
-    }
-    cards.push((
-        "pipeline",
-        funnel_words(lang).headline_pipeline.to_string(),
-        Figure::money(plan.pipeline_value, lang),
-    ));
-    cards
-}
-
 /// Won deals, opportunities, leads and pipeline value: the answers first.
 #[component]
 pub fn Headline(lang: RwSignal<Lang>, plan: Memo<ValidPlan>) -> impl IntoView {
-    let cards = move || plan.with(|p| headline_cards(lang.get(), p));
+    let cards = Signal::derive(move || plan.with(|p| cards_of(lang.get(), p)));
     view! {
-        <dl class="headline" aria-label=move || funnel_words(lang.get()).results_heading>
-            {move || cards_view("headline", cards())}
-        </dl>
+        <HeadlineCards prefix="headline" cards={cards} {..} aria-label=move || funnel_words(lang.get()).results_heading />
     }
 }
 
@@ -111,14 +59,14 @@ pub fn CompactSummary(
     current: Memo<bool>,
 ) -> impl IntoView {
     let items = move || {
-        plan.with(|p| headline_cards(lang.get(), p))
+        plan.with(|p| cards_of(lang.get(), p))
             .into_iter()
-            .map(|(key, label, figure)| {
+            .map(|card| {
                 // The pipeline card's long label is shortened to its first words here.
-                let label = short_label(&label).to_string();
+                let label = short_label(&card.label.text).to_string();
                 view! {
-                    <span class="item" data-testid=format!("summary-{key}")>
-                        {label}" "<b>{figure.text}</b>
+                    <span class="item" data-testid=format!("summary-{}", card.key)>
+                        {label}" "<b>{card.figure.text}</b>
                     </span>
                 }
             })
@@ -146,54 +94,38 @@ fn StageTable(
 ) -> impl IntoView {
     let rows = move || {
         let lang = lang.get();
+        let expected = forward.with(|f| {
+            f.as_ref()
+                .map(|f| f.result.expected.clone())
+                .unwrap_or_default()
+        });
         plan.with(|p| {
             let (funnel, plan) = p.as_ref()?;
-            let won = funnel.won_index();
-            let expected = forward.with(|f| {
-                f.as_ref()
-                    .map(|f| f.result.expected.clone())
-                    .unwrap_or_default()
-            });
-            let rows: Vec<_> = plan
-                .stages
-                .iter()
-                .enumerate()
-                .map(|(i, req)| {
-                    let exact = format_decimal(req.exact, 2);
-                    let rate = if i < won {
-                        funnel.stages[i].rate_to_next.to_percent_text() + "%"
-                    } else {
-                        "—".to_string()
-                    };
-                    view! {
-                        <tr data-stage=i>
-                            <th scope="row">
-                                <span
-                                    class="swatch"
-                                    aria-hidden="true"
-                                    style:background-color=stage_color_hex(i)
-                                ></span>
-                                {funnel.stages[i].display_name(lang)}
-                            </th>
-                            <td class="num required" title=(funnel_words(lang).exact_title)(&exact)>
-                                {format_count(req.required)}
-                            </td>
-                            <td class="num exact">{exact}</td>
-                            <td class="num">{rate}</td>
-                            <td class="num">{format_percent(req.cumulative_to_won)}</td>
-                            <td class="num expected">
-                                {expected
-                                    .get(i)
-                                    .copied()
-                                    .flatten()
-                                    .map_or_else(|| Figure::from("—".to_string()), Figure::count)
-                                    .view()}
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect();
-            Some(rows)
+            let rows = stage_rows(lang, funnel, plan, &expected);
+            Some(
+                rows.into_iter()
+                    .enumerate()
+                    .map(|(i, row)| {
+                        view! {
+                            <tr data-stage=i>
+                                <th scope="row">
+                                    <span
+                                        class="swatch"
+                                        aria-hidden="true"
+                                        style:background-color=stage_color_hex(i)
+                                    ></span>
+                                    {row.name}
+                                </th>
+                                <td class="num required" title=row.exact_title>{row.required}</td>
+                                <td class="num exact">{row.exact}</td>
+                                <td class="num">{row.rate}</td>
+                                <td class="num">{row.cumulative}</td>
+                                <td class="num expected">{row.expected.view()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view(),
+            )
         })
     };
     view! {
@@ -216,18 +148,28 @@ fn StageTable(
     }
 }
 
-/// A row of headline cards, the same look in every view: (key, label, value) each, the key
-/// naming the card's class `card-<key>` and its test id `<prefix>-<key>`.
-pub fn cards_view<L: Into<CardLabel>, V: Into<Figure>>(
-    prefix: &'static str,
-    cards: Vec<(&'static str, L, V)>,
-) -> impl IntoView {
+/// The headline cards of the last valid plan (none before there is one).
+fn cards_of(lang: Lang, plan: &ValidPlan) -> Vec<Card> {
+    plan.as_ref()
+        .map(|(funnel, plan)| headline_cards(lang, funnel, plan))
+        .unwrap_or_default()
+}
+
+/// A view's headline cards, the same look in every view. Attributes given after `{..}` go on
+/// the list.
+#[component]
+pub fn HeadlineCards(prefix: &'static str, cards: Signal<Vec<Card>>) -> impl IntoView {
+    view! { <dl class="headline">{move || cards_view(prefix, cards.get())}</dl> }
+}
+
+/// A row of headline cards: each card's key names its class `card-<key>` and its test id
+/// `<prefix>-<key>`.
+pub fn cards_view(prefix: &'static str, cards: Vec<Card>) -> impl IntoView {
     cards
         .into_iter()
-        .map(|(key, label, value)| {
-            let label: CardLabel = label.into();
+        .map(|Card { key, label, figure }| {
             let label = term_view(label.text, label.explanation);
-            let value = value.into().view();
+            let value = figure.view();
             view! {
                 <div class=format!("card card-{key}")>
                     <dt>{label}</dt>
@@ -236,34 +178,4 @@ pub fn cards_view<L: Into<CardLabel>, V: Into<Figure>>(
             }
         })
         .collect_view()
-}
-
-/// A card's label, with the one-line explanation of the jargon it names (hover and focus).
-pub struct CardLabel {
-    pub text: String,
-    pub explanation: Option<&'static str>,
-}
-
-impl CardLabel {
-    pub fn term(text: impl Into<String>, explanation: Option<&'static str>) -> CardLabel {
-        CardLabel {
-            text: text.into(),
-            explanation,
-        }
-    }
-}
-
-impl From<String> for CardLabel {
-    fn from(text: String) -> CardLabel {
-        CardLabel {
-            text,
-            explanation: None,
-        }
-    }
-}
-
-impl From<&str> for CardLabel {
-    fn from(text: &str) -> CardLabel {
-        CardLabel::from(text.to_string())
-    }
 }

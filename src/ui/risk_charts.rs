@@ -4,7 +4,6 @@ use funnel_charts::risk::{
     CurveMark, DistributionData, Marker, ReachCurveData, TornadoBar, TornadoData,
 };
 use funnel_model::format::format_money;
-use funnel_model::risk::sensitivity::{Input, RangeSource};
 use funnel_model::Lang;
 use leptos::prelude::*;
 
@@ -12,36 +11,8 @@ use crate::i18n::risk::{
     chance, count, curve_summary, distribution_summary, span, target_marker, words,
 };
 use crate::ui::canvas_chart::CanvasChart;
-use crate::ui::risk::RiskResult;
+use crate::view_model::risk::{input_label, RiskResult};
 use crate::view_model::FONT_STACK;
-
-/// The name of a tornado input with its range, e.g. "受注率 15%〜35%（ベンチマーク）".
-pub fn input_label(
-    r: &RiskResult,
-    input: Input,
-    low: f64,
-    high: f64,
-    source: RangeSource,
-    lang: Lang,
-) -> String {
-    let (name, range) = match input {
-        Input::Rate(i) => (r.rate_name(i, lang), span(lang, &pct(low), &pct(high))),
-        Input::DealSize => (
-            words(lang).deal_size.to_string(),
-            span(lang, &format_money(low, lang), &format_money(high, lang)),
-        ),
-    };
-    let source = match source {
-        RangeSource::User => "",
-        RangeSource::Benchmark => words(lang).benchmark,
-        RangeSource::PlusMinus20 => words(lang).n20,
-    };
-    format!("{name} {range}{source}")
-}
-
-fn pct(f: f64) -> String {
-    funnel_model::format::format_percent(f)
-}
 
 #[component]
 pub fn RiskCharts(

@@ -2,8 +2,14 @@
 //! the words that describe a chart to a screen reader. Compiled natively too, so each is tested
 //! with `cargo test`; the components in `ui/` only lay it out.
 
+pub mod channels;
+pub mod compare;
+pub mod figure;
 pub mod funnel;
+pub mod funnel_results;
+pub mod import_results;
 pub mod months;
+pub mod risk;
 
 /// CJK-capable stacks first, so Japanese labels on a canvas never fall back to tofu.
 pub const FONT_STACK: &str =

@@ -1,5 +1,8 @@
 //! The monthly plan's timeline: when each stage's counts must be created, month by month, and
-//! the same in words.
+//! the same in words; the headline cards (`summary`) and the month-by-month table (`table`).
+
+pub mod summary;
+pub mod table;
 
 use funnel_charts::{TimelineData, TimelineRow};
 use funnel_model::format::format_count;
@@ -83,11 +86,11 @@ pub fn timeline_summary(result: &TimeResult, lang: Lang, this_fiscal_year: i32) 
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use funnel_model::draft::Draft;
 
-    fn default_result() -> TimeResult {
+    pub fn default_result() -> TimeResult {
         let draft = Draft::default();
         let funnel = draft.funnel().unwrap();
         let ids: Vec<u32> = draft.stages.iter().map(|s| s.id).collect();

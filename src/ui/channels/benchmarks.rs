@@ -2,30 +2,14 @@
 
 use funnel_model::edit::{ChannelEdit, ChannelText, Edit, FunnelEdit, PlanEdit};
 use funnel_model::format::{format_decimal, format_percent};
-use funnel_model::plan::benchmarks::{benchmark, AppliesTo, Metric, BENCHMARKS};
-use funnel_model::Lang;
+use funnel_model::plan::benchmarks::{benchmark, AppliesTo, BENCHMARKS};
 use leptos::prelude::*;
 
 use crate::i18n::benchmarks::{caveat, cited};
 use crate::i18n::channels::{about, use_preset_for, words};
 use crate::send::send;
 use crate::session::Session;
-
-pub(super) fn metric_name(metric: Metric, lang: Lang) -> &'static str {
-    use Metric::*;
-    match metric {
-        WebAdLeadToMeeting => words(lang).web_ad_leads_that_become_meetings,
-        ContentDownloadCvr => words(lang).content_download_cvr,
-        MqlToSqlWide => words(lang).mql_sql_wide_range,
-        MqlToSqlTypical => words(lang).mql_sql_typical,
-        SearchAdCvr => words(lang).search_ad_cvr,
-        DisplayAdCvr => words(lang).display_ad_cvr,
-        LandingPageCvr => words(lang).landing_page_cvr_visit_lead,
-        EmailOpen => words(lang).email_open_rate,
-        EmailClick => words(lang).email_click_rate,
-        SqlToMeeting => words(lang).sql_that_become_meetings,
-    }
-}
+use crate::view_model::channels::benchmarks::metric_name;
 
 /// Applies a benchmark's middle value where it fits one input: a channel's CVR, or a single
 /// funnel rate between two adjacent stages. `None` when there is nothing single to set.

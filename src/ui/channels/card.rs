@@ -3,13 +3,11 @@
 use funnel_charts::channel_color_hex;
 use funnel_model::draft::Draft;
 use funnel_model::edit::{ChannelEdit, ChannelText};
-use funnel_model::plan::benchmarks::check_channel;
 use funnel_model::plan::draft::{ChannelDraft, PlanField, SpendMode, VolumeMode};
 use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
-use crate::i18n::benchmarks::benchmark_note;
 use crate::i18n::channels::{
     channel_name_label, field_context, give_remaining_share, remove_channel, words, Words,
 };
@@ -18,8 +16,7 @@ use crate::send::{on_text, send};
 use crate::session::Session;
 use crate::ui::field::TextField;
 use crate::ui::plan_common::{field_error, SelectField};
-
-use super::benchmarks::metric_name;
+use crate::view_model::channels::benchmarks::benchmark_notes;
 
 /// One channel of the draft, found by its id wherever it sits in the table.
 #[derive(Clone, Copy)]
@@ -91,7 +88,16 @@ pub(super) fn ChannelCard(
     let index = move || ch.index();
     // Short visible labels; screen readers (and label lookups) hear the channel first.
     let context = Signal::derive(move || field_context(lang.get(), &name()));
-    let notes = move || benchmark_notes(lang, draft, plan, index);
+    let notes = move || {
+        let l = lang.get();
+        let Ok(channels) = draft.with(|d| d.plan.channels()) else {
+            return Vec::new();
+        };
+        plan.with(|p| match (p.as_ref(), channels.get(index())) {
+            (Some((funnel, _)), Some(c)) => benchmark_notes(l, funnel, c),
+            _ => Vec::new(),
+        })
+    };
     view! {
         <fieldset class="channel-card" data-channel=id>
             <legend>
@@ -105,7 +111,7 @@ pub(super) fn ChannelCard(
                 error=Signal::derive(|| None::<String>)
                 on_input=on_text(draft, move |name| ChannelEdit::Name { id, name }.into())
             />
-            <VolumeFields ch=ch errors=errors context=context />
+            <ModeAndFigure ch=ch errors=errors context=context pair=ModePair::volume() />
             <div class="field-row">
                 <TextField
                     id=format!("ch-{id}-cvr")
@@ -131,127 +137,136 @@ pub(super) fn ChannelCard(
                 />
             </div>
             {move || notes().into_iter().map(|n| view! { <p class="bench-note" role="note">{n}</p> }).collect_view()}
-            <SpendFields ch=ch errors=errors context=context />
+            <ModeAndFigure ch=ch errors=errors context=context pair=ModePair::spend() />
             <CardActions ch=ch removed=removed />
         </fieldset>
     }
 }
 
-/// The benchmark notes on a channel's figures, each naming the span it checks: that span is
-/// not on the card (web ads: lead → meeting through the funnel).
-fn benchmark_notes(
-    lang: RwSignal<Lang>,
-    draft: RwSignal<Draft>,
-    plan: Memo<ValidPlan>,
-    index: impl Fn() -> usize,
-) -> Vec<String> {
-    let l = lang.get();
-    let Ok(channels) = draft.with(|d| d.plan.channels()) else {
-        return Vec::new();
-    };
-    let i = index();
-    plan.with(|p| {
-        let (Some((funnel, _)), Some(c)) = (p.as_ref(), channels.get(i)) else {
-            return Vec::new();
-        };
-        check_channel(funnel, c)
-            .iter()
-            .map(|n| {
-                format!(
-                    "{}: {}",
-                    metric_name(n.benchmark.metric, l),
-                    benchmark_note(l, n)
-                )
-            })
-            .collect()
-    })
+/// How a figure of a channel is given: one way of two, each with its option and the label
+/// its figure's field then has.
+#[derive(Clone, Copy)]
+struct FigureMode {
+    key: &'static str,
+    option: fn(&Words) -> &'static str,
+    label: fn(&Words) -> &'static str,
 }
 
-/// How a channel's leads are given (a share of the total or a fixed count) and the figure.
-#[component]
-fn VolumeFields(
-    ch: CardChannel,
-    errors: Memo<funnel_model::plan::draft::PlanErrors>,
-    context: Signal<String>,
-) -> impl IntoView {
-    let CardChannel { lang, draft, id } = ch;
-    let channel = move || ch.get();
-    let fixed = move || channel().is_some_and(|c| c.volume_mode == VolumeMode::Fixed);
-    view! {
-        <div class="field-row">
-            <SelectField
-                id=format!("ch-{id}-volume-mode")
-                label=ch.label(|w| w.leads_given_as)
-                context=context
-                options=Signal::derive(move || {
-                    let l = lang.get();
-                    vec![
-                        (VolumeMode::Share.key().to_string(), words(l).share.to_string()),
-                        (VolumeMode::Fixed.key().into(), words(l).fixed_count.into()),
-                    ]
+/// A figure given one of two ways: its fields' ids (`ch-<id>-<what>-mode`, `ch-<id>-<what>`),
+/// the select's label, the two ways, where the channel keeps them, and the edits.
+#[derive(Clone, Copy)]
+struct ModePair {
+    what: &'static str,
+    mode_label: fn(&Words) -> &'static str,
+    modes: [FigureMode; 2],
+    /// The key of the way this channel gives the figure, and the figure as typed.
+    current: fn(&ChannelDraft) -> (&'static str, String),
+    choose: fn(u32, &str) -> Option<ChannelEdit>,
+    text: ChannelText,
+    field: fn(u32) -> PlanField,
+}
+
+impl ModePair {
+    /// The leads: a share of the total or a fixed count.
+    fn volume() -> ModePair {
+        ModePair {
+            what: "volume",
+            mode_label: |w| w.leads_given_as,
+            modes: [
+                FigureMode {
+                    key: VolumeMode::Share.key(),
+                    option: |w| w.share,
+                    label: |w| w.share_of_leads,
+                },
+                FigureMode {
+                    key: VolumeMode::Fixed.key(),
+                    option: |w| w.fixed_count,
+                    label: |w| w.number_of_leads,
+                },
+            ],
+            current: |c| (c.volume_mode.key(), c.volume.clone()),
+            choose: |id, key| {
+                Some(ChannelEdit::VolumeMode {
+                    id,
+                    mode: VolumeMode::from_key(key)?,
                 })
-                selected=Signal::derive(move || channel().map(|c| c.volume_mode).unwrap_or_default().key().to_string())
-                on_change=ch.choose(|id, key| Some(ChannelEdit::VolumeMode { id, mode: VolumeMode::from_key(key)? }))
-            />
-            <TextField
-                id=format!("ch-{id}-volume")
-                label=Signal::derive(move || {
-                    {
-                        let w = words(lang.get());
-                        if fixed() { w.number_of_leads } else { w.share_of_leads }
-                    }
-                    .to_string()
+            },
+            text: ChannelText::Volume,
+            field: PlanField::ChannelVolume,
+        }
+    }
+
+    /// The cost: per lead or a budget for the period.
+    fn spend() -> ModePair {
+        ModePair {
+            what: "spend",
+            mode_label: |w| w.cost_given_as,
+            modes: [
+                FigureMode {
+                    key: SpendMode::CostPerLead.key(),
+                    option: |w| w.cost_per_lead,
+                    label: |w| w.cost_per_lead_field,
+                },
+                FigureMode {
+                    key: SpendMode::Budget.key(),
+                    option: |w| w.budget_for_the_period,
+                    label: |w| w.budget_field,
+                },
+            ],
+            current: |c| (c.spend_mode.key(), c.spend.clone()),
+            choose: |id, key| {
+                Some(ChannelEdit::SpendMode {
+                    id,
+                    mode: SpendMode::from_key(key)?,
                 })
-                context=context
-                value=Signal::derive(move || channel().map(|c| c.volume).unwrap_or_default())
-                error=field_error(lang, draft, errors, PlanField::ChannelVolume(id))
-                on_input=ch.edit(ChannelText::Volume)
-                inputmode="decimal"
-                class="compact"
-            />
-        </div>
+            },
+            text: ChannelText::Spend,
+            field: PlanField::ChannelSpend,
+        }
+    }
+
+    /// The way chosen (the first while there is no channel).
+    fn chosen(self, channel: Option<&ChannelDraft>) -> FigureMode {
+        let key = channel.map(|c| (self.current)(c).0);
+        self.modes
+            .into_iter()
+            .find(|m| Some(m.key) == key)
+            .unwrap_or(self.modes[0])
     }
 }
 
-/// How a channel's cost is given (per lead or a budget for the period) and the figure.
+/// A select choosing how a figure is given beside the figure's field, labelled by the way
+/// chosen.
 #[component]
-fn SpendFields(
+fn ModeAndFigure(
     ch: CardChannel,
     errors: Memo<funnel_model::plan::draft::PlanErrors>,
     context: Signal<String>,
+    pair: ModePair,
 ) -> impl IntoView {
     let CardChannel { lang, draft, id } = ch;
-    let channel = move || ch.get();
-    let budget = move || channel().is_some_and(|c| c.spend_mode == SpendMode::Budget);
+    let chosen = move || pair.chosen(ch.get().as_ref());
+    let what = pair.what;
     view! {
         <div class="field-row">
             <SelectField
-                id=format!("ch-{id}-spend-mode")
-                label=ch.label(|w| w.cost_given_as)
+                id=format!("ch-{id}-{what}-mode")
+                label=ch.label(pair.mode_label)
                 context=context
                 options=Signal::derive(move || {
-                    let l = lang.get();
-                    vec![
-                        (SpendMode::CostPerLead.key().to_string(), words(l).cost_per_lead.to_string()),
-                        (SpendMode::Budget.key().into(), words(l).budget_for_the_period.into()),
-                    ]
+                    let w = words(lang.get());
+                    pair.modes.iter().map(|m| (m.key.to_string(), (m.option)(w).to_string())).collect()
                 })
-                selected=Signal::derive(move || channel().map(|c| c.spend_mode).unwrap_or_default().key().to_string())
-                on_change=ch.choose(|id, key| Some(ChannelEdit::SpendMode { id, mode: SpendMode::from_key(key)? }))
+                selected=Signal::derive(move || chosen().key.to_string())
+                on_change=ch.choose(pair.choose)
             />
             <TextField
-                id=format!("ch-{id}-spend")
-                label=Signal::derive(move || {
-                    {
-                        let w = words(lang.get());
-                        if budget() { w.budget_field } else { w.cost_per_lead_field }
-                    }
-                    .to_string()
-                })
+                id=format!("ch-{id}-{what}")
+                label=Signal::derive(move || (chosen().label)(words(lang.get())).to_string())
                 context=context
-                value=Signal::derive(move || channel().map(|c| c.spend).unwrap_or_default())
-                error=field_error(lang, draft, errors, PlanField::ChannelSpend(id))
-                on_input=ch.edit(ChannelText::Spend)
+                value=Signal::derive(move || ch.get().map(|c| (pair.current)(&c).1).unwrap_or_default())
+                error=field_error(lang, draft, errors, (pair.field)(id))
+                on_input=ch.edit(pair.text)
                 inputmode="decimal"
                 class="compact"
             />

@@ -1,23 +1,20 @@
 //! Unit economics: the sales cost, revenue, margin and churn inputs and what they give.
 
 use funnel_model::edit::{PlanEdit, PlanText};
-use funnel_model::format::{format_count, format_decimal, format_percent};
 use funnel_model::plan::channels::Blended;
 use funnel_model::plan::draft::PlanField;
 use funnel_model::plan::economics::UnitEconomics;
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::channels::{customers_note, economics_note, months_figure, words, Words};
-use crate::i18n::jargon::explain;
+use crate::i18n::channels::{words, Words};
 use crate::send::on_text;
 use crate::session::Session;
 use crate::ui::field::TextField;
-use crate::ui::figure::Figure;
 use crate::ui::plan_common::field_error;
-use crate::ui::results::{cards_view, CardLabel};
-
-use super::MoneyResult;
+use crate::ui::results::cards_view;
+use crate::view_model::channels::economics::economics_figures;
+use crate::view_model::channels::MoneyResult;
 
 #[component]
 pub(super) fn EconomicsInputs(
@@ -108,35 +105,12 @@ pub(super) fn EconomicsResults(
                 </p>
             });
             let figures = e.as_ref().map(|(e, b)| {
-                {
-                    let customers = customers_note(l, &format_count(b.won_shown), &format_decimal(b.won, 4));
-                    let romi_note = e.romi.is_none().then(|| words(l).romi_is_not_shown_the_marketing);
-                    let ratio = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format_decimal(v, 2));
-                    let cards = vec![
-                        ("cac", CardLabel::term("CAC", explain("CAC", l)), Figure::money(e.cac, l)),
-                        ("ltv", CardLabel::term("LTV", explain("LTV", l)), Figure::money(e.ltv, l)),
-                        ("ltv-cac", CardLabel::from("LTV / CAC"), Figure::from(ratio(e.ltv_to_cac))),
-                        ("romi", CardLabel::term("ROMI", explain("ROMI", l)), Figure::from(e.romi.map_or_else(|| "—".to_string(), format_percent))),
-                        (
-                            "payback",
-                            CardLabel::from(words(l).cac_payback),
-                            Figure::from(months_figure(l, &format_decimal(e.payback_months, 1))),
-                        ),
-                    ];
-                    let mut notes: Vec<String> = e.notes.iter().map(|n| economics_note(l, *n)).collect();
-                    let sample = samples.get();
-                    if sample {
-                        notes = vec![words(l).no_verdict_on_sample_values_enter.to_string()];
-                    } else if e.romi.is_some_and(|r| r < 0.0) {
-                        notes.insert(0, words(l).romi_is_negative_at_this_budget.to_string());
-                    }
-                    view! {
-                        <p class="hint" data-testid="econ-customers">{customers}</p>
-                        <dl class="headline">{cards_view("econ", cards)}</dl>
-                        {romi_note.map(|n| view! { <p class="note" role="note" data-testid="romi-note">{n}</p> })}
-                        {notes.into_iter().map(|n| view! { <p class="note" role="note">{n}</p> }).collect_view()}
-                    }
-                    .into_any()
+                let f = economics_figures(l, e, b, samples.get());
+                view! {
+                    <p class="hint" data-testid="econ-customers">{f.customers}</p>
+                    <dl class="headline">{cards_view("econ", f.cards)}</dl>
+                    {f.romi_note.map(|n| view! { <p class="note" role="note" data-testid="romi-note">{n}</p> })}
+                    {f.notes.into_iter().map(|n| view! { <p class="note" role="note">{n}</p> }).collect_view()}
                 }
             });
             view! { {message} <div class:stale=!ok>{figures}</div> }

@@ -7,46 +7,22 @@ mod economics;
 mod results;
 mod table;
 
-use funnel_model::plan::draft::{ChannelDraft, MoneyPlan};
 use funnel_model::plan::export::channels_csv;
-use funnel_model::{Funnel, Lang};
 use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
 use crate::i18n::channels::words;
 use crate::i18n::exports::channels_csv_words;
-use crate::i18n::names::Named;
 use crate::session::Session;
 use crate::ui::exports::ViewExports;
-use crate::ui::figure::Figure;
 use crate::ui::period_fields::PeriodNote;
 use crate::ui::plan_common::evaluate;
+use crate::view_model::channels::MoneyResult;
 
 use benchmarks::{Benchmarks, SampleBanner, SampleGroup};
 use economics::{EconomicsInputs, EconomicsResults};
 use results::{ChannelChartView, ChannelHeadline, ChannelResults};
 use table::ChannelTable;
-
-/// The money plan with the funnel it was computed for.
-#[derive(Clone, PartialEq)]
-pub struct MoneyResult {
-    pub plan: MoneyPlan,
-    pub funnel: Funnel,
-    /// The channel rows the plan was computed from (their names label its rows, also while an
-    /// older result is kept on screen).
-    pub channels: Vec<ChannelDraft>,
-}
-
-impl MoneyResult {
-    /// The channels' names in table order.
-    pub(super) fn names(&self, lang: Lang) -> Vec<String> {
-        self.channels.iter().map(|c| c.display_name(lang)).collect()
-    }
-}
-
-pub(super) fn money_or_dash(value: Option<f64>, lang: Lang) -> Figure {
-    value.map_or_else(|| Figure::from("—".to_string()), |v| Figure::money(v, lang))
-}
 
 #[component]
 pub fn ChannelsView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) -> impl IntoView {

@@ -2,17 +2,18 @@
 
 use std::sync::Arc;
 
-use funnel_model::format::{format_count, format_money};
-use funnel_model::import::channels::{cost_per, ChannelRow};
+use funnel_model::format::format_money;
+use funnel_model::import::channels::ChannelRow;
 use funnel_model::import::Actuals;
-use funnel_model::{Lang, Money};
+use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::import::words;
 use crate::ui::field::TextField;
 use crate::ui::import::ImportState;
+use crate::view_model::import_results::{channel_cost, channel_counts, cost_per_figures};
 
-use super::percent;
+use super::table::ResultsTable;
 
 #[component]
 pub(super) fn Channels(
@@ -34,30 +35,25 @@ pub(super) fn Channels(
             view! { <ChannelCountsRow lang=lang state=state index=i channel=c first=first has_cost=has_cost /> }
         })
         .collect_view();
+    let w = move || words(lang.get());
+    let head = view! {
+        <th scope="col">{move || w().channel}</th>
+        <th scope="col" class="num">{move || names.with(|n| n.get(first).cloned().unwrap_or_default())}</th>
+        <th scope="col" class="num">{move || w().won}</th>
+        <th scope="col" class="num">{move || w().conversion_to_won}</th>
+        <th scope="col">{move || w().cost}</th>
+        <th scope="col" class="num">"CPL"</th>
+        <th scope="col" class="num">"CPA"</th>
+    };
     view! {
-        <div class="results-block">
-            <h3>{move || words(lang.get()).by_channel}</h3>
-            {(!has_cost).then(|| view! {
-                <p class="hint">{move || words(lang.get()).without_a_cost_column_in_the}</p>
-            })}
-            <div class="table-wrap">
-                <table class="import-channels">
-                    <caption class="sr-only">{move || words(lang.get()).counts_and_costs_by_channel}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || words(lang.get()).channel}</th>
-                            <th scope="col" class="num">{move || names.with(|n| n.get(first).cloned().unwrap_or_default())}</th>
-                            <th scope="col" class="num">{move || words(lang.get()).won}</th>
-                            <th scope="col" class="num">{move || words(lang.get()).conversion_to_won}</th>
-                            <th scope="col">{move || words(lang.get()).cost}</th>
-                            <th scope="col" class="num">"CPL"</th>
-                            <th scope="col" class="num">"CPA"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </div>
+        <ResultsTable
+            heading=Signal::derive(move || w().by_channel.to_string())
+            hint=(!has_cost).then(|| Signal::derive(move || w().without_a_cost_column_in_the.to_string()))
+            table_class="import-channels"
+            caption=Signal::derive(move || w().counts_and_costs_by_channel.to_string())
+            head=head.into_any()
+            rows=rows.into_any()
+        />
     }
     .into_any()
 }
@@ -96,39 +92,19 @@ fn ChannelCountsRow(
                 .unwrap_or_default()
         }
     };
+    let file_cost = has_cost.then_some(c.cost);
     let cost_units = {
         let typed = typed.clone();
-        let file_cost = c.cost;
-        move || -> Result<f64, ()> {
-            if has_cost {
-                return Ok(file_cost as f64 / 100.0);
-            }
-            let t = typed();
-            if t.trim().is_empty() {
-                return Ok(0.0);
-            }
-            Money::parse(&t).map(|m| m.units()).map_err(|_| ())
-        }
+        move || channel_cost(file_cost, &typed())
     };
-    let entries = c.entries(first);
-    let won = c.won;
-    let cpl = {
-        let cost_units = cost_units.clone();
-        move || {
-            cost_units()
-                .ok()
-                .and_then(|u| cost_per(u, entries))
-                .map_or_else(|| "—".to_string(), |v| format_money(v, lang.get()))
-        }
+    let counts = channel_counts(&c, first);
+    let per = {
+        let (cost_units, counts) = (cost_units.clone(), counts.clone());
+        move || cost_per_figures(lang.get(), cost_units(), &counts)
     };
-    let cpa = {
-        let cost_units = cost_units.clone();
-        move || {
-            cost_units()
-                .ok()
-                .and_then(|u| cost_per(u, won))
-                .map_or_else(|| "—".to_string(), |v| format_money(v, lang.get()))
-        }
+    let (cpl, cpa) = {
+        let per2 = per.clone();
+        (move || per().0, move || per2().1)
     };
     let error = {
         let cost_units = cost_units.clone();
@@ -172,9 +148,9 @@ fn ChannelCountsRow(
     view! {
         <tr>
             <th scope="row">{shown}</th>
-            <td class="num">{format_count(entries)}</td>
-            <td class="num">{format_count(won)}</td>
-            <td class="num">{percent(c.conversion(first))}</td>
+            <td class="num">{counts.shown_entries}</td>
+            <td class="num">{counts.shown_won}</td>
+            <td class="num">{counts.conversion}</td>
             {cost_cell}
             <td class="num">{cpl}</td>
             <td class="num">{cpa}</td>

@@ -7,8 +7,8 @@ mod bad_rows;
 mod channels;
 mod figures;
 mod preview;
+mod table;
 
-use funnel_model::format::format_percent;
 use leptos::prelude::*;
 
 use crate::i18n::import::words;
@@ -19,10 +19,6 @@ use bad_rows::BadRows;
 use channels::Channels;
 use figures::{Cohorts, Conversions, Headline, LeadTimes};
 use preview::{Preview, Summary};
-
-pub(super) fn percent(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_string(), format_percent)
-}
 
 #[component]
 pub fn ImportResults(session: Session, state: ImportState) -> impl IntoView {

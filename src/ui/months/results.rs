@@ -1,16 +1,15 @@
 //! The monthly plan month by month: the table, the timeline chart, and period vs cohort
 //! conversion.
 
-use funnel_model::format::{format_count, format_percent};
 use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::browser::current_fiscal_year;
-use crate::i18n::months::{cohort_explanation, words};
+use crate::i18n::months::words;
 use crate::i18n::names::Named;
 use crate::ui::canvas_chart::CanvasChart;
-use crate::ui::figure::Figure;
-use crate::view_model::months::{month_names, timeline_data, timeline_summary, TimeResult};
+use crate::view_model::months::table::{cohort_figures, month_rows, total_row, CohortFigures};
+use crate::view_model::months::{timeline_data, timeline_summary, TimeResult};
 
 #[component]
 pub(super) fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>) -> impl IntoView {
@@ -31,54 +30,37 @@ pub(super) fn MonthTable(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>)
         let l = lang.get();
         result.with(|r| {
             let r = r.as_ref()?;
-            let p = &r.plan;
-            // The month's share of the revenue target: its won-deal target × the deal size (the
-            // seasonality split of the target itself); nothing is due before the period.
-            let deal = r.funnel.deal_size.units();
-            let names = month_names(r, l, this_fiscal_year(r));
-            let revenue = |offset: i32| {
-                usize::try_from(offset)
-                    .ok()
-                    .and_then(|t| p.monthly.won_targets.exact.get(t))
-                    .map_or_else(|| Figure::from("—".to_string()), |won| Figure::money(won * deal, l))
-            };
-            let mut rows: Vec<_> = p
-                .monthly
-                .months
-                .iter()
-                .enumerate()
-                .map(|(row, m)| {
-                    let label = names[row].clone();
-                    let kind = if m.already_in_pipeline {
-                        words(l).before_the_period
-                    } else {
-                        ""
-                    };
+            let mut rows: Vec<_> = month_rows(l, r, this_fiscal_year(r))
+                .into_iter()
+                .map(|m| {
                     view! {
-                        <tr class:before=m.already_in_pipeline data-offset=m.offset>
+                        <tr class:before=m.before_tag.is_some() data-offset=m.offset>
                             <th scope="row">
-                                {label}
-                                {(!kind.is_empty()).then(|| view! { <span class="tag">{kind}</span> })}
+                                {m.month}
+                                {m.before_tag.map(|tag| view! { <span class="tag">{tag}</span> })}
                             </th>
-                            {m.shown.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
-                            <td class="num">{p.staffing.inside_sales.get(row).copied().unwrap_or(0)}</td>
-                            <td class="num">{p.staffing.field_sales.get(row).copied().unwrap_or(0)}</td>
-                            <td class="num revenue">{revenue(m.offset).view()}</td>
+                            {count_cells(m.counts)}
+                            <td class="num">{m.inside_sales}</td>
+                            <td class="num">{m.field_sales}</td>
+                            <td class="num revenue">{m.revenue.view()}</td>
                         </tr>
                     }
                     .into_any()
                 })
                 .collect();
-            let totals: Vec<u64> = p.monthly.shown_totals();
-            rows.push(view! {
-                <tr class="total">
-                    <th scope="row">{words(l).total}</th>
-                    {totals.iter().map(|n| view! { <td class="num">{format_count(*n)}</td> }).collect_view()}
-                    <td class="num">"—"</td>
-                    <td class="num">"—"</td>
-                    <td class="num revenue">{Figure::money(r.funnel.target.units(), l).view()}</td>
-                </tr>
-            }.into_any());
+            let total = total_row(l, r);
+            rows.push(
+                view! {
+                    <tr class="total">
+                        <th scope="row">{words(l).total}</th>
+                        {count_cells(total.counts)}
+                        <td class="num">"—"</td>
+                        <td class="num">"—"</td>
+                        <td class="num revenue">{total.revenue.view()}</td>
+                    </tr>
+                }
+                .into_any(),
+            );
             Some(rows)
         })
     };
@@ -140,22 +122,14 @@ pub(super) fn CohortNote(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>)
     let w = move || words(lang.get());
     let figures = move || {
         let l = lang.get();
-        result.with(|r| {
-            let c = &r.as_ref()?.plan.cohort;
-            Some((
-                c.period_based
-                    .map_or_else(|| "—".to_string(), format_percent),
-                format_percent(c.cohort_based),
-                cohort_explanation(l, c),
-            ))
-        })
+        result.with(|r| r.as_ref().map(|r| cohort_figures(l, r)))
     };
     view! {
         <section class="cohort" aria-labelledby="cohort-heading">
             <h3 id="cohort-heading">{move || w().conversion_by_period_vs_by_cohort}</h3>
             {move || {
                 figures()
-                    .map(|(period, cohort, text)| {
+                    .map(|CohortFigures { period, cohort, explanation }| {
                         view! {
                             <dl class="headline small">
                                 <div class="card">
@@ -167,7 +141,7 @@ pub(super) fn CohortNote(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>)
                                     <dd data-testid="cohort-true">{cohort}</dd>
                                 </div>
                             </dl>
-                            <p data-testid="cohort-explain">{text}</p>
+                            <p data-testid="cohort-explain">{explanation}</p>
                         }
                     })
             }}
@@ -178,4 +152,11 @@ pub(super) fn CohortNote(lang: RwSignal<Lang>, result: Memo<Option<TimeResult>>)
 /// The year this plan's fiscal year starts in, today.
 fn this_fiscal_year(result: &TimeResult) -> i32 {
     current_fiscal_year(result.plan.monthly.period.fiscal_start.month())
+}
+
+fn count_cells(counts: Vec<String>) -> impl IntoView {
+    counts
+        .into_iter()
+        .map(|n| view! { <td class="num">{n}</td> })
+        .collect_view()
 }

@@ -6,58 +6,21 @@
 mod other_views;
 mod results;
 
-use funnel_model::draft::Draft;
-use funnel_model::risk::{build_setup, risk_csv, risk_figures_timed, RiskFigures, Timings};
-use funnel_model::Lang;
+use funnel_model::risk::{build_setup, risk_csv, risk_figures_timed};
 use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
 
 use crate::i18n::exports::risk_csv_words;
-use crate::i18n::names::NamedStages;
 use crate::i18n::risk::words;
 use crate::session::Session;
 use crate::ui::exports::{download_canvas_png, download_csv};
 use crate::ui::risk_charts::RiskCharts;
 use crate::ui::risk_inputs::RiskInputs;
+use crate::view_model::risk::{rate_ids, RiskResult};
 
 pub use other_views::{CompareRisk, ReachHeadline};
 use results::{ForwardOutlook, RiskHeadline, TornadoTable, WorthMost};
-
-/// The figures with the draft they were computed from (its names label them, also while an
-/// older result is kept on screen).
-#[derive(Clone, PartialEq)]
-pub struct RiskResult {
-    pub figures: RiskFigures,
-    pub draft: Draft,
-    /// Expected revenue at the rates as typed.
-    pub base_revenue: f64,
-    pub seed: u64,
-    /// How long the figures took (the benchmark reads them off the page).
-    pub timings: Timings,
-}
-
-impl RiskResult {
-    pub fn rate_name(&self, i: usize, lang: Lang) -> String {
-        self.draft.rate_label(i, lang).unwrap_or_default()
-    }
-
-    pub fn top_name(&self, lang: Lang) -> String {
-        self.draft.display_name(0, lang)
-    }
-
-    fn rate_names(&self, lang: Lang) -> Vec<String> {
-        (0..self.draft.stages.len().saturating_sub(1))
-            .map(|i| self.rate_name(i, lang))
-            .collect()
-    }
-}
-
-/// The stage ids that have a rate out (every stage but won).
-pub fn rate_ids(d: &Draft) -> Vec<u32> {
-    let n = d.stages.len().saturating_sub(1);
-    d.stages[..n].iter().map(|s| s.id).collect()
-}
 
 #[component]
 pub fn RiskView(session: Session, plan: Memo<ValidPlan>, current: Memo<bool>) -> impl IntoView {

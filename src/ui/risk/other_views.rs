@@ -8,11 +8,12 @@ use leptos::prelude::*;
 
 use crate::computed::ValidPlan;
 
-use crate::i18n::risk::{aside, chance, chance_words, count, count_unit, signed_points, words};
+use crate::i18n::risk::{aside, chance, chance_words, words};
 use crate::session::Session;
-use crate::ui::figure::signed_count;
+use crate::ui::compare::compare_row;
+use crate::view_model::compare::risk_rows;
 
-use super::rate_ids;
+use crate::view_model::risk::rate_ids;
 
 /// The Funnel view's chance of reaching the target, exact at the rates as typed: one
 /// distribution, cheap enough for every keystroke.
@@ -80,18 +81,13 @@ pub fn CompareRisk(
     };
     let a = Memo::new(move |_| figures(draft_a.get(), plan_a.get()));
     let b = Memo::new(move |_| figures(draft_b.get(), plan_b.get()));
-    let cell = move |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
     // Shown only when both scenarios can be compared, like the stage table above it.
     let both = move || a.with(Option::is_some) && b.with(Option::is_some);
-    let chance_delta = move || {
-        let (Some(x), Some(y)) = (a.get(), b.get()) else {
-            return "—".to_string();
-        };
-        signed_points(lang.get(), y.0 - x.0)
-    };
-    let count_delta = move || match (a.get().and_then(|x| x.1), b.get().and_then(|x| x.1)) {
-        (Some(x), Some(y)) => signed_count_with_unit(lang.get(), i128::from(y) - i128::from(x)),
-        _ => "—".to_string(),
+    let rows = move || {
+        let rows = risk_rows(lang.get(), a.get(), b.get());
+        rows.into_iter()
+            .map(|row| compare_row(row, "num"))
+            .collect_view()
     };
     view! {
         <div class="table-wrap" hidden=move || !both()>
@@ -105,26 +101,8 @@ pub fn CompareRisk(
                         <th scope="col" class="num">{move || w().difference_b_a}</th>
                     </tr>
                 </thead>
-                <tbody>
-                    <tr>
-                        <th scope="row">{move || w().chance_of_reaching_the_target}</th>
-                        <td class="num">{move || cell(a.get().map(|x| chance(x.0)))}</td>
-                        <td class="num">{move || cell(b.get().map(|x| chance(x.0)))}</td>
-                        <td class="num">{chance_delta}</td>
-                    </tr>
-                    <tr>
-                        <th scope="row">{move || w().top_stage_count_for_90_confidence}</th>
-                        <td class="num">{move || cell(a.get().and_then(|x| x.1).map(|n| count(lang.get(), n)))}</td>
-                        <td class="num">{move || cell(b.get().and_then(|x| x.1).map(|n| count(lang.get(), n)))}</td>
-                        <td class="num">{count_delta}</td>
-                    </tr>
-                </tbody>
+                <tbody>{rows}</tbody>
             </table>
         </div>
     }
-}
-
-/// A difference of two counts with its unit: `+1,200件` / `+1,200` (no unit on `±0`).
-fn signed_count_with_unit(lang: Lang, d: i128) -> String {
-    count_unit(lang, signed_count(d), d != 0)
 }

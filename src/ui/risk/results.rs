@@ -1,20 +1,15 @@
 //! What the Risk view shows of its figures besides the charts: the headline cards, the
 //! outlook from the entries on hand, the improvement worth most, and the tornado's table.
 
-use funnel_model::format::{format_count, format_money};
 use funnel_model::risk::Timings;
 use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::names::NamedStages;
-use crate::i18n::risk::{
-    aside, budget_part, chance, chance_words, count, error_points, forward_outlook, method_note,
-    needed_for_confidence, same_as_extra, span, words, worth_sentence,
+use crate::i18n::risk::{same_as_extra, words};
+use crate::ui::results::HeadlineCards;
+use crate::view_model::risk::{
+    headline_cards, method, outlook_sentence, tornado_rows, worth_most, worth_rows, RiskResult,
 };
-use crate::ui::results::cards_view;
-use crate::ui::risk_charts::input_label;
-
-use super::RiskResult;
 
 /// The chance, won deals and revenue at P10 / P50 / P90, and the counts for each confidence.
 #[component]
@@ -22,56 +17,10 @@ pub(super) fn RiskHeadline(
     lang: RwSignal<Lang>,
     result: Memo<Option<RiskResult>>,
 ) -> impl IntoView {
-    let cards = move || {
+    let cards = Signal::derive(move || {
         let l = lang.get();
-        result.with(|r| {
-            let Some(r) = r else { return Vec::new() };
-            let f = &r.figures;
-            let top = r.top_name(l);
-            let three = |v: [String; 3]| v.join(" / ");
-            let mut cards = vec![
-                (
-                    "reach",
-                    words(l).chance_of_reaching_the_target.to_string(),
-                    format!(
-                        "{}{}",
-                        chance(f.plan.reach.value),
-                        aside(l, &chance_words(l, f.plan.reach.value))
-                    ),
-                ),
-                (
-                    "won",
-                    words(l).won_deals_p10_p50_p90.to_string(),
-                    three(f.plan.won.map(|w| count(l, w))),
-                ),
-                (
-                    "revenue",
-                    words(l).revenue_p10_p50_p90.to_string(),
-                    three(f.plan.revenue.map(|v| format_money(v, l))),
-                ),
-            ];
-            for (level, key) in f.levels.iter().zip(["level80", "level90", "level-user"]) {
-                let pct = format!("{:.0}%", level.level * 100.0);
-                let label = needed_for_confidence(l, &pct, &top);
-                let value = match level.top {
-                    Some(n) => {
-                        let more = n.saturating_sub(f.plan.count);
-                        let mut v = count(l, n);
-                        if more > 0 {
-                            v += &aside(l, &format!("+{}", format_count(more)));
-                        }
-                        if let Some(b) = level.budget {
-                            v += &budget_part(l, &format_money(b, l));
-                        }
-                        v
-                    }
-                    None => words(l).out_of_reach_at_these_rates.to_string(),
-                };
-                cards.push((key, label, value));
-            }
-            cards
-        })
-    };
+        result.with(|r| r.as_ref().map(|r| headline_cards(l, r)).unwrap_or_default())
+    });
     let timing = move |part: fn(&Timings) -> f64| {
         result.with(|r| {
             r.as_ref()
@@ -80,35 +29,20 @@ pub(super) fn RiskHeadline(
     };
     let method = move || {
         let l = lang.get();
-        result.with(|r| {
-            let r = r.as_ref()?;
-            let f = &r.figures;
-            let need = count(l, f.need);
-            Some(method_note(
-                l,
-                &need,
-                f.trials.map(|t| {
-                    (
-                        format_count(u64::from(t)),
-                        r.seed,
-                        error_points(l, f.plan.reach.error),
-                    )
-                }),
-            ))
-        })
+        result.with(|r| r.as_ref().map(|r| method(l, r)))
     };
     view! {
-        <dl
-            class="headline"
+        <HeadlineCards
+            prefix="risk"
+            cards={cards}
+            {..}
             data-testid="risk-headline"
             data-ms-outlook=move || timing(|t| t.outlook)
             data-ms-levels=move || timing(|t| t.levels)
             data-ms-tornado=move || timing(|t| t.tornado)
             data-ms-total=move || timing(|t| t.total)
             data-trials=move || result.with(|r| r.as_ref().and_then(|r| r.figures.trials).unwrap_or(0).to_string())
-        >
-            {move || cards_view("risk", cards())}
-        </dl>
+        />
         <p class="note" data-testid="risk-method">{method}</p>
     }
 }
@@ -121,25 +55,7 @@ pub(super) fn ForwardOutlook(
 ) -> impl IntoView {
     let text = move || {
         let l = lang.get();
-        result.with(|r| {
-            let r = r.as_ref()?;
-            let fw = r.figures.forward.as_ref()?;
-            let stage = r.draft.display_name(fw.stage, l);
-            let range = span(l, &count(l, fw.won[0]), &count(l, fw.won[2]));
-            let revenue = span(
-                l,
-                &format_money(fw.revenue[0], l),
-                &format_money(fw.revenue[2], l),
-            );
-            Some(forward_outlook(
-                l,
-                &stage,
-                &format_count(fw.count),
-                fw.reach.value,
-                &range,
-                &revenue,
-            ))
-        })
+        result.with(|r| r.as_ref().and_then(|r| outlook_sentence(l, r)))
     };
     view! {
         <Show when=move || text().is_some()>
@@ -155,34 +71,27 @@ pub(super) fn WorthMost(lang: RwSignal<Lang>, result: Memo<Option<RiskResult>>) 
     let w = move || words(lang.get());
     let best = move || {
         let l = lang.get();
-        result.with(|r| {
-            let r = r.as_ref()?;
-            let top = r.figures.improvements.first()?;
-            let name = r.rate_name(top.stage, l);
-            let top_name = r.top_name(l);
-            Some(worth_sentence(
-                l,
-                &name,
-                top.revenue,
-                top.extra_top,
-                &top_name,
-                top.budget,
-            ))
-        })
+        result.with(|r| r.as_ref().and_then(|r| worth_most(l, r)))
     };
     let rows = move || {
         let l = lang.get();
         result.with(|r| {
-            let r = r.as_ref()?;
-            Some(r.figures.improvements.iter().enumerate().map(|(rank, imp)| view! {
-                <tr>
-                    <td class="num">{rank + 1}</td>
-                    <th scope="row">{r.rate_name(imp.stage, l)}</th>
-                    <td class="num">{format_money(imp.revenue, l)}</td>
-                    <td class="num">{count(l, imp.extra_top)}</td>
-                    <td class="num">{imp.budget.map_or("—".to_string(), |b| format_money(b, l))}</td>
-                </tr>
-            }).collect_view())
+            Some(
+                worth_rows(l, r.as_ref()?)
+                    .into_iter()
+                    .map(|row| {
+                        view! {
+                            <tr>
+                                <td class="num">{row.rank}</td>
+                                <th scope="row">{row.rate}</th>
+                                <td class="num">{row.revenue}</td>
+                                <td class="num">{row.extra_top}</td>
+                                <td class="num">{row.budget}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view(),
+            )
         })
     };
     let extra_col = move || {
@@ -224,16 +133,22 @@ pub(super) fn TornadoTable(
     let rows = move || {
         let l = lang.get();
         result.with(|r| {
-            let r = r.as_ref()?;
-            Some(r.figures.tornado.iter().map(|s| view! {
-                <tr>
-                    <th scope="row">{input_label(r, s.input, s.low, s.high, s.source, l)}</th>
-                    <td class="num">{format_money(s.revenue_low, l)}</td>
-                    <td class="num">{format_money(s.revenue_high, l)}</td>
-                    <td class="num">{chance(s.reach_low)}</td>
-                    <td class="num">{chance(s.reach_high)}</td>
-                </tr>
-            }).collect_view())
+            Some(
+                tornado_rows(l, r.as_ref()?)
+                    .into_iter()
+                    .map(|row| {
+                        view! {
+                            <tr>
+                                <th scope="row">{row.input}</th>
+                                <td class="num">{row.revenue_low}</td>
+                                <td class="num">{row.revenue_high}</td>
+                                <td class="num">{row.chance_low}</td>
+                                <td class="num">{row.chance_high}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view(),
+            )
         })
     };
     view! {
