@@ -38,6 +38,18 @@ function visibleText(page, selector) {
   );
 }
 
+/** A first visitor's page at 375 px with the WASM held; `release` lets it through. */
+async function openHeld() {
+  let release;
+  const opened = await openPage(app, {
+    viewport: { width: 375, height: 800 },
+    init: async (c) => {
+      release = await holdWasm(c);
+    },
+  });
+  return { ...opened, release };
+}
+
 /** The page before the app runs: the first screen is shown and the app is not there yet. */
 async function beforeTheApp(page) {
   await page.locator('#prerender').waitFor({ state: 'attached' });
@@ -45,13 +57,7 @@ async function beforeTheApp(page) {
 }
 
 test('a first visit sees the default answer before the WASM runs, and the app shows the same words and figures', async () => {
-  let release;
-  const { context, page, errors } = await openPage(app, {
-    viewport: { width: 375, height: 800 },
-    init: async (c) => {
-      release = await holdWasm(c);
-    },
-  });
+  const { context, page, errors, release } = await openHeld();
   try {
     await page.goto(app.url);
     await beforeTheApp(page);
@@ -74,13 +80,7 @@ test('a first visit sees the default answer before the WASM runs, and the app sh
 });
 
 test('what is typed into the first screen before the WASM runs is kept, with the focus', async () => {
-  let release;
-  const { context, page, errors } = await openPage(app, {
-    viewport: { width: 375, height: 800 },
-    init: async (c) => {
-      release = await holdWasm(c);
-    },
-  });
+  const { context, page, errors, release } = await openHeld();
   try {
     await page.goto(app.url);
     await beforeTheApp(page);
