@@ -3,6 +3,8 @@
 //!
 //! Each panel has its own linear scale: leads and yen have nothing in common, and what the
 //! reader compares is a channel's share of leads against its share of budget.
+//!
+//! Longer than 500 lines with its tests (at the end): the two panels share one layout.
 
 use plotters::backend::DrawingBackend;
 use plotters::coord::Shift;

@@ -6,6 +6,8 @@
 //!
 //! Layout is computed in CSS px (so [`timeline_height`] and the drawing agree) and multiplied
 //! by the device-pixel ratio only when drawing.
+//!
+//! Longer than 500 lines with its tests (at the end), which check the layout band by band.
 
 use plotters::backend::DrawingBackend;
 use plotters::coord::Shift;

@@ -4,6 +4,9 @@
 //! A classic top-down tree gets unreadably wide at 40 nodes and impossible on a phone; an
 //! outline grows downwards only, so the page scrolls and every box keeps a readable width.
 //! The indent shrinks on narrow canvases so eight levels still fit 375 px.
+//!
+//! Longer than most modules: the outline's layout (rows, indents, connectors, wrapped labels)
+//! and its drawing read the same measurements, so they stay together; the tests are at the end.
 
 use plotters::backend::DrawingBackend;
 use plotters::coord::Shift;

@@ -2,6 +2,8 @@
 //! out by hand from the seed-003 default (stages 0–5: visits, leads, MQL, SQL, opportunities,
 //! won; rates 2 / 10 / 30 / 40 / 25 %; forward mode from leads; goal seek on the win rate) or
 //! the new-scenario channel list (0 web ads 50 %, 1 SEO 30 %, 2 webinar 20 %).
+//!
+//! Long because every edit has its own test, each with its expected draft written out.
 
 use funnel_model::draft::{Draft, SeekChoice};
 use funnel_model::edit::{

@@ -1,6 +1,8 @@
 //! The KPI tree on the worked examples: generation matches the reverse funnel, the bottleneck
 //! ranking is computed by hand in the comments, each warning fires exactly when it should, and
 //! edits either keep the arithmetic or get flagged.
+//!
+//! Long because every example's figures are worked out by hand beside the assertion.
 
 use funnel_model::draft::{Draft, StageDraft};
 use funnel_model::kpi::{

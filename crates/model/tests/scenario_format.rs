@@ -1,5 +1,7 @@
 //! The stored, exported and linked forms of a scenario: a fixture of every version, round trips,
 //! every refusal with its exact message, and properties over generated scenarios and links.
+//!
+//! Long because every stored version has its fixture and every refusal its exact message.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
