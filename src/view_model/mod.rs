@@ -10,6 +10,7 @@ pub mod funnel_results;
 pub mod import_results;
 pub mod months;
 pub mod risk;
+pub mod risk_charts;
 
 /// CJK-capable stacks first, so Japanese labels on a canvas never fall back to tofu.
 pub const FONT_STACK: &str =

@@ -220,25 +220,27 @@ pub fn input_label(
     format!("{name} {range}{source}")
 }
 
+/// The risk run of a draft, as the view computes it (for the view model's tests).
+#[cfg(test)]
+pub(crate) fn result_of(d: &Draft) -> RiskResult {
+    use funnel_model::risk::{build_setup, risk_figures_timed};
+    let funnel = d.funnel().unwrap();
+    let reverse = funnel.reverse().unwrap();
+    let settings = d.risk.settings(&rate_ids(d)).unwrap();
+    let setup = build_setup(d, &funnel, &reverse, &settings);
+    let (figures, timings) = risk_figures_timed(&setup, &|| 0.0);
+    RiskResult {
+        base_revenue: setup.expected_revenue(&setup.point, setup.top, setup.deal()),
+        figures,
+        draft: d.clone(),
+        seed: setup.seed,
+        timings,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use funnel_model::risk::{build_setup, risk_figures_timed};
-
-    fn result_of(d: &Draft) -> RiskResult {
-        let funnel = d.funnel().unwrap();
-        let reverse = funnel.reverse().unwrap();
-        let settings = d.risk.settings(&rate_ids(d)).unwrap();
-        let setup = build_setup(d, &funnel, &reverse, &settings);
-        let (figures, timings) = risk_figures_timed(&setup, &|| 0.0);
-        RiskResult {
-            base_revenue: setup.expected_revenue(&setup.point, setup.top, setup.deal()),
-            figures,
-            draft: d.clone(),
-            seed: setup.seed,
-            timings,
-        }
-    }
 
     #[test]
     fn the_headline_names_each_confidence_and_what_it_adds_to_the_plan() {
