@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use funnel_charts::{tree_row_at, NodeKind as ChartKind, NodeStatus, TreeChartData, TreeNodeView};
+use funnel_charts::tree_row_at;
 use funnel_model::kpi::{
     channel_inputs, evaluate, tree_csv, Basis, ChannelInput, EvaluatedNode, KpiEdit, KpiTree,
     NodeId, NodeKind, Status, ROOT_ID,
@@ -25,7 +25,7 @@ use crate::ui::exports::ViewExports;
 use crate::ui::field::TextField;
 use crate::ui::kpi_extras::{Bottlenecks, Warnings};
 use crate::ui::kpi_node_editor::NodeEditor;
-use crate::view_model::FONT_STACK;
+use crate::view_model::kpi::{tree_chart, tree_text, visible};
 
 /// Sends one edit of the open draft's tree.
 fn apply_edit(session: Session, edit: KpiEdit) -> Option<NodeId> {
@@ -46,48 +46,6 @@ fn reveal_editor() {
     if rect.top() < 0.0 || rect.top() > height {
         heading.scroll_into_view();
     }
-}
-
-fn chart_status(status: Status) -> NodeStatus {
-    match status {
-        Status::Ahead => NodeStatus::Ahead,
-        Status::OnTrack => NodeStatus::OnTrack,
-        Status::Behind => NodeStatus::Behind,
-        Status::NoData => NodeStatus::NoData,
-    }
-}
-
-fn chart_kind(kind: NodeKind) -> ChartKind {
-    match kind {
-        NodeKind::Kgi => ChartKind::Kgi,
-        NodeKind::Ksf => ChartKind::Ksf,
-        NodeKind::Kpi => ChartKind::Kpi,
-    }
-}
-
-/// The nodes not hidden under a collapsed ancestor, each with how many it hides.
-pub fn visible(tree: &KpiTree, collapsed: &HashSet<NodeId>) -> Vec<(EvaluatedNode, usize)> {
-    let mut hidden: HashSet<NodeId> = HashSet::new();
-    let mut out = Vec::new();
-    for n in &tree.nodes {
-        if n.parent
-            .is_some_and(|p| hidden.contains(&p) || collapsed.contains(&p))
-        {
-            hidden.insert(n.id);
-            continue;
-        }
-        let under = if collapsed.contains(&n.id) {
-            descendants(tree, n.id)
-        } else {
-            0
-        };
-        out.push((n.clone(), under));
-    }
-    out
-}
-
-fn descendants(tree: &KpiTree, id: NodeId) -> usize {
-    tree.children(id).map(|c| 1 + descendants(tree, c.id)).sum()
 }
 
 #[component]
@@ -353,42 +311,11 @@ fn TreeCanvas(
     let shown = Memo::new(move |_| collapsed.with(|c| tree.with(|t| visible(t, c))));
     let data = Memo::new(move |_| {
         let l = lang.get();
-        shown.with(|rows| {
-            Some(TreeChartData {
-                nodes: rows
-                    .iter()
-                    .map(|(n, hidden)| TreeNodeView {
-                        depth: n.depth,
-                        title: node_label(l, &n.label),
-                        detail: node_detail(n, l),
-                        kind: chart_kind(n.kind),
-                        status: chart_status(n.status),
-                        highlight: n.bottleneck,
-                        flagged: n.inconsistent,
-                        hidden_children: *hidden,
-                    })
-                    .collect(),
-                scale: 1.0,
-                font_family: FONT_STACK.to_string(),
-            })
-        })
+        shown.with(|rows| Some(tree_chart(rows, l)))
     });
     let label = Signal::derive(move || {
         let l = lang.get();
-        shown.with(|rows| {
-            let parts: Vec<String> = rows
-                .iter()
-                .map(|(n, _)| {
-                    format!(
-                        "{} {} ({})",
-                        "  ".repeat(n.depth),
-                        node_label(l, &n.label),
-                        node_detail(n, l)
-                    )
-                })
-                .collect();
-            format!("{}: {}", words(l).kpi_tree, parts.join("; "))
-        })
+        shown.with(|rows| tree_text(rows, l))
     });
     // A click on a box selects its node (the outline does the same by keyboard).
     let on_click = move |ev: leptos::ev::MouseEvent| {

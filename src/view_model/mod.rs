@@ -8,6 +8,7 @@ pub mod figure;
 pub mod funnel;
 pub mod funnel_results;
 pub mod import_results;
+pub mod kpi;
 pub mod months;
 pub mod risk;
 pub mod risk_charts;
