@@ -7,6 +7,7 @@ pub mod compare;
 pub mod figure;
 pub mod funnel;
 pub mod funnel_results;
+pub mod import_preview;
 pub mod import_results;
 pub mod kpi;
 pub mod months;

@@ -2,51 +2,14 @@
 
 use std::sync::Arc;
 
-use funnel_model::format::format_money;
-use funnel_model::import::date::{parse_date, DateError};
-use funnel_model::import::mapping::{Mapping, Role, StageTarget};
 use funnel_model::import::{Records, Table};
-use funnel_model::{Lang, Money};
+use funnel_model::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::import::{
-    footer_note, ignored_note, role_label, rows_summary, target_label, words,
-};
+use crate::i18n::import::{footer_note, ignored_note, rows_summary, words};
 use crate::session::Session;
 use crate::ui::import::ImportState;
-
-/// Rows shown in the preview.
-const PREVIEW_ROWS: usize = 5;
-
-/// What one cell became under the mapping, for the preview.
-fn became(mapping: &Mapping, role: Role, raw: &str, names: &[String], lang: Lang) -> String {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return String::new();
-    }
-    match role {
-        Role::Created | Role::Closed | Role::StageDate(_) => {
-            match parse_date(raw, mapping.date_order) {
-                Ok(d) => d.iso(),
-                Err(DateError::NoSuchDay) => words(lang).no_such_day.into(),
-                Err(_) => words(lang).not_a_date.into(),
-            }
-        }
-        Role::Amount | Role::Cost => match Money::parse(raw) {
-            Ok(m) => format_money(m.units(), lang),
-            Err(_) => words(lang).not_an_amount.into(),
-        },
-        Role::Stage => {
-            let target = mapping
-                .values
-                .iter()
-                .find(|v| v.value == raw)
-                .map_or(StageTarget::Unmapped, |v| v.target);
-            target_label(target, names, lang)
-        }
-        _ => String::new(),
-    }
-}
+use crate::view_model::import_preview::preview;
 
 #[component]
 pub(super) fn Preview(
@@ -60,37 +23,30 @@ pub(super) fn Preview(
         let mapping = state.mapping.get()?;
         let lang = lang.get();
         let names = names.get();
-        let cols: Vec<usize> = (0..table.header.len()).collect();
-        let head = cols
-            .iter()
-            .map(|&c| {
-                let role = mapping.roles.get(c).copied().unwrap_or(Role::Ignore);
+        let p = preview(&table, &mapping, &names, lang);
+        let head = p
+            .columns
+            .into_iter()
+            .map(|c| {
                 view! {
                     <th scope="col">
-                        {table.header[c].clone()}
-                        <span class="role">{role_label(role, &names, lang)}</span>
+                        {c.name}
+                        <span class="role">{c.role}</span>
                     </th>
                 }
             })
             .collect_view();
-        let rows = table
+        let rows = p
             .rows
-            .iter()
-            .take(PREVIEW_ROWS)
+            .into_iter()
             .map(|r| {
-                let cells = cols
-                    .iter()
-                    .map(|&c| {
-                        let raw = r.field(c).unwrap_or("").to_string();
-                        let role = mapping.roles.get(c).copied().unwrap_or(Role::Ignore);
-                        let out = became(&mapping, role, &raw, &names, lang);
-                        let raw: String = raw.chars().take(40).collect();
-                        view! {
-                            <td class:unused=role == Role::Ignore>
-                                {raw}
-                                {(!out.is_empty()).then(|| view! { <span class="became">"→ " {out}</span> })}
-                            </td>
-                        }
+                let cells = r
+                    .cells
+                    .into_iter()
+                    .map(|c| {
+                        let became = (!c.became.is_empty())
+                            .then(|| view! { <span class="became">"→ " {c.became}</span> });
+                        view! { <td class:unused=c.unused>{c.raw}{became}</td> }
                     })
                     .collect_view();
                 view! { <tr><th scope="row" class="num">{r.line}</th>{cells}</tr> }
