@@ -2,17 +2,16 @@
 //! SLA fields, and the KPI-design checklist.
 
 use funnel_model::edit::Edit;
-use funnel_model::format::{format_count, format_money, format_percent};
-use funnel_model::kpi::{ChecklistItem, DefinedStage, DefinitionField, KpiTree, Shortfall};
+use funnel_model::kpi::{ChecklistItem, DefinedStage, DefinitionField, KpiTree};
 use funnel_model::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::definitions::{field_label, field_placeholder, stage_summary};
-use crate::i18n::kpi::{bottleneck_headline, channel_leads, checklist_progress, words};
+use crate::i18n::kpi::{checklist_progress, words};
 use crate::i18n::kpi_tree::{checklist_item, warning};
-use crate::i18n::names::{Named, NamedStages};
 use crate::send::send;
 use crate::session::Session;
+use crate::view_model::kpi::{bottleneck_rows, bottleneck_sentence};
 
 /// The stage whose shortfall costs the most revenue, then every stage with an actual, ranked.
 #[component]
@@ -21,53 +20,9 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
     let w = move || words(lang.get());
     let rows = move || {
         let l = lang.get();
-        tree.with(|t| {
-            t.bottlenecks
-                .iter()
-                .map(|b| {
-                    let name = draft.with(|d| match b.what {
-                        Shortfall::Rate => d.rate_label(b.stage, l).unwrap_or_default(),
-                        Shortfall::Count => d.display_name(b.stage, l),
-                        Shortfall::DealSize => words(l).average_deal_size.to_string(),
-                        Shortfall::ChannelLeads => {
-                            let channel = d
-                                .plan
-                                .channels
-                                .get(b.stage)
-                                .map(|c| c.display_name(l))
-                                .unwrap_or_default();
-                            channel_leads(l, &channel)
-                        }
-                    });
-                    let (plan, actual) = match b.what {
-                        Shortfall::Rate => (format_percent(b.plan), format_percent(b.actual)),
-                        Shortfall::DealSize => (format_money(b.plan, l), format_money(b.actual, l)),
-                        Shortfall::Count | Shortfall::ChannelLeads => (
-                            format_count(b.plan.ceil() as u64),
-                            format_count(b.actual.round().max(0.0) as u64),
-                        ),
-                    };
-                    (
-                        name,
-                        plan,
-                        actual,
-                        format_money(b.revenue, l),
-                        format_money(b.loss, l),
-                        b.loss > 0.0,
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+        tree.with(|t| draft.with(|d| bottleneck_rows(l, d, t)))
     };
-    let headline = move || {
-        let l = lang.get();
-        rows()
-            .into_iter()
-            .find(|r| r.5)
-            .map(|(name, plan, actual, _, loss, _)| {
-                bottleneck_headline(l, &name, &plan, &actual, &loss)
-            })
-    };
+    let headline = move || bottleneck_sentence(lang.get(), &rows());
     view! {
         <section class="bottlenecks" aria-labelledby="bottleneck-heading">
             <h3 id="bottleneck-heading">{move || w().bottleneck}</h3>
@@ -88,13 +43,13 @@ pub fn Bottlenecks(session: Session, tree: Memo<KpiTree>) -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {move || rows().into_iter().map(|(name, plan, actual, revenue, loss, _)| view! {
+                            {move || rows().into_iter().map(|r| view! {
                                 <tr>
-                                    <th scope="row">{name}</th>
-                                    <td class="num">{loss}</td>
-                                    <td class="num">{plan}</td>
-                                    <td class="num">{actual}</td>
-                                    <td class="num">{revenue}</td>
+                                    <th scope="row">{r.name}</th>
+                                    <td class="num">{r.loss}</td>
+                                    <td class="num">{r.plan}</td>
+                                    <td class="num">{r.actual}</td>
+                                    <td class="num">{r.revenue}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

@@ -4,11 +4,14 @@
 use std::collections::HashSet;
 
 use funnel_charts::{NodeKind as ChartKind, NodeStatus, TreeChartData, TreeNodeView};
-use funnel_model::kpi::{EvaluatedNode, KpiTree, NodeId, NodeKind, Status};
+use funnel_model::draft::Draft;
+use funnel_model::format::{format_count, format_money, format_percent};
+use funnel_model::kpi::{EvaluatedNode, KpiTree, NodeId, NodeKind, Shortfall, Status};
 use funnel_model::Lang;
 
-use crate::i18n::kpi::{node_detail, words};
+use crate::i18n::kpi::{bottleneck_headline, channel_leads, node_detail, words};
 use crate::i18n::kpi_tree::node_label;
+use crate::i18n::names::{Named, NamedStages};
 use crate::view_model::FONT_STACK;
 
 fn chart_status(status: Status) -> NodeStatus {
@@ -90,11 +93,70 @@ pub fn tree_text(rows: &[(EvaluatedNode, usize)], l: Lang) -> String {
     format!("{}: {}", words(l).kpi_tree, parts.join("; "))
 }
 
+/// One figure with an actual: what it is, its plan and actual, the revenue if only it were at
+/// its actual, and what that costs against the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BottleneckRow {
+    pub name: String,
+    pub plan: String,
+    pub actual: String,
+    pub revenue: String,
+    pub loss: String,
+    /// Whether the actual costs revenue (the headline names the first such row).
+    pub short: bool,
+}
+
+/// The bottleneck ranking as the table shows it, largest loss first.
+pub fn bottleneck_rows(l: Lang, d: &Draft, tree: &KpiTree) -> Vec<BottleneckRow> {
+    tree.bottlenecks
+        .iter()
+        .map(|b| {
+            let name = match b.what {
+                Shortfall::Rate => d.rate_label(b.stage, l).unwrap_or_default(),
+                Shortfall::Count => d.display_name(b.stage, l),
+                Shortfall::DealSize => words(l).average_deal_size.to_string(),
+                Shortfall::ChannelLeads => {
+                    let channel = d
+                        .plan
+                        .channels
+                        .get(b.stage)
+                        .map(|c| c.display_name(l))
+                        .unwrap_or_default();
+                    channel_leads(l, &channel)
+                }
+            };
+            let (plan, actual) = match b.what {
+                Shortfall::Rate => (format_percent(b.plan), format_percent(b.actual)),
+                Shortfall::DealSize => (format_money(b.plan, l), format_money(b.actual, l)),
+                Shortfall::Count | Shortfall::ChannelLeads => (
+                    format_count(b.plan.ceil() as u64),
+                    format_count(b.actual.round().max(0.0) as u64),
+                ),
+            };
+            BottleneckRow {
+                name,
+                plan,
+                actual,
+                revenue: format_money(b.revenue, l),
+                loss: format_money(b.loss, l),
+                short: b.loss > 0.0,
+            }
+        })
+        .collect()
+}
+
+/// The sentence naming the bottleneck, when an actual falls short.
+pub fn bottleneck_sentence(l: Lang, rows: &[BottleneckRow]) -> Option<String> {
+    rows.iter()
+        .find(|r| r.short)
+        .map(|r| bottleneck_headline(l, &r.name, &r.plan, &r.actual, &r.loss))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use funnel_model::draft::Draft;
-    use funnel_model::kpi::{channel_inputs, evaluate, Basis, ROOT_ID};
+    use funnel_model::kpi::{channel_inputs, evaluate, Basis, Binding, KpiEdit, ROOT_ID};
 
     fn default_tree() -> KpiTree {
         let d = Draft::default();
@@ -172,5 +234,54 @@ mod tests {
         assert!(en.contains("Won deals (Plan 20);"), "{en}");
         let ja = tree_text(&rows, Lang::Ja);
         assert!(ja.contains("1億円"), "{ja}");
+    }
+
+    #[test]
+    fn a_rate_below_plan_is_named_with_what_it_costs() {
+        let mut d = Draft::default();
+        let channels = channel_inputs(&d);
+        let node = evaluate(&d.kpi, &Basis::new(&d, &channels))
+            .bound(Binding::StageRate(2))
+            .unwrap()
+            .id;
+        let edit = KpiEdit::SetActual {
+            node,
+            month: None,
+            text: "24%".into(),
+        };
+        let mut kpi = d.kpi.clone();
+        assert_eq!(kpi.apply(&Basis::new(&d, &channels), edit), Some(node));
+        d.kpi = kpi;
+        let tree = evaluate(&d.kpi, &Basis::new(&d, &channels));
+        // MQL → SQL at 24 % instead of 30 %, all else at plan: revenue 1億 × 24/30 = 8,000万,
+        // so the shortfall costs 2,000万.
+        let rows = bottleneck_rows(Lang::Ja, &d, &tree);
+        assert_eq!(
+            rows,
+            [BottleneckRow {
+                name: d.rate_label(2, Lang::Ja).unwrap(),
+                plan: "30%".into(),
+                actual: "24%".into(),
+                revenue: "8,000万円".into(),
+                loss: "2,000万円".into(),
+                short: true,
+            }]
+        );
+        assert_eq!(
+            bottleneck_sentence(Lang::Ja, &rows),
+            Some(bottleneck_headline(
+                Lang::Ja,
+                &rows[0].name,
+                "30%",
+                "24%",
+                "2,000万円"
+            ))
+        );
+        let en = bottleneck_rows(Lang::En, &d, &tree);
+        assert_eq!(
+            (en[0].revenue.as_str(), en[0].loss.as_str()),
+            ("¥80,000,000", "¥20,000,000")
+        );
+        assert_eq!(bottleneck_sentence(Lang::Ja, &[]), None);
     }
 }
