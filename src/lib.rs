@@ -38,13 +38,7 @@ mod view_model;
 /// replaces in one task: no frame shows neither.
 #[cfg(target_arch = "wasm32")]
 pub fn mount_calculator() {
-    staged_mount::mount(app::start_session, app::app, |root| {
-        let carried = prerender::take_over();
-        let _ = leptos::prelude::document()
-            .body()
-            .map(|body| body.append_child(&root));
-        prerender::restore(carried);
-    });
+    staged_mount::mount(app::start_session, app::app, replace_first_screen);
 }
 
 /// The compact view for a frame on another site, alone: none of the other views is linked in.
@@ -54,12 +48,17 @@ pub fn mount_embed() {
     staged_mount::mount(
         || (),
         |()| leptos::view! { <ui::embed::EmbedRoot /> },
-        |root| {
-            let carried = prerender::take_over();
-            let _ = leptos::prelude::document()
-                .body()
-                .map(|body| body.append_child(&root));
-            prerender::restore(carried);
-        },
+        replace_first_screen,
     );
+}
+
+/// Puts the finished app in place of the build-time rendering (or the loading note) in one task,
+/// with what was typed into the rendering replayed into it.
+#[cfg(target_arch = "wasm32")]
+fn replace_first_screen(root: web_sys::HtmlElement) {
+    let carried = prerender::take_over();
+    let _ = leptos::prelude::document()
+        .body()
+        .map(|body| body.append_child(&root));
+    prerender::restore(carried);
 }

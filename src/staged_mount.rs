@@ -98,27 +98,26 @@ fn step_channel() -> Option<(web_sys::MessagePort, Closure<dyn FnMut()>)> {
 /// A part of the page built in a task of its own during the first mount.
 #[component]
 pub fn Deferred(children: ChildrenFn) -> impl IntoView {
-    if !STAGING.get() {
-        return children().into_any();
-    }
-    let shown = RwSignal::new(false);
-    WAITING.with_borrow_mut(|w| {
-        w.push_back(Box::new(move || {
-            shown.try_set(true);
-        }))
-    });
-    (move || shown.get().then(|| children())).into_any()
+    when_its_turn_comes(&WAITING, children)
 }
 
 /// A part of the page nobody sees at first (the inside of a closed panel): built in a task of its
 /// own once the first mount is on screen.
 #[component]
 pub fn AfterFirstMount(children: ChildrenFn) -> impl IntoView {
+    when_its_turn_comes(&AFTER, children)
+}
+
+/// `children` at once after the first mount; during it, once `queue` reaches them.
+fn when_its_turn_comes(
+    queue: &'static std::thread::LocalKey<RefCell<VecDeque<Step>>>,
+    children: ChildrenFn,
+) -> AnyView {
     if !STAGING.get() {
         return children().into_any();
     }
     let shown = RwSignal::new(false);
-    AFTER.with_borrow_mut(|w| {
+    queue.with_borrow_mut(|w| {
         w.push_back(Box::new(move || {
             shown.try_set(true);
         }))
