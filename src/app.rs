@@ -15,7 +15,6 @@ use crate::staged_mount::Deferred;
 use crate::storage;
 use crate::ui::channels::ChannelsView;
 use crate::ui::compare::CompareView;
-use crate::ui::embed::EmbedRoot;
 use crate::ui::forward_panel::ForwardPanel;
 use crate::ui::funnel_chart::FunnelChart;
 use crate::ui::import::{ImportState, ImportView};
@@ -33,26 +32,19 @@ const LANG_KEY: &str = "funnel-calculator.lang";
 /// Autosave waits this long after the last keystroke.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
 
-/// Reads the visitor's session: their language, their scenarios and the address. `None` for an
-/// embed address, which shows the compact view and touches no storage.
-pub fn start_session() -> Option<Session> {
-    if browser::fragment_params().iter().any(|(k, _)| k == "embed") {
-        return None;
-    }
+/// Reads the visitor's session: their language, their scenarios and the address.
+pub fn start_session() -> Session {
     // Each tab keeps its own language (a reload keeps it; switching it in one tab leaves the
     // others as they are); a new tab opens in the one chosen last.
     let lang = storage::read_for_tab(LANG_KEY)
         .or_else(|| storage::read(LANG_KEY))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();
-    Some(Session::start(lang, true))
+    Session::start(lang, true)
 }
 
-/// The whole calculator over `session` (the compact embed without one).
-pub fn app(session: Option<Session>) -> AnyView {
-    let Some(session) = session else {
-        return view! { <EmbedRoot /> }.into_any();
-    };
+/// The whole calculator over `session`.
+pub fn app(session: Session) -> AnyView {
     let (lang, draft) = (session.lang, session.draft);
 
     let FunnelResults {

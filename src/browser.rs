@@ -227,6 +227,17 @@ pub fn current_fiscal_year(fiscal_start: u8) -> i32 {
     }
 }
 
+/// Today in the visitor's time zone, `2026-11-30`.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// Tells the browser (and screen readers, and the tab's title) which language the page is in.
 pub fn show_language(lang: Lang) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

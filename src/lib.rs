@@ -1,55 +1,75 @@
 //! The page: the views, the session and the words. Everything it computes lives in
-//! `funnel-model`. Two entry points mount it: `main.rs` the whole calculator, `bin/embed.rs` the
-//! compact embed alone, so an embed downloads only what the embed draws.
+//! `funnel-model`. Two entry points mount it: `main.rs` the whole calculator (with Leptos),
+//! `bin/embed.rs` the compact embed alone (on the DOM directly, see `embed`), so an embed
+//! downloads only what the embed draws.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod app;
-// Pure modules: compiled natively too, so `cargo test` checks their wording.
+// The embed (built without `calculator`) uses part of these; the pure modules are compiled
+// natively too, so `cargo test` checks their wording.
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(not(feature = "calculator"), allow(dead_code))]
 mod browser;
 #[cfg(target_arch = "wasm32")]
+mod canvas_draw;
+#[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod computed;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod embed_code;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod i18n;
 #[cfg(target_arch = "wasm32")]
+mod embed;
+#[cfg_attr(
+    not(all(target_arch = "wasm32", feature = "calculator")),
+    allow(dead_code)
+)]
+mod embed_code;
+#[cfg_attr(
+    not(all(target_arch = "wasm32", feature = "calculator")),
+    allow(dead_code)
+)]
+mod i18n;
+#[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod import_memory;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(
+    not(all(target_arch = "wasm32", feature = "calculator")),
+    allow(dead_code)
+)]
 mod library;
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(not(feature = "calculator"), allow(dead_code))]
 mod prerender;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod send;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod session;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod staged_mount;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod storage;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod store;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod ui;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(
+    not(all(target_arch = "wasm32", feature = "calculator")),
+    allow(dead_code)
+)]
 mod view_model;
 
 /// The whole calculator, built in short tasks beside the build-time rendering, which it then
 /// replaces in one task: no frame shows neither.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 pub fn mount_calculator() {
+    // An address changed to an embed's in a tab that already has this build.
+    if embed::is_embed_address() {
+        return embed::mount();
+    }
     staged_mount::mount(app::start_session, app::app, replace_first_screen);
 }
 
-/// The compact view for a frame on another site, alone: none of the other views is linked in.
-/// It is built in short tasks as the calculator is; the page's loading note goes as it comes.
+/// The compact view for a frame on another site, alone: none of the other views is linked in,
+/// nor the framework.
 #[cfg(target_arch = "wasm32")]
 pub fn mount_embed() {
-    staged_mount::mount(
-        || (),
-        |()| leptos::view! { <ui::embed::EmbedRoot /> },
-        replace_first_screen,
-    );
+    embed::mount();
 }
 
 /// Puts the finished app in place of the build-time rendering (or the loading note) in one task,
@@ -57,8 +77,11 @@ pub fn mount_embed() {
 #[cfg(target_arch = "wasm32")]
 fn replace_first_screen(root: web_sys::HtmlElement) {
     let carried = prerender::take_over();
-    let _ = leptos::prelude::document()
-        .body()
-        .map(|body| body.append_child(&root));
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body());
+    if let Some(body) = body {
+        let _ = body.append_child(&root);
+    }
     prerender::restore(carried);
 }

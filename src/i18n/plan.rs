@@ -2,6 +2,7 @@
 //! own, since a share may be 0 where a rate may not), the planning errors in Japanese and
 //! English, and the small labels those views share.
 
+use funnel_model::draft::Draft;
 use funnel_model::format::format_decimal;
 use funnel_model::plan::draft::{FieldProblem, PlanField};
 use funnel_model::plan::period::Period;
@@ -251,6 +252,16 @@ pub fn plan_month_name(lang: Lang, month: u8, year: Option<i32>) -> String {
         Some(y) => format!("{y}/{month}"),
         None => month_name(lang, month),
     }
+}
+
+/// The period the target covers, as one phrase: `第1四半期（4月〜6月）`, `Q1 (Apr–Jun)`.
+pub fn period_phrase(lang: Lang, draft: &Draft) -> String {
+    period_name(
+        lang,
+        draft.plan.period,
+        draft.plan.period_index,
+        draft.plan.fiscal_start,
+    )
 }
 
 /// The name of period `index` of kind `period` in a year starting in `fiscal_start`:

@@ -6,9 +6,10 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::exports::{export_details, results_csv_headers, words};
+use crate::i18n::exports::{results_csv_headers, words};
 use crate::i18n::names::stage_names;
 use crate::session::Session;
+use crate::view_model::exports::caption_lines;
 use crate::view_model::FONT_STACK;
 
 /// Downloads the results table of the open scenario as CSV (UTF-8 with BOM).
@@ -59,22 +60,10 @@ pub fn download_chart_png(session: Session) {
 /// the date it was exported.
 pub fn png_caption(session: Session) -> Vec<String> {
     let lang = session.lang.get_untracked();
-    let scenario = session.scenario();
-    let (target, period) = session.draft.with_untracked(|d| {
-        let target = funnel_model::Money::parse(&d.target)
-            .map(|m| funnel_model::format::format_money(m.units(), lang))
-            .unwrap_or_else(|_| d.target.clone());
-        (target, crate::ui::period_fields::period_phrase(lang, d))
-    });
-    let now = js_sys::Date::new_0();
-    let date = format!(
-        "{}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    );
-    let details = export_details(lang, &target, &period, &date);
-    vec![scenario.name, details]
+    let name = session.scenario().name;
+    session
+        .draft
+        .with_untracked(|d| caption_lines(lang, name, d, &browser::today()))
 }
 
 /// Downloads the canvas with element id `canvas_id` as PNG, named after the scenario and `what`.

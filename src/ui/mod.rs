@@ -3,7 +3,6 @@
 pub mod canvas_chart;
 pub mod channels;
 pub mod compare;
-pub mod embed;
 pub mod exports;
 pub mod field;
 pub mod figure;

@@ -8,20 +8,10 @@ use funnel_model::{Lang, OptionKey};
 use leptos::prelude::*;
 
 use crate::i18n::months::{period_note, words};
-use crate::i18n::plan::{month_name, period_name};
+use crate::i18n::plan::{month_name, period_name, period_phrase};
 use crate::send::send;
 use crate::session::{Session, View};
 use crate::ui::plan_common::SelectField;
-
-/// The period the target covers, as one phrase: `第1四半期（4月〜6月）`, `Q1 (Apr–Jun)`.
-pub fn period_phrase(lang: Lang, draft: &Draft) -> String {
-    period_name(
-        lang,
-        draft.plan.period,
-        draft.plan.period_index,
-        draft.plan.fiscal_start,
-    )
-}
 
 /// The period selects; the monthly plan, the channel budget and every period total read them.
 #[component]

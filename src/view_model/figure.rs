@@ -3,7 +3,7 @@
 
 use funnel_model::format::{
     format_count, format_count_exact, format_money, format_money_exact, format_whole,
-    money_is_rounded,
+    money_is_rounded, remark_parts,
 };
 use funnel_model::Lang;
 
@@ -41,6 +41,46 @@ impl Figure {
     pub fn dash() -> Figure {
         Figure::from("—")
     }
+
+    /// Where an unrounded figure may wrap on a phone: between groups (shown with a space), and
+    /// inside a group only between its clauses. A compound value ("358,152件（+24,818） · 予算
+    /// 約8,523万円", "¥75,000,000 / ¥110,000,000") is grouped so a separator ("·", "/") stays
+    /// with what precedes it and a word after a number stays with the number ("12 deals"); a
+    /// figure with a remark ("21件（目標 20件・余裕 1件）") breaks before the remark and between
+    /// its clauses ([`remark_parts`]). Nothing breaks inside a part.
+    pub fn wrap_groups(&self) -> Vec<Vec<String>> {
+        let groups = if self.text.contains(" · ") || self.text.contains(" / ") {
+            compound_groups(&self.text)
+        } else {
+            vec![self.text.clone()]
+        };
+        groups
+            .into_iter()
+            .map(|group| match remark_parts(&group) {
+                Some(parts) => parts.into_iter().map(str::to_string).collect(),
+                None => vec![group],
+            })
+            .collect()
+    }
+}
+
+fn compound_groups(text: &str) -> Vec<String> {
+    let mut groups: Vec<String> = Vec::new();
+    for token in text.split(' ').filter(|t| !t.is_empty()) {
+        let joins = groups.last().is_some_and(|last| {
+            matches!(token, "·" | "/")
+                || (last.ends_with(|c: char| c.is_ascii_digit())
+                    && token.starts_with(|c: char| c.is_alphabetic()))
+        });
+        match groups.last_mut() {
+            Some(last) if joins => {
+                last.push(' ');
+                last.push_str(token);
+            }
+            _ => groups.push(token.to_string()),
+        }
+    }
+    groups
 }
 
 impl From<String> for Figure {
@@ -177,7 +217,39 @@ mod tests {
         assert_eq!(signed_money(-20_000_000.0, Lang::En).text, "−¥20,000,000");
     }
 
+    #[test]
+    fn a_figure_wraps_only_between_its_groups_and_clauses() {
+        let groups = |text: &str| Figure::from(text).wrap_groups();
+        assert_eq!(groups("1,200件"), vec![vec!["1,200件"]]);
+        // a separator stays with what precedes it, a word with its number
+        assert_eq!(
+            groups("358,152 deals · budget 12 deals"),
+            vec![vec!["358,152 deals ·"], vec!["budget"], vec!["12 deals"]]
+        );
+        assert_eq!(
+            groups("¥75,000,000 / ¥110,000,000"),
+            vec![vec!["¥75,000,000 /"], vec!["¥110,000,000"]]
+        );
+        // a remark breaks before itself and between its clauses
+        assert_eq!(
+            groups("21件（目標 20件・余裕 1件）"),
+            vec![vec!["21件", "（目標 20件・", "余裕 1件）"]]
+        );
+    }
+
     proptest! {
+        #[test]
+        fn a_figure_s_parts_put_back_together_are_the_figure(text in "[0-9a-z ·/（）・]{0,24}") {
+            let joined = Figure::from(text.as_str())
+                .wrap_groups()
+                .iter()
+                .map(|g| g.concat())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words = |s: &str| s.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(words(&joined), words(&text));
+        }
+
         #[test]
         fn a_difference_of_counts_reads_back_as_that_difference(d in -10_000_000i128..10_000_000) {
             let s = signed_count(d);

@@ -4,6 +4,7 @@
 
 pub mod channels;
 pub mod compare;
+pub mod exports;
 pub mod figure;
 pub mod funnel;
 pub mod funnel_results;
