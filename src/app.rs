@@ -40,7 +40,7 @@ pub fn start_session() -> Session {
         .or_else(|| storage::read(LANG_KEY))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();
-    Session::start(lang, true)
+    Session::start(lang)
 }
 
 /// The whole calculator over `session`.

@@ -122,14 +122,6 @@ impl Library {
         }
     }
 
-    pub fn set_draft(&mut self, id: u32, draft: &Draft) {
-        if let Some(s) = self.entries.iter_mut().find(|s| s.id == id) {
-            if s.scenario.draft != *draft {
-                s.scenario.draft = draft.clone();
-            }
-        }
-    }
-
     pub fn switch(&mut self, id: u32) -> bool {
         let exists = self.get(id).is_some();
         if exists {

@@ -104,8 +104,6 @@ pub struct Session {
     /// When this tab edited each field it has not saved yet.
     edits: StoredValue<Stamps>,
     next_notice: StoredValue<u32>,
-    /// False in an embed: a frame on someone else's page never writes storage.
-    persist: bool,
 }
 
 /// Now, in microseconds since the epoch, comparable between tabs: two tabs' edits a millisecond
@@ -118,24 +116,17 @@ fn now_us() -> u64 {
 }
 
 impl Session {
-    /// Loads what storage holds (unless `persist` is off, as in an embed) and what the address
-    /// asks for.
-    pub fn start(lang: Lang, persist: bool) -> Session {
-        let storage_ok = !persist || crate::storage::available();
-        let loaded = if persist {
-            store::load()
-        } else {
-            store::Loaded::default()
-        };
+    /// Loads what storage holds and what the address asks for.
+    pub fn start(lang: Lang) -> Session {
+        let storage_ok = crate::storage::available();
+        let loaded = store::load();
         let library = Library::from_saved(
             loaded.entries,
             loaded.current,
             texts(lang).starter_name,
             &loaded.kept_ids,
         );
-        let base = persist
-            .then(|| store::read(library.current).and_then(Result::ok))
-            .flatten();
+        let base = store::read(library.current).and_then(Result::ok);
         let session = Session {
             lang: RwSignal::new(lang),
             draft: RwSignal::new(library.current().scenario.draft.clone()),
@@ -153,7 +144,6 @@ impl Session {
             opened: RwSignal::new(0),
             view: RwSignal::new(View::Funnel),
             next_notice: StoredValue::new(0),
-            persist,
         };
         for unreadable in loaded.unreadable {
             session.notify(Notice::Unreadable(unreadable));
@@ -165,9 +155,7 @@ impl Session {
                 _ => {}
             }
         }
-        if persist {
-            session.write_fragment();
-        }
+        session.write_fragment();
         session
     }
 

@@ -14,9 +14,6 @@ use super::{Notice, Session};
 impl Session {
     /// Another tab changed what storage holds under `key`.
     pub fn on_storage(&self, key: Option<String>) {
-        if !self.persist {
-            return;
-        }
         // The language and the open scenario are each tab's own; the stamps are read when needed.
         let Some(id) = key.as_deref().and_then(store::scenario_id) else {
             return;

@@ -19,9 +19,6 @@ impl Session {
     }
 
     pub(super) fn persist(&self, id: u32) {
-        if !self.persist {
-            return;
-        }
         let Some(saved) = self.library.with_untracked(|l| l.get(id).cloned()) else {
             return;
         };
@@ -29,9 +26,6 @@ impl Session {
     }
 
     pub(super) fn persist_current_choice(&self) {
-        if !self.persist {
-            return;
-        }
         self.report(store::save_current(self.current_id()));
     }
 
@@ -64,7 +58,7 @@ impl Session {
     /// every change of the draft and on a rename. Another tab's version shown here is noted as
     /// seen before it is shown, so it never counts as this tab's edit.
     pub fn note_edits(&self) {
-        if self.shared.get_untracked().is_some() || !self.persist {
+        if self.shared.get_untracked().is_some() {
             return;
         }
         let now = document(&self.open_scenario());
@@ -105,11 +99,6 @@ impl Session {
             return;
         }
         let id = self.current_id();
-        if !self.persist {
-            let draft = self.draft.get_untracked();
-            self.library.update(|l| l.set_draft(id, &draft));
-            return;
-        }
         let mine = self.open_scenario();
         let stored = store::read(id);
         let base = self.base.get_value();

@@ -50,9 +50,7 @@ impl Session {
     }
 
     pub(super) fn open(&self, id: u32) {
-        if self.persist {
-            self.base.set_value(store::read(id).and_then(Result::ok));
-        }
+        self.base.set_value(store::read(id).and_then(Result::ok));
         self.edits.set_value(Stamps::new());
         self.seen.set_value(
             self.library
@@ -74,10 +72,8 @@ impl Session {
 
     /// Ids other tabs have used are not handed out here (two tabs creating at once).
     pub(super) fn reserve_ids(&self) {
-        if self.persist {
-            let highest = store::highest_id();
-            self.library.update(|l| l.reserve(highest));
-        }
+        let highest = store::highest_id();
+        self.library.update(|l| l.reserve(highest));
     }
 
     pub fn switch(&self, id: u32) {
