@@ -139,7 +139,7 @@ fn notices(dom: &Dom, lang: Lang, link_error: Option<FormatError>) -> Element {
         attrs(&dismiss, &[("type", "button"), ("aria-label", t.dismiss)]);
         let gone = item.clone();
         on(&dismiss, "click", move |_| gone.remove());
-        let text = (t.link_error)(&format_error(lang, error));
+        let text = (embed_words(lang).link_error)(&format_error(lang, error));
         append(&item, &[&dom.text("span", "", &text), &dismiss]);
         append(&list, &[&item]);
     }

@@ -14,6 +14,8 @@ pub struct Words {
     pub copy_embed: &'static str,
     pub embed_copied: &'static str,
     pub embed_title: fn(&str) -> String,
+    /// An embed whose link does not read shows the sample plan instead, and says so.
+    pub link_error: fn(&str) -> String,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -34,6 +36,9 @@ static JA: Words = Words {
     copy_embed: "埋め込みコードをコピー",
     embed_copied: "埋め込みコードをコピーしました。",
     embed_title: |n| format!("ファネル計算: {n}"),
+    link_error: |r| {
+        format!("共有リンクを開けませんでした: {r}。代わりにサンプルの計画を表示しています。")
+    },
 };
 
 static EN: Words = Words {
@@ -47,4 +52,7 @@ static EN: Words = Words {
     copy_embed: "Copy embed code",
     embed_copied: "Embed code copied.",
     embed_title: |n| format!("Funnel calculation: {n}"),
+    link_error: |r| {
+        format!("Could not open the shared link: {r}. Showing the sample plan instead.")
+    },
 };

@@ -691,3 +691,48 @@ test('the open-full link opens the same scenario, with the edits made in the emb
     assert.equal(await full.getByLabel(WIN_RATE, { exact: true }).inputValue(), '20');
   });
 });
+
+test('an embed whose link does not read shows the sample plan and says so; its period choices follow the period length', async () => {
+  await inContext(async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${appUrl()}#embed=rw&lang=en&s=not-a-link`);
+    const notice = page.locator('.notices .notice.error');
+    await notice.waitFor();
+    assert.match(
+      (await notice.locator('span').textContent()).trim(),
+      /^Could not open the shared link: .+\. Showing the sample plan instead\.$/,
+    );
+    assert.equal((await page.locator('.embed-head h1').textContent()).trim(), 'Base plan');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    // the sample plan: 1億 / 500万 = 20 deals; 20 / 25 % = 80 opportunities;
+    // 80 / 40 % / 30 % / 10 % = 6,666.7 → 6,667 leads
+    await expectHeadline(page, { won: '20', opps: '80', leads: '6,667' });
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.waitFor({ state: 'detached' });
+
+    // a quarter has four choices, a month twelve, the fiscal year one
+    const length = page.getByLabel('Period length', { exact: true });
+    const which = page.getByLabel('Period to plan', { exact: true });
+    const link = () => page.locator('a.open-full').getAttribute('href');
+    assert.equal(await which.locator('option').count(), 4);
+    assert.equal((await which.locator('option:checked').textContent()).trim(), 'Q1 (Apr–Jun)');
+    const before = await link();
+    await length.selectOption({ label: 'Month' });
+    assert.equal(await which.locator('option').count(), 12);
+    await length.selectOption({ label: 'Fiscal year' });
+    assert.equal(await which.locator('option').count(), 1);
+    assert.notEqual(await link(), before, 'the open-full link carries the period');
+
+    // an empty target: a message under the field, the last answer kept and marked stale
+    const target = page.getByLabel('Revenue target (KGI)', { exact: true });
+    await target.fill('');
+    await page.locator('.field.invalid .message').waitFor();
+    assert.equal(await target.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('.results-block.stale .stale-notice:not([hidden])').count(), 1);
+    await expectHeadline(page, { won: '20', opps: '80', leads: '6,667' });
+    await target.fill('2億');
+    await expectHeadline(page, { won: '40', opps: '160', leads: '13,334' });
+    assert.equal(await page.locator('.results-block.stale').count(), 0);
+    await screenshotFullPage(page, 'embed-direct-en-1280');
+  });
+});
