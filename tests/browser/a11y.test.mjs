@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 
-import { useApp } from './support/harness.mjs';
+import { useApp, withOpenPage } from './support/harness.mjs';
+import { encodeLink } from './support/fixtures.mjs';
 import { setLanguage } from './pages/common.mjs';
 
 const require = createRequire(import.meta.url);
@@ -78,3 +79,18 @@ test('the KPI view with a bad actual and a selected node has no serious violatio
     await page.getByRole('button', { name: '商談数', exact: true }).click();
     assert.deepEqual(await seriousViolations(page), []);
   }, { viewport: { width: 375, height: 812 } }));
+
+for (const lang of ['ja', 'en']) {
+  test(`the embed, with inputs, exports and an invalid field, has no serious violation (${lang})`, () =>
+    withOpenPage(
+      app,
+      async (page) => {
+        await page.locator('.embed [data-testid="headline-won"]').waitFor();
+        assert.deepEqual(await seriousViolations(page), [], 'as opened');
+        await page.locator('.embed-inputs .rate-field input').last().fill('abc');
+        await page.locator('.field.invalid .message').waitFor();
+        assert.deepEqual(await seriousViolations(page), [], 'with a message');
+      },
+      { path: `#embed=rw&export=1&lang=${lang}&s=${encodeLink('埋め込み')}`, ready: null },
+    ));
+}
