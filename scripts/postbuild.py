@@ -9,7 +9,10 @@ the embed's separate trunk output):
 2. adds that policy as a <meta> tag;
 3. writes the app's first screen into the page (scripts/prerender.mjs), so a first visit paints
    the default answer before the WASM arrives;
-4. writes sw.js, a service worker that precaches this build's files under a cache named after
+4. writes embed.html, the page the generated embed code frames: it names the embed's two files
+   up front, so a blog reader's download of them starts with the page (no gate script, no
+   first screen of the calculator in it);
+5. writes sw.js, a service worker that precaches this build's files under a cache named after
    their content, so the app opens offline and a new release replaces the old cache.
 """
 import hashlib
@@ -51,6 +54,35 @@ if (document.getElementById('prerender') && !document.documentElement.classList.
 }
 const bindings = await import(script);
 const wasm = await bindings.default({ module_or_path: module });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+"""
+
+# The embed's page. It starts as the gate leaves the calculator's page for anyone but a first
+# visitor: a loading line, which the embed replaces (src/prerender.rs takes it away).
+EMBED_PAGE = """<!DOCTYPE html>
+<html lang="ja" class="prerender-off">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="%(csp)s" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>%(title)s</title>
+    <link rel="modulepreload" href="./%(embed_js)s" />
+    <link rel="preload" as="fetch" type="application/wasm" crossorigin="anonymous" href="./%(embed_wasm)s" />
+    %(styles)s
+    <link rel="icon" href="data:," />
+    <script type="module" src="./%(loader)s"></script>
+  </head>
+  <body>
+    <div id="prerender"><p class="boot-note" role="status">読み込み中… / Loading…</p></div>
+    <noscript>This calculator needs JavaScript and WebAssembly. / この電卓の利用には JavaScript と WebAssembly が必要です。</noscript>
+  </body>
+</html>
+"""
+
+EMBED_LOADER = """// The embed page runs the embed's own build, whatever its address says.
+const bindings = await import('./%(embed_js)s');
+const wasm = await bindings.default({ module_or_path: './%(embed_wasm)s' });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 """
@@ -131,6 +163,7 @@ def main(dist: pathlib.Path, embed_dist: pathlib.Path) -> None:
         1,
     )
     index.write_text(html, encoding="utf-8")
+    write_embed_page(dist, html, names)
 
     files = sorted(
         p.name for p in dist.iterdir()
@@ -144,6 +177,25 @@ def main(dist: pathlib.Path, embed_dist: pathlib.Path) -> None:
         SW_TEMPLATE % {"version": version, "assets": repr(assets).replace("'", '"')},
         encoding="utf-8",
     )
+
+
+def write_embed_page(dist: pathlib.Path, index_html: str, names: dict) -> None:
+    """embed.html and its loader, with the calculator's style sheets and policy."""
+    styles = re.findall(r'<link rel="stylesheet"[^>]*>', index_html)
+    title = re.search(r"<title>(.*?)</title>", index_html, flags=re.S)
+    if not styles or not title:
+        sys.exit("postbuild: index.html has no style sheet or title to give the embed page")
+    loader_text = EMBED_LOADER % names
+    loader = f"embed-boot-{hashlib.sha256(loader_text.encode()).hexdigest()[:16]}.js"
+    (dist / loader).write_text(loader_text, encoding="utf-8")
+    page = EMBED_PAGE % {
+        **names,
+        "csp": CSP,
+        "title": title.group(1),
+        "styles": "\n    ".join(styles),
+        "loader": loader,
+    }
+    (dist / "embed.html").write_text(page, encoding="utf-8")
 
 
 if __name__ == "__main__":

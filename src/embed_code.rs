@@ -15,6 +15,26 @@ pub fn escape_attribute(text: &str) -> String {
         .collect()
 }
 
+/// The page a frame loads, beside the calculator at `page_url` (its address without fragment):
+/// `embed.html` in the same folder. It names the embed's own files up front, so a blog reader's
+/// download of them starts with the page (`scripts/postbuild.py` writes it).
+pub fn embed_page(page_url: &str) -> String {
+    let path = page_url.split(['?', '#']).next().unwrap_or_default();
+    let folder = path.rfind('/').map_or(path, |at| &path[..=at]);
+    format!("{folder}{EMBED_PAGE}")
+}
+
+/// The calculator beside the embed at `page_url`: the same address for an `#embed=` address of
+/// the calculator's own page, the folder for `embed.html`.
+pub fn calculator_page(page_url: &str) -> String {
+    match page_url.strip_suffix(EMBED_PAGE) {
+        Some(folder) if folder.ends_with('/') => folder.to_string(),
+        _ => page_url.to_string(),
+    }
+}
+
+const EMBED_PAGE: &str = "embed.html";
+
 /// The embed code: a lazy iframe (sandboxed; downloads allowed only when export is on) and a
 /// parent script that accepts only a number, only from the frame's own origin and window.
 pub fn embed_code(url: &str, title: &str, export: bool) -> String {
@@ -57,6 +77,40 @@ mod tests {
             code.contains("src=\"https://example.test/calc/#embed=ro&amp;lang=ja&amp;s=2.abc\"")
         );
         assert_eq!(code.matches("<script>").count(), 1);
+    }
+
+    #[test]
+    fn the_embed_page_sits_beside_the_calculator_and_leads_back_to_it() {
+        for (calculator, embed) in [
+            (
+                "https://example.test/calc/",
+                "https://example.test/calc/embed.html",
+            ),
+            (
+                "https://example.test/calc/index.html",
+                "https://example.test/calc/embed.html",
+            ),
+            (
+                "https://example.test/calc/?utm=1",
+                "https://example.test/calc/embed.html",
+            ),
+            ("http://127.0.0.1:8080/", "http://127.0.0.1:8080/embed.html"),
+        ] {
+            assert_eq!(embed_page(calculator), embed);
+        }
+        assert_eq!(
+            calculator_page("https://example.test/calc/embed.html"),
+            "https://example.test/calc/"
+        );
+        // an embed address of the calculator's own page (older embed codes) stays on that page
+        assert_eq!(
+            calculator_page("https://example.test/calc/index.html"),
+            "https://example.test/calc/index.html"
+        );
+        assert_eq!(
+            calculator_page("https://example.test/my-embed.html"),
+            "https://example.test/my-embed.html"
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ use super::fields::{select_field, set_options, TextField, TextSpec};
 use super::EmbedMode;
 use crate::browser;
 use crate::canvas_draw;
+use crate::embed_code::calculator_page;
 use crate::i18n::common::{format_error, input_error, texts, FieldKind};
 use crate::i18n::embed::words as embed_words;
 use crate::i18n::exports::results_csv_headers;
@@ -410,7 +411,8 @@ impl Embed {
             name: self.name.clone(),
             draft: self.draft.clone(),
         };
-        let href = format!("{}#s={}", browser::page_url(), encode_link(&scenario));
+        let calculator = calculator_page(&browser::page_url());
+        let href = format!("{calculator}#s={}", encode_link(&scenario));
         let _ = self.full_link.set_attribute("href", &href);
     }
 

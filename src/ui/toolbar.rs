@@ -6,7 +6,7 @@ use leptos::wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::embed_code::embed_code;
+use crate::embed_code::{embed_code, embed_page};
 use crate::i18n::common::{texts, Texts};
 use crate::i18n::embed::words as embed_words;
 use crate::session::{Notice, Session, View};
@@ -421,15 +421,16 @@ fn EmbedCode(session: Session, link: Memo<String>) -> impl IntoView {
     let interactive = RwSignal::new(false);
     let export = RwSignal::new(false);
     let code = Memo::new(move |_| {
-        let url = link.get().replacen(
-            "#s=",
-            &format!(
-                "#embed={}&lang={}{}&s=",
-                if interactive.get() { "rw" } else { "ro" },
-                session.lang.get().code(),
-                if export.get() { "&export=1" } else { "" },
-            ),
-            1,
+        let payload = link.with(|l| {
+            l.split_once("#s=")
+                .map_or(String::new(), |(_, p)| p.to_string())
+        });
+        let url = format!(
+            "{}#embed={}&lang={}{}&s={payload}",
+            embed_page(&browser::page_url()),
+            if interactive.get() { "rw" } else { "ro" },
+            session.lang.get().code(),
+            if export.get() { "&export=1" } else { "" },
         );
         let title = (embed_words(session.lang.get()).embed_title)(&session.scenario().name);
         embed_code(&url, &title, export.get())

@@ -45,7 +45,7 @@ function bundleSizes() {
     ['wasm', (f) => f.endsWith('.wasm')],
     ['js', (f) => f.endsWith('.js')],
     ['css', (f) => f.endsWith('.css')],
-    ['html', (f) => f === 'index.html'],
+    ['html', (f) => f.endsWith('.html')],
   ];
   const files = fs.readdirSync(DIST_DIR).filter((f) => fs.statSync(path.join(DIST_DIR, f)).isFile());
   const rows = [];
@@ -284,9 +284,14 @@ const byKind = (k) => sizes.filter((r) => r.kind === k).reduce((a, r) => a + r.g
 const totalRaw = sizes.reduce((a, r) => a + r.raw, 0);
 const totalGz = sizes.reduce((a, r) => a + r.gz, 0);
 console.log(`  ${padEnd('total', nameWidth)}  ${pad(int(totalRaw), 10)}  ${pad(int(totalGz), 10)}`);
-// A page runs one of the two builds: what each address downloads is the page without the other.
-for (const [entry, other] of [['calculator', 'funnel-embed-'], ['embed', 'funnel-app-']]) {
-  const rows = sizes.filter((r) => !r.file.startsWith(other) && r.file !== 'sw.js');
+// What each page downloads: the calculator's page with its build, the embed's page with its own.
+const EMBED_PAGE_FILES = /^(embed\.html|embed-boot-.*|funnel-embed-.*|main-.*\.css|prerender-.*\.css)$/;
+const loads = [
+  ['calculator', (f) => !f.startsWith('funnel-embed-') && !f.startsWith('embed') && f !== 'sw.js'],
+  ['embed (embed.html)', (f) => EMBED_PAGE_FILES.test(f)],
+];
+for (const [entry, loaded] of loads) {
+  const rows = sizes.filter((r) => loaded(r.file));
   const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
   console.log(`  ${padEnd(`first load, ${entry}`, nameWidth)}  ${pad(int(sum('raw')), 10)}  ${pad(int(sum('gz')), 10)}`);
 }

@@ -329,7 +329,7 @@ const withWinRate = (win) => ({
 
 test('the full app offers embed code that follows the type, the export choice and the language', async () => {
   const expected = (mode, exp, lang = 'ja') =>
-    `${appUrl()}#embed=${mode}&lang=${lang}${exp ? '&export=1' : ''}&s=${payload()}`;
+    `${appUrl()}embed.html#embed=${mode}&lang=${lang}${exp ? '&export=1' : ''}&s=${payload()}`;
   for (const [mode, exportButtons] of [
     ['ro', false],
     ['rw', false],
@@ -392,7 +392,7 @@ test('a read-only embed on a blog of another origin: attributes, the right numbe
       assert.equal(attrs.loading, 'lazy');
       assert.equal(attrs.title, `ファネル計算: ${NAME}`);
       assert.deepEqual(attrs.sandbox.sort(), [...SANDBOX].sort(), 'no allow-downloads without export');
-      assert.equal(attrs.src, `${appUrl()}#embed=ro&lang=ja&s=${payload()}`);
+      assert.equal(attrs.src, `${appUrl()}embed.html#embed=ro&lang=ja&s=${payload()}`);
       assert.notEqual(new URL(page.url()).origin, new URL(attrs.src).origin, 'two origins');
 
       // the same numbers as the full app showed, and the scenario's name
@@ -566,7 +566,7 @@ test('with export on, the sandbox allows downloads and the embed exports CSV and
       const { page, frame } = await openBlog(context, url);
       const attrs = await iframeAttributes(page);
       assert.deepEqual(attrs.sandbox.sort(), [...SANDBOX, 'allow-downloads'].sort());
-      assert.equal(attrs.src, `${appUrl()}#embed=rw&lang=ja&export=1&s=${payload()}`);
+      assert.equal(attrs.src, `${appUrl()}embed.html#embed=rw&lang=ja&export=1&s=${payload()}`);
       await expectHeadline(frame, HEADLINE_3OKU);
       await expectFitted(page, frame);
       const button = (name) => frame.getByRole('button', { name, exact: true });
@@ -695,7 +695,7 @@ test('the open-full link opens the same scenario, with the edits made in the emb
 test('an embed whose link does not read shows the sample plan and says so; its period choices follow the period length', async () => {
   await inContext(async (context) => {
     const page = await context.newPage();
-    await page.goto(`${appUrl()}#embed=rw&lang=en&s=not-a-link`);
+    await page.goto(`${appUrl()}embed.html#embed=rw&lang=en&s=not-a-link`);
     const notice = page.locator('.notices .notice.error');
     await notice.waitFor();
     assert.match(

@@ -125,8 +125,8 @@ function parsePolicy(policy) {
   );
 }
 
-test('the served page has one CSP meta: no inline script, no eval but WASM, and it comes first', async () => {
-  const res = await fetch(app.url);
+for (const page of ['', 'embed.html']) test(`the served page ${page || '(the calculator)'} has one CSP meta: no inline script, no eval but WASM, and it comes first`, async () => {
+  const res = await fetch(app.url + page);
   assert.equal(res.status, 200);
   const html = await res.text();
   const metas = [...html.matchAll(/<meta\b[^>]*http-equiv="Content-Security-Policy"[^>]*>/gi)];
@@ -159,16 +159,17 @@ test('the served page has one CSP meta: no inline script, no eval but WASM, and 
   assert.doesNotMatch(html, /<[^>]+\sstyle\s*=/i, 'an inline style attribute');
   assert.doesNotMatch(html, /<style\b/i, 'an inline style element');
   // the referenced loader is served, and it is where the module starts
-  const loader = html.match(/<script type="module" src="\.\/(boot-[0-9a-f]+\.js)"><\/script>/);
+  const loader = html.match(/<script type="module" src="\.\/((?:embed-)?boot-[0-9a-f]+\.js)"><\/script>/);
   assert.ok(loader, 'the external loader');
   const boot = await fetch(app.url + loader[1]);
   assert.equal(boot.status, 200);
   const loaderText = await boot.text();
-  // it runs the whole app, or the embed's own build for an embed address; both are served
-  for (const name of ['funnel-app', 'funnel-embed']) {
-    const files = loaderText.match(new RegExp(`'\\./(${name}-[0-9a-f]+\\.js)', '\\./(${name}-[0-9a-f]+_bg\\.wasm)'`));
-    assert.ok(files, `the loader names ${name}'s files`);
-    for (const file of files.slice(1)) assert.equal((await fetch(app.url + file)).status, 200, file);
+  // the calculator's runs the whole app, or the embed's own build for an embed address; the
+  // embed page's runs the embed's; each file it names is served
+  for (const name of page ? ['funnel-embed'] : ['funnel-app', 'funnel-embed']) {
+    const files = ['\\.js', '_bg\\.wasm'].map((end) => loaderText.match(new RegExp(`'\\./(${name}-[0-9a-f]+${end})'`))?.[1]);
+    assert.ok(files.every(Boolean), `the loader names ${name}'s files`);
+    for (const file of files) assert.equal((await fetch(app.url + file)).status, 200, file);
   }
 });
 
@@ -280,9 +281,9 @@ test('using the whole app under its policy causes no violation', () =>
     await expectNotice(page, '「取り込んだ計画」を削除しました。');
     assert.deepEqual(await violations(page), [], 'while using the full app');
 
-    // the embed view, interactive with export
+    // the embed's own page (what the embed code frames), interactive with export
     await page.goto('about:blank');
-    await page.goto(`${app.url}#embed=rw&lang=ja&export=1&s=${encodeLink('埋め込み', { target: '3億' })}`);
+    await page.goto(`${app.url}embed.html#embed=rw&lang=ja&export=1&s=${encodeLink('埋め込み', { target: '3億' })}`);
     await page.locator('.embed [data-testid="headline-won"]').waitFor();
     await eventually(async () =>
       assert.equal((await page.locator('[data-testid="headline-won"]').textContent()).trim(), '60件'),
@@ -397,7 +398,7 @@ test('the embed view shows HTML-like names as text', () =>
     },
     {
       bypassCSP: true,
-      path: `#embed=rw&lang=ja&export=1&s=${encodeLink(XSS, { target: '2億', ...leadsNamed(XSS) })}`,
+      path: `embed.html#embed=rw&lang=ja&export=1&s=${encodeLink(XSS, { target: '2億', ...leadsNamed(XSS) })}`,
       ready: (p) => p.locator('.embed').waitFor(),
     },
   ));

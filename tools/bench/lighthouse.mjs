@@ -100,7 +100,7 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 const only = option('--only', '');
 const pages = [
   { name: 'full app, first visit', url: base },
-  { name: 'embed with a shared scenario', url: `${base}#embed=${sharedLink}` },
+  { name: 'embed with a shared scenario', url: `${base}embed.html#embed=${sharedLink}` },
 ].filter((p) => !only || p.name.startsWith(only));
 const results = [];
 try {
