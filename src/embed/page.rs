@@ -94,6 +94,7 @@ pub fn build(
     append(&chart_box, &[&canvas]);
     append(&figure, &[&caption, &chart_box]);
 
+    let (results_block, chart_figure) = (results.clone(), figure.clone());
     let embed = Rc::new(RefCell::new(Embed {
         dom: dom.clone(),
         lang,
@@ -112,14 +113,14 @@ pub fn build(
         period_index: None,
     }));
 
-    append(&root, &[&head, &notices(&dom, lang, link_error)]);
-    let e = embed.borrow();
-    append(&root, &[&e.results]);
-    drop(e);
+    append(
+        &root,
+        &[&head, &notices(&dom, lang, link_error), &results_block],
+    );
     if mode.interactive {
         append(&root, &[&inputs(&embed)]);
     }
-    append(&root, &[&embed.borrow().figure]);
+    append(&root, &[&chart_figure]);
     if mode.export {
         append(&root, &[&exports(&embed)]);
     }
@@ -392,6 +393,12 @@ impl Embed {
         if current {
             let _ = self.stale_note.set_attribute("hidden", "");
         } else {
+            // Without an earlier answer there is nothing stale to point at: say why it is empty.
+            let note = match self.kept {
+                Some(_) => funnel_words(lang).stale_notice,
+                None => embed_words(lang).no_answer,
+            };
+            self.stale_note.set_text_content(Some(note));
             let _ = self.stale_note.remove_attribute("hidden");
         }
         if let Ok(made) = checked {

@@ -16,6 +16,8 @@ pub struct Words {
     pub embed_title: fn(&str) -> String,
     /// An embed whose link does not read shows the sample plan instead, and says so.
     pub link_error: fn(&str) -> String,
+    /// Shown in place of the answer when the scenario's inputs never made one.
+    pub no_answer: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -39,6 +41,8 @@ static JA: Words = Words {
     link_error: |r| {
         format!("共有リンクを開けませんでした: {r}。代わりにサンプルの計画を表示しています。")
     },
+    no_answer:
+        "この計画の入力には誤りがあり、結果を出せません。フル機能の電卓で開いて確かめてください。",
 };
 
 static EN: Words = Words {
@@ -55,4 +59,5 @@ static EN: Words = Words {
     link_error: |r| {
         format!("Could not open the shared link: {r}. Showing the sample plan instead.")
     },
+    no_answer: "This plan's inputs have an error, so there is no answer to show. Open it in the full calculator to check them.",
 };

@@ -734,5 +734,16 @@ test('an embed whose link does not read shows the sample plan and says so; its p
     await expectHeadline(page, { won: '40', opps: '160', leads: '13,334' });
     assert.equal(await page.locator('.results-block.stale').count(), 0);
     await screenshotFullPage(page, 'embed-direct-en-1280');
+
+    // a link whose inputs never made an answer: the read-only embed says why it shows none
+    const broken = await context.newPage();
+    await broken.goto(`${appUrl()}embed.html#embed=ro&lang=ja&s=${payload(withWinRate('abc'))}`);
+    const note = broken.locator('.results-block.stale .stale-notice:not([hidden])');
+    await note.waitFor();
+    assert.equal(
+      (await note.textContent()).trim(),
+      'この計画の入力には誤りがあり、結果を出せません。フル機能の電卓で開いて確かめてください。',
+    );
+    assert.equal(await broken.locator('[data-testid^="headline-"]').count(), 0);
   });
 });
