@@ -10,6 +10,8 @@ use web_sys::{Document, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSel
 const ROOT_ID: &str = "prerender";
 /// Set on `<html>` by the page's gate script when the rendering is not this visitor's.
 const OFF_CLASS: &str = "prerender-off";
+/// Set on `<html>` by the gate script once something is typed into the rendering.
+const TYPED_CLASS: &str = "prerender-typed";
 
 enum Carry {
     Text(String),
@@ -39,7 +41,7 @@ pub fn take_over() -> Carried {
         return carried;
     };
     if let Some(html) = doc.document_element() {
-        let _ = html.class_list().remove_1(OFF_CLASS);
+        let _ = html.class_list().remove_2(OFF_CLASS, TYPED_CLASS);
     }
     let Some(root) = doc.get_element_by_id(ROOT_ID) else {
         return carried;
@@ -80,6 +82,10 @@ pub fn take_over() -> Carried {
         .map(|e| e.id())
         .filter(|id| !id.is_empty());
     root.remove();
+    // Removing the focused field that was typed into fires its change, which marks it again.
+    if let Some(html) = doc.document_element() {
+        let _ = html.class_list().remove_1(TYPED_CLASS);
+    }
     carried
 }
 

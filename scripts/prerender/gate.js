@@ -40,3 +40,19 @@ function preload() {
   module.href = files[1];
   document.head.append(script, module);
 }
+
+// Once something is typed or chosen in the rendering, its figures no longer answer what is on
+// screen: they are marked as waiting (prerender.css) until the app, which computes from what
+// was typed, takes their place.
+(function () {
+  function typed(event) {
+    // Only fields of the rendering, and only while it is in the page (the app's own fields,
+    // replayed into when it takes over, are outside it).
+    var rendering = document.getElementById('prerender');
+    if (rendering && rendering.contains(event.target)) {
+      document.documentElement.classList.add('prerender-typed');
+    }
+  }
+  document.addEventListener('input', typed, true);
+  document.addEventListener('change', typed, true);
+})();

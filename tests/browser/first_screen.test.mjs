@@ -85,12 +85,30 @@ test('what is typed into the first screen before the WASM runs is kept, with the
     await page.goto(app.url);
     await beforeTheApp(page);
     const target = page.getByLabel('売上目標（KGI）', { exact: true });
+    const waiting = () =>
+      page.evaluate(() => {
+        const headline = document.querySelector('.headline');
+        const note = document.querySelector('.results-block');
+        return {
+          marked: document.documentElement.classList.contains('prerender-typed'),
+          headline: headline && getComputedStyle(headline).filter,
+          note: note && getComputedStyle(note, '::before').content,
+        };
+      });
+    assert.deepEqual(await waiting(), { marked: false, headline: 'none', note: 'none' });
     await target.fill('2億');
     await target.focus();
+    // the first screen's figures (for 1億) no longer answer what is typed: marked as waiting
+    assert.deepEqual(await waiting(), {
+      marked: true,
+      headline: 'grayscale(1)',
+      note: '"入力した値で計算し直しています…"',
+    });
 
     release();
     await waitForApp(page);
     assert.equal(await page.locator('#prerender').count(), 0);
+    assert.deepEqual(await waiting(), { marked: false, headline: 'none', note: 'none' });
     assert.equal(await target.inputValue(), '2億');
     assert.equal(await target.evaluate((el) => el === document.activeElement), true);
     // 2億 ÷ 500万 = 40 won deals; ÷ 25 % = 160 opportunities; ÷ 40 % = 400 SQL; ÷ 30 % =
