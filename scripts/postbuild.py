@@ -112,8 +112,10 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== location.origin) return;
   if (request.mode === 'navigate') {
-    // The page itself: the network first, so a new release is seen; the cache when offline.
-    event.respondWith(fetch(request).catch(() => caches.match('./index.html')));
+    // The page itself: the network first, so a new release is seen; the cache when offline
+    // (that page, or the calculator's for any other address in scope).
+    event.respondWith(fetch(request).catch(() =>
+      caches.match(request).then((hit) => hit || caches.match('./index.html'))));
     return;
   }
   // Hashed assets never change under the same name: the cache first.

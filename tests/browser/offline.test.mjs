@@ -135,6 +135,15 @@ for (const subPath of ['', 'tools/calc']) {
       await expectRequired(tab, { 受注: '40', 商談: '160' });
       await tab.getByLabel(WIN_RATE, { exact: true }).fill('20');
       await expectRequired(tab, { 受注: '40', 商談: '200' });
+
+      // and the embed's own page (a blog read offline after a visit to the calculator)
+      const embed = await newPage();
+      const opened = await embed.goto(`${url}embed.html#embed=ro&lang=ja&s=${encodeLink('オフライン埋め込み', { target: '2億' })}`);
+      assert.equal(opened.fromServiceWorker(), true);
+      await embed.locator('.embed [data-testid="headline-won"]').waitFor();
+      await eventually(async () =>
+        assert.equal((await embed.locator('[data-testid="headline-won"]').textContent()).trim(), '40件'),
+      );
     }));
 }
 
@@ -261,13 +270,17 @@ test('an embed registers no service worker; the full app does', () =>
         return register.apply(this, args);
       };
     });
-    const page = await newPage();
-    await page.goto(`${url}#embed=rw&lang=ja&s=${encodeLink('埋め込み', { target: '2億' })}`);
-    await page.locator('.embed [data-testid="headline-won"]').waitFor();
-    assert.equal((await page.locator('[data-testid="headline-won"]').textContent()).trim(), '40件');
-    assert.deepEqual(await page.evaluate(() => window.__swRegistrations), []);
-    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
-    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+    // the embed's own page, and an embed address of the calculator's page (older embed codes)
+    for (const page of ['embed.html', '']) {
+      const embed = await newPage();
+      await embed.goto(`${url}${page}#embed=rw&lang=ja&s=${encodeLink('埋め込み', { target: '2億' })}`);
+      await embed.locator('.embed [data-testid="headline-won"]').waitFor();
+      assert.equal((await embed.locator('[data-testid="headline-won"]').textContent()).trim(), '40件');
+      assert.deepEqual(await embed.evaluate(() => window.__swRegistrations), []);
+      assert.equal(await embed.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+      assert.equal(await embed.evaluate(() => navigator.serviceWorker.controller), null);
+      await embed.close();
+    }
 
     // the instrumentation does see the full app's registration
     const full = await newPage();
