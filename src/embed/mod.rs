@@ -12,7 +12,7 @@ mod height;
 mod page;
 
 use funnel_model::scenario::{FormatError, Scenario};
-use funnel_model::{apply, decode_link, Edit, Lang};
+use funnel_model::{decode_link, Lang};
 use wasm_bindgen::JsCast;
 
 use crate::browser;
@@ -62,19 +62,15 @@ pub fn mount() {
     height::post_height_on_resize(&root);
 }
 
-/// The scenario a link carries, or the default one (with why) when the link does not read.
+/// The scenario a link carries, or the sample one (with why) when the link does not read.
 fn open(lang: Lang, payload: Option<&str>) -> (Scenario, Option<FormatError>) {
-    let mut starter = Scenario {
+    let sample = || Scenario {
         name: texts(lang).starter_name.to_string(),
         draft: Default::default(),
     };
     match payload.map(decode_link) {
-        None => (starter, None),
-        Some(Ok(Scenario { name, draft })) => {
-            apply(&mut starter.draft, Edit::Open(Box::new(draft)));
-            starter.name = name;
-            (starter, None)
-        }
-        Some(Err(error)) => (starter, Some(error)),
+        None => (sample(), None),
+        Some(Ok(scenario)) => (scenario, None),
+        Some(Err(error)) => (sample(), Some(error)),
     }
 }

@@ -10,7 +10,7 @@ use funnel_model::draft::{Draft, DraftProblem, FunnelField};
 use funnel_model::edit::{FunnelEdit, PlanEdit};
 use funnel_model::plan::period::Period;
 use funnel_model::scenario::{FormatError, Scenario};
-use funnel_model::{apply, encode_link, results_csv, Edit, Funnel, Lang, OptionKey, ReversePlan};
+use funnel_model::{encode_link, results_csv, Edit, Funnel, Lang, OptionKey, ReversePlan};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement};
@@ -354,7 +354,16 @@ impl Embed {
             edit,
             Edit::Plan(PlanEdit::Period(_)) | Edit::Plan(PlanEdit::FiscalStart(_))
         );
-        apply(&mut self.draft, edit);
+        // Each area's edit is applied on its own, as `funnel_model::apply` would: the embed
+        // sends no other, and `apply` itself would link every area's edits into it (13 KB
+        // gzipped: the KPI tree, the import, the channels).
+        match edit {
+            Edit::Funnel(e) => {
+                e.apply_to(&mut self.draft);
+            }
+            Edit::Plan(e) => e.apply_to(&mut self.draft.plan),
+            _ => return,
+        }
         if new_period {
             if let Some(select) = &self.period_index {
                 let options = period_options(self.lang, &self.draft);

@@ -703,3 +703,36 @@ fn opening_other_inputs_replaces_the_draft_whole() {
     let (d, out) = after(&Draft::default(), Edit::Open(Box::new(other.clone())));
     assert_eq!((d, out), (other, None));
 }
+
+#[test]
+fn an_area_edit_applied_alone_does_what_apply_does() {
+    let funnel = [
+        FunnelEdit::Target("2億".into()),
+        FunnelEdit::DealSize("abc".into()),
+        FunnelEdit::Rate {
+            id: 4,
+            text: "20".into(),
+        },
+        FunnelEdit::AddStageAfter(1),
+        FunnelEdit::RemoveStage(2),
+    ];
+    let plan = [
+        PlanEdit::Period(Period::Month),
+        PlanEdit::PeriodIndex(11),
+        PlanEdit::FiscalStart(1),
+        PlanEdit::Period(Period::Year),
+    ];
+    let (mut whole, mut alone) = (Draft::default(), Draft::default());
+    for edit in funnel {
+        let by_apply = apply(&mut whole, Edit::Funnel(edit.clone()));
+        assert_eq!(edit.apply_to(&mut alone), by_apply);
+        assert_eq!(alone, whole);
+    }
+    for edit in plan {
+        apply(&mut whole, Edit::Plan(edit.clone()));
+        edit.apply_to(&mut alone.plan);
+        assert_eq!(alone, whole);
+    }
+    assert_eq!(alone.target, "2億");
+    assert_eq!(alone.plan.period, Period::Year);
+}

@@ -32,6 +32,14 @@ pub enum FunnelEdit {
     Seek(SeekChoice),
 }
 
+impl FunnelEdit {
+    /// What [`super::apply`] does with `Edit::Funnel(self)`. For a page that only ever edits the
+    /// funnel (the embed): calling `apply` would link every other area's edits into it.
+    pub fn apply_to(self, draft: &mut Draft) -> Option<u32> {
+        apply(draft, self)
+    }
+}
+
 /// Returns the id of the stage added.
 pub(super) fn apply(d: &mut Draft, edit: FunnelEdit) -> Option<u32> {
     match edit {

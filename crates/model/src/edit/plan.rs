@@ -50,6 +50,14 @@ pub enum PlanEdit {
     ConfirmSamples,
 }
 
+impl PlanEdit {
+    /// What [`super::apply`] does with `Edit::Plan(self)`, for a page that edits nothing else
+    /// of the plan than this (the embed's period fields; see [`super::FunnelEdit::apply_to`]).
+    pub fn apply_to(self, plan: &mut PlanDraft) {
+        apply(plan, self)
+    }
+}
+
 pub(super) fn apply(p: &mut PlanDraft, edit: PlanEdit) {
     match edit {
         PlanEdit::Period(period) => p.set_period(period),
