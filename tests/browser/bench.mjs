@@ -286,11 +286,11 @@ const totalGz = sizes.reduce((a, r) => a + r.gz, 0);
 console.log(`  ${padEnd('total', nameWidth)}  ${pad(int(totalRaw), 10)}  ${pad(int(totalGz), 10)}`);
 // What each page downloads: the calculator's page with its build, the embed's page with its own.
 const EMBED_PAGE_FILES = /^(embed\.html|embed-boot-.*|funnel-embed-.*|main-.*\.css|prerender-.*\.css)$/;
-const loads = [
+const pageLoads = [
   ['calculator', (f) => !f.startsWith('funnel-embed-') && !f.startsWith('embed') && f !== 'sw.js'],
   ['embed (embed.html)', (f) => EMBED_PAGE_FILES.test(f)],
 ];
-for (const [entry, loaded] of loads) {
+for (const [entry, loaded] of pageLoads) {
   const rows = sizes.filter((r) => loaded(r.file));
   const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
   console.log(`  ${padEnd(`first load, ${entry}`, nameWidth)}  ${pad(int(sum('raw')), 10)}  ${pad(int(sum('gz')), 10)}`);
