@@ -101,6 +101,11 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> bool {
     ok
 }
 
+/// Offers CSV text as a file download.
+pub fn download_csv(filename: &str, csv: &str) -> bool {
+    download_text(filename, "text/csv;charset=utf-8", csv)
+}
+
 /// Offers a canvas as a PNG at its backing-store (device pixel) resolution.
 pub fn download_canvas_png(canvas: &web_sys::HtmlCanvasElement, filename: &str) -> bool {
     canvas

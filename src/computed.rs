@@ -3,7 +3,7 @@
 //! within one opened scenario: another scenario's numbers are never shown as this one's. The
 //! funnel, the monthly plan and the channel plan all keep theirs this way.
 
-use funnel_model::draft::DraftProblem;
+use funnel_model::draft::{Draft, DraftProblem};
 use funnel_model::{Entry, ForwardResult, InputError};
 use funnel_model::{Funnel, ReversePlan};
 use leptos::prelude::*;
@@ -58,13 +58,7 @@ pub struct FunnelResults {
 impl FunnelResults {
     pub fn new(session: Session) -> FunnelResults {
         let draft = session.draft;
-        let checked = Memo::new(move |_| {
-            draft.with(|d| {
-                let funnel = d.funnel()?;
-                let plan = funnel.reverse().map_err(DraftProblem::Plan)?;
-                Ok((funnel, plan))
-            })
-        });
+        let checked = Memo::new(move |_| draft.with(Draft::funnel_and_plan));
         let plan = keep_last_valid(session.opened, move || checked.get().ok());
         let current = Memo::new(move |_| checked.with(Result::is_ok));
         let entry = Memo::new(move |_| {

@@ -15,6 +15,8 @@ mod canvas_draw;
 #[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod computed;
 #[cfg(target_arch = "wasm32")]
+mod downloads;
+#[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg_attr(
     not(all(target_arch = "wasm32", feature = "calculator")),

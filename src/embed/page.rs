@@ -6,11 +6,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use funnel_charts::FunnelChartData;
-use funnel_model::draft::{Draft, DraftProblem, FunnelField};
+use funnel_model::draft::{Draft, FunnelField};
 use funnel_model::edit::{FunnelEdit, PlanEdit};
 use funnel_model::plan::period::Period;
 use funnel_model::scenario::{FormatError, Scenario};
-use funnel_model::{encode_link, results_csv, Edit, Funnel, Lang, OptionKey, ReversePlan};
+use funnel_model::{encode_link, Edit, Funnel, Lang, OptionKey, ReversePlan};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement};
@@ -20,18 +20,16 @@ use super::fields::{select_field, set_options, TextField, TextSpec};
 use super::EmbedMode;
 use crate::browser;
 use crate::canvas_draw;
+use crate::downloads::{save_chart_png, save_results_csv};
 use crate::embed_code::calculator_page;
 use crate::i18n::common::{format_error, input_error, texts, FieldKind};
 use crate::i18n::embed::words as embed_words;
-use crate::i18n::exports::results_csv_headers;
 use crate::i18n::funnel::words as funnel_words;
 use crate::i18n::months::words as month_words;
-use crate::i18n::names::{stage_names, NamedStages};
+use crate::i18n::names::NamedStages;
 use crate::i18n::plan::{month_name, period_name};
-use crate::view_model::exports::caption_lines;
 use crate::view_model::funnel::{chart_data, summary};
 use crate::view_model::funnel_results::headline_cards;
-use crate::view_model::FONT_STACK;
 
 /// The embed's state and the elements that show it.
 struct Embed {
@@ -50,6 +48,8 @@ struct Embed {
     figure: Element,
     canvas: HtmlCanvasElement,
     full_link: Element,
+    /// The calculator this embed's open-full link leads to (its address without fragment).
+    calculator: String,
     fields: Vec<(FunnelField, FieldKind, TextField)>,
     period_index: Option<HtmlSelectElement>,
 }
@@ -109,6 +109,7 @@ pub fn build(
         figure,
         canvas,
         full_link,
+        calculator: calculator_page(&browser::page_url()),
         fields: Vec::new(),
         period_index: None,
     }));
@@ -381,10 +382,7 @@ impl Embed {
     /// Brings the figures, the chart, the messages and the open-full link up to date.
     fn refresh(&mut self) {
         let lang = self.lang;
-        let checked = self.draft.funnel().and_then(|funnel| {
-            let plan = funnel.reverse().map_err(DraftProblem::Plan)?;
-            Ok((funnel, plan))
-        });
+        let checked = self.draft.funnel_and_plan();
         let problem = checked.as_ref().err();
         for (field, kind, text_field) in &self.fields {
             let error = problem.and_then(|p| p.input(*field));
@@ -427,8 +425,7 @@ impl Embed {
             name: self.name.clone(),
             draft: self.draft.clone(),
         };
-        let calculator = calculator_page(&browser::page_url());
-        let href = format!("{calculator}#s={}", encode_link(&scenario));
+        let href = format!("{}#s={}", self.calculator, encode_link(&scenario));
         let _ = self.full_link.set_attribute("href", &href);
     }
 
@@ -447,26 +444,10 @@ impl Embed {
             .entry_or_planned(Some(plan))
             .ok()
             .map(|entry| funnel.forward(entry));
-        let csv = results_csv(
-            funnel,
-            plan,
-            forward.as_ref(),
-            &stage_names(&funnel.stages, self.lang),
-            &results_csv_headers(self.lang),
-        );
-        browser::download_text(
-            &browser::file_name(&self.name, "csv"),
-            "text/csv;charset=utf-8",
-            &csv,
-        );
+        save_results_csv(self.lang, &self.name, funnel, plan, forward.as_ref());
     }
 
     fn download_png(&self) {
-        browser::download_captioned_png(
-            &self.canvas,
-            &browser::file_name(&self.name, "png"),
-            &caption_lines(self.lang, self.name.clone(), &self.draft, &browser::today()),
-            FONT_STACK,
-        );
+        save_chart_png(&self.canvas, &self.name, self.lang, &self.name, &self.draft);
     }
 }

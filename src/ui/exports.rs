@@ -1,16 +1,14 @@
-//! The CSV and PNG downloads, shared by the full app's toolbar and the embed view.
+//! The calculator's downloads of the open scenario: the results table, the funnel chart and
+//! each view's own table and chart.
 
-use funnel_model::csv_export::results_csv;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::computed::{ForwardRun, ValidPlan};
-use crate::i18n::exports::{results_csv_headers, words};
-use crate::i18n::names::stage_names;
+use crate::downloads::{save_chart_png, save_results_csv};
+use crate::i18n::exports::words;
 use crate::session::Session;
-use crate::view_model::exports::caption_lines;
-use crate::view_model::FONT_STACK;
 
 /// Downloads the results table of the open scenario as CSV (UTF-8 with BOM).
 pub fn download_results_csv(
@@ -19,22 +17,12 @@ pub fn download_results_csv(
     forward: Memo<Option<ForwardRun>>,
 ) {
     let lang = session.lang.get_untracked();
+    let name = session.scenario().name;
     plan.with_untracked(|p| {
         if let Some((funnel, plan)) = p {
-            let csv = forward.with_untracked(|f| {
-                results_csv(
-                    funnel,
-                    plan,
-                    f.as_ref().map(|f| &f.result),
-                    &stage_names(&funnel.stages, lang),
-                    &results_csv_headers(lang),
-                )
+            forward.with_untracked(|f| {
+                save_results_csv(lang, &name, funnel, plan, f.as_ref().map(|f| &f.result))
             });
-            browser::download_text(
-                &browser::file_name(&session.scenario().name, "csv"),
-                "text/csv;charset=utf-8",
-                &csv,
-            );
         }
     });
 }
@@ -47,23 +35,9 @@ pub fn download_chart_png(session: Session) {
         .flatten()
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
     if let Some(canvas) = canvas {
-        browser::download_captioned_png(
-            &canvas,
-            &browser::file_name(&session.scenario().name, "png"),
-            &png_caption(session),
-            FONT_STACK,
-        );
+        let name = session.scenario().name;
+        save_canvas(session, &canvas, &name);
     }
-}
-
-/// The caption an exported chart carries: the scenario's name, then its target, period and
-/// the date it was exported.
-pub fn png_caption(session: Session) -> Vec<String> {
-    let lang = session.lang.get_untracked();
-    let name = session.scenario().name;
-    session
-        .draft
-        .with_untracked(|d| caption_lines(lang, name, d, &browser::today()))
 }
 
 /// Downloads the canvas with element id `canvas_id` as PNG, named after the scenario and `what`.
@@ -72,24 +46,27 @@ pub fn download_canvas_png(session: Session, canvas_id: &str, what: &str) {
         .get_element_by_id(canvas_id)
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
     if let Some(canvas) = canvas {
-        let name = format!("{}-{what}", session.scenario().name);
-        browser::download_captioned_png(
+        save_canvas(
+            session,
             &canvas,
-            &browser::file_name(&name, "png"),
-            &png_caption(session),
-            FONT_STACK,
+            &format!("{}-{what}", session.scenario().name),
         );
     }
+}
+
+/// `canvas` as `<stem>.png`, captioned with the open scenario.
+fn save_canvas(session: Session, canvas: &web_sys::HtmlCanvasElement, stem: &str) {
+    let lang = session.lang.get_untracked();
+    let name = session.scenario().name;
+    session
+        .draft
+        .with_untracked(|d| save_chart_png(canvas, stem, lang, &name, d));
 }
 
 /// Downloads `csv` named after the scenario and `what`.
 pub fn download_csv(session: Session, what: &str, csv: &str) {
     let name = format!("{}-{what}", session.scenario().name);
-    browser::download_text(
-        &browser::file_name(&name, "csv"),
-        "text/csv;charset=utf-8",
-        csv,
-    );
+    browser::download_csv(&browser::file_name(&name, "csv"), csv);
 }
 
 /// "Save as CSV" and "Save chart as PNG" for one view's table and chart.

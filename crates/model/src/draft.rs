@@ -278,6 +278,13 @@ impl Draft {
         }
     }
 
+    /// The funnel and what each stage must reach for the target, or every reason there is none.
+    pub fn funnel_and_plan(&self) -> Result<(Funnel, ReversePlan), DraftProblem> {
+        let funnel = self.funnel()?;
+        let plan = funnel.reverse().map_err(DraftProblem::Plan)?;
+        Ok((funnel, plan))
+    }
+
     /// What "new scenario" opens: the default plan with a short channel list to extend
     /// (the default itself stays what older documents mean).
     pub fn for_new_scenario() -> Draft {

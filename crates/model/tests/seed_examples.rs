@@ -47,6 +47,22 @@ fn the_default_draft_is_the_seed_example_with_visits_on_top() {
 }
 
 #[test]
+fn a_draft_gives_its_funnel_and_plan_together_or_why_not() {
+    let (funnel, plan) = Draft::default().funnel_and_plan().unwrap();
+    assert_eq!(funnel.stages.len(), 6);
+    assert_eq!(plan.stages.last().map(|s| s.required), Some(20));
+    let typo = Draft {
+        deal_size: "abc".into(),
+        ..Draft::default()
+    };
+    let problem = typo.funnel_and_plan().unwrap_err();
+    assert_eq!(
+        problem.input(FunnelField::DealSize),
+        Some(funnel_model::InputError::NotANumber)
+    );
+}
+
+#[test]
 fn whole_results_are_never_rounded_one_too_high() {
     // 0.1 and 0.3 are not exact in binary: plain f64 gives 200/0.3*0.3 etc. a hair off.
     let stages = vec![

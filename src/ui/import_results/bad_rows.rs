@@ -35,7 +35,7 @@ pub(super) fn BadRows(
                 })
             };
             let name = words(lang.get_untracked()).rows_not_used_csv;
-            browser::download_text(name, "text/csv;charset=utf-8", &csv);
+            browser::download_csv(name, &csv);
         }
     };
     view! {
