@@ -74,13 +74,20 @@ async function waitForServiceWorker(page) {
   return scope;
 }
 
-async function cacheState(page) {
-  return page.evaluate(async () => {
+/**
+ * The worker caches' names, and the files in those named in `open` (all of them when omitted).
+ * While a release changes over, pass only the new cache: `caches.open` creates the cache it names,
+ * so opening the old one just after the new worker deleted it would bring it back, empty, for good.
+ */
+async function cacheState(page, open = null) {
+  return page.evaluate(async (open) => {
     const keys = await caches.keys();
     const entries = {};
-    for (const key of keys) entries[key] = (await (await caches.open(key)).keys()).map((r) => r.url).sort();
+    for (const key of open ?? keys) {
+      if (await caches.has(key)) entries[key] = (await (await caches.open(key)).keys()).map((r) => r.url).sort();
+    }
     return { keys, entries };
-  });
+  }, open);
 }
 
 /** Required counts of the default scenario at a win rate (opportunities → won) of 20 % / 50 %. */
@@ -209,7 +216,7 @@ async function updateThenGoOffline(context, newPage, { releasedAgo = 0 } = {}) {
   // update check and reloads, as that user would.
   let nudged = Date.now();
   await eventually(async () => {
-    const { keys, entries } = await cacheState(page);
+    const { keys, entries } = await cacheState(page, [NEW_CACHE]);
     const workers = await page.evaluate(async () => {
       const r = await navigator.serviceWorker.getRegistration();
       return JSON.stringify({ installing: r?.installing?.state, waiting: r?.waiting?.state, active: r?.active?.state });
