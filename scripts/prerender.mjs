@@ -8,7 +8,12 @@
 // their size and are drawn once the app runs. A small gate script hides the copy, before the
 // first paint, from anyone who may see something else: a link, a saved scenario, another view.
 //
-// Usage: node scripts/prerender.mjs DIST
+// The embed's page gets an outline the same way (written to OUTLINE, for scripts/postbuild.py):
+// the embed's header and headline cards as it builds them for the sample scenario, in Japanese
+// and in English, with their figures and the scenario's name taken out. Those depend on the link,
+// which only the WASM reads, so they show as grey bars until it replaces the outline.
+//
+// Usage: node scripts/prerender.mjs DIST [OUTLINE]
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
@@ -26,9 +31,11 @@ const { CHROMIUM_PATH, CHROMIUM_ARGS } = await support('config.mjs');
 const { serveDir } = await support('sites.mjs');
 const { chromium } = await import(pathToFileURL(join(harness, 'node_modules/playwright-core/index.mjs')).href);
 
+const outlinePath = process.argv[3];
 const server = await serveDir(dist);
 let browser;
 let snapshot;
+const outlines = {};
 try {
   // A fresh context is a first-time visitor: empty storage, no service worker, Japanese.
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -86,9 +93,46 @@ try {
     const css = [...rules].map(([style, cls]) => `#prerender .${cls} { ${style} }`).join('\n');
     return { html: app.innerHTML, css, title: document.title };
   });
+  if (outlinePath) {
+    for (const lang of ['ja', 'en']) outlines[lang] = await embedOutline(context, lang);
+  }
 } finally {
   await browser?.close();
   await server.stop();
+}
+
+/** The embed's outline in `lang`: its header and cards for the sample scenario, figures taken out. */
+async function embedOutline(context, lang) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}#embed=ro&lang=${lang}`);
+  await page.waitForSelector('.embed [data-testid="headline-won"]', { timeout: 60_000 });
+  if (errors.length) throw new Error(`prerender: the embed failed: ${errors.join('; ')}`);
+  const html = await page.evaluate((lang) => {
+    const live = document.querySelector('.embed');
+    const outline = document.createElement('div');
+    outline.className = 'embed embed-outline';
+    outline.lang = lang;
+    outline.dataset.lang = lang;
+    outline.setAttribute('aria-busy', 'true');
+    const head = live.querySelector('.embed-head').cloneNode(true);
+    head.querySelector('h1').textContent = '';
+    // Not a link yet: its address carries the scenario.
+    for (const name of ['href', 'target', 'rel']) head.querySelector('.open-full').removeAttribute(name);
+    // The notices' list is there, empty, as in the embed (it keeps the same gaps).
+    const notices = live.querySelector('.notices').cloneNode(true);
+    const results = live.querySelector('.results-block').cloneNode(true);
+    for (const figure of results.querySelectorAll('dd')) {
+      figure.textContent = '';
+      figure.removeAttribute('data-testid');
+    }
+    for (const el of results.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
+    outline.append(head, notices, results);
+    return outline.outerHTML;
+  }, lang);
+  await page.close();
+  return html;
 }
 
 const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -109,4 +153,5 @@ const note = '<p class="boot-note" role="status">読み込み中… / Loading…
 index = index.replace(/<body>/, `<body>\n    <div id="prerender">${note}<div class="prerender-app">`
   + `${snapshot.html}</div></div>`);
 writeFileSync(indexPath, index);
+if (outlinePath) writeFileSync(outlinePath, `${outlines.ja}\n${outlines.en}\n`);
 console.log(`[prerender] ${dist}/index.html: ${(index.length / 1024).toFixed(1)} KB with the first screen`);

@@ -747,3 +747,62 @@ test('an embed whose link does not read shows the sample plan and says so; its p
     assert.equal(await broken.locator('[data-testid^="headline-"]').count(), 0);
   });
 });
+
+test('embed.html shows the outline before its WASM runs: labels in the address language, no figures, then the embed in its place', async () => {
+  const LABELS = {
+    ja: ['必要受注数', '必要商談数', '必要リード数', '必要パイプライン（商談数 × 平均受注単価）'],
+    en: ['Won deals needed', 'Opportunities needed', 'Leads needed', 'Pipeline needed (opportunities × deal size)'],
+  };
+  const boxes = (page, selector) =>
+    page.locator(selector).evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        // the name's width is the name's own; its line is where the outline's bar was
+        const width = el.tagName === 'H1' ? '' : Math.round(r.width);
+        return [el.tagName, Math.round(r.x), Math.round(r.y), width, Math.round(r.height)].join(' ');
+      }),
+    );
+  const CARD_PARTS = '.card, .card dt, .card dd, .embed-head h1';
+  for (const [width, lang, mode] of [[375, 'ja', 'rw'], [375, 'en', 'ro'], [1280, 'ja', 'ro']]) {
+    let release;
+    const released = new Promise((r) => {
+      release = r;
+    });
+    await inContext(
+      async (context) => {
+        const page = await context.newPage();
+        await page.goto(`${appUrl()}embed.html#embed=${mode}&lang=${lang}&s=${payload()}`);
+        const outline = page.locator('.embed-outline:visible');
+        await outline.waitFor();
+        assert.equal(await outline.count(), 1, 'one outline shows');
+        assert.equal(await outline.getAttribute('lang'), lang);
+        assert.equal(await outline.getAttribute('aria-busy'), 'true');
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+        const labels = await outline.locator('dt').evaluateAll((dts) => dts.map((dt) => dt.textContent.trim()));
+        assert.deepEqual(labels, LABELS[lang]);
+        // nothing in it reads as a figure or a name, and its open-full line is not yet a link
+        assert.doesNotMatch(await outline.innerText(), /\d/);
+        assert.deepEqual(await outline.locator('dd, h1').evaluateAll((els) => els.map((e) => e.textContent)), ['', '', '', '', '']);
+        assert.equal(await outline.locator('a[href]').count(), 0);
+        assert.equal(await page.locator('[data-testid^="headline-"]').count(), 0);
+        await page.screenshot({ path: path.join(ensureArtifactsDir(), `embed-outline-${lang}-${width}.png`) });
+        const before = await boxes(page, `.embed-outline:visible :is(${CARD_PARTS})`);
+
+        release();
+        const unit = lang === 'ja' ? '件' : '';
+        await expectHeadline(page, { won: `60${unit}`, opps: `240${unit}`, leads: `20,000${unit}` });
+        assert.equal(await page.locator('.embed-outline').count(), 0, 'the outline is gone');
+        assert.equal((await page.locator('.embed-head h1').textContent()).trim(), NAME);
+        assert.deepEqual(await boxes(page, `.embed :is(${CARD_PARTS})`), before, 'every card where the outline had it');
+      },
+      {
+        viewport: { width, height: 800 },
+        init: (context) =>
+          context.route(/funnel-embed-[0-9a-f]+_bg\.wasm$/, async (route) => {
+            await released;
+            await route.continue();
+          }),
+      },
+    );
+  }
+});
