@@ -60,8 +60,8 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 """
 
 # The embed's page. It starts with the embed's outline (its header and cards, the figures grey
-# bars), which the embed replaces (src/prerender.rs takes it away). The loader is a classic
-# script in the head, so it picks the outline's language before the body is painted.
+# bars), which the embed is built into (src/embed/mod.rs). The loader is a classic script in the
+# head, so it picks the outline's language before the body is painted.
 EMBED_PAGE = """<!DOCTYPE html>
 <html lang="ja">
   <head>
@@ -76,7 +76,7 @@ EMBED_PAGE = """<!DOCTYPE html>
     <script src="./%(loader)s"></script>
   </head>
   <body class="embedded">
-    <div id="prerender">%(outlines)s</div>
+    %(outlines)s
     <noscript>This calculator needs JavaScript and WebAssembly. / この電卓の利用には JavaScript と WebAssembly が必要です。</noscript>
   </body>
 </html>
@@ -182,7 +182,8 @@ def main(dist: pathlib.Path, embed_dist: pathlib.Path) -> None:
         1,
     )
     index.write_text(html, encoding="utf-8")
-    write_embed_page(dist, html, names, outlines.read_text(encoding="utf-8").strip())
+    outline_html = outlines.read_text(encoding="utf-8").strip().replace("\n", "\n    ")
+    write_embed_page(dist, html, names, outline_html)
 
     files = sorted(
         p.name for p in dist.iterdir()

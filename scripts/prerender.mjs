@@ -11,7 +11,7 @@
 // The embed's page gets an outline the same way (written to OUTLINE, for scripts/postbuild.py):
 // the embed's header and headline cards as it builds them for the sample scenario, in Japanese
 // and in English, with their figures and the scenario's name taken out. Those depend on the link,
-// which only the WASM reads, so they show as grey bars until it replaces the outline.
+// which only the WASM reads, so they show as grey bars until it fills the outline in.
 //
 // Usage: node scripts/prerender.mjs DIST [OUTLINE]
 import { createHash } from 'node:crypto';
@@ -127,7 +127,6 @@ async function embedOutline(context, lang) {
       figure.textContent = '';
       figure.removeAttribute('data-testid');
     }
-    for (const el of results.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
     outline.append(head, notices, results);
     return outline.outerHTML;
   }, lang);

@@ -59,9 +59,29 @@ pub fn on(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'stati
     closure.forget();
 }
 
-/// Replaces what `list` (a `<dl class="headline">`) shows with `cards`: each card's key names
-/// its class `card-<key>` and its test id `headline-<key>`.
+/// Shows `cards` in `list` (a `<dl class="headline">`): each card's key names its class
+/// `card-<key>` and its test id `headline-<key>`. When the cards shown have the same keys and
+/// labels, only their figures are rewritten: a keystroke repaints the figures alone, and the
+/// cards of the page's outline, painted before the WASM ran, stay the cards on screen.
 pub fn show_cards(dom: &Dom, list: &Element, cards: Vec<Card>) {
+    let shown: Vec<Element> =
+        std::iter::successors(list.first_element_child(), Element::next_element_sibling).collect();
+    let same = shown.len() == cards.len()
+        && cards.iter().zip(&shown).all(|(card, el)| {
+            el.class_name() == format!("card card-{}", card.key)
+                && el.first_element_child().and_then(|dt| dt.text_content())
+                    == Some(card.label.text.clone())
+        });
+    if same {
+        for (Card { key, figure, .. }, card) in cards.into_iter().zip(&shown) {
+            if let Some(value) = card.last_element_child() {
+                value.set_text_content(None);
+                attrs(&value, &[("data-testid", &format!("headline-{key}"))]);
+                show_figure(dom, &value, figure);
+            }
+        }
+        return;
+    }
     list.set_text_content(None);
     for Card { key, label, figure } in cards {
         let card = dom.el("div", &format!("card card-{key}"));

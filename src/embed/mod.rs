@@ -56,10 +56,36 @@ pub fn mount() {
     if let Some(body) = document.body() {
         let _ = body.class_list().add_1("embedded");
     }
-    let root = page::build(Dom(document), lang, mode, scenario, link_error);
+    let outline = take_outline(&document, lang);
+    let in_page = outline.is_some();
+    let root = page::build(Dom(document), lang, mode, scenario, link_error, outline);
     let root: web_sys::HtmlElement = root.unchecked_into();
-    crate::replace_first_screen(root.clone());
+    if !in_page {
+        crate::replace_first_screen(root.clone());
+    }
     height::post_height_on_resize(&root);
+}
+
+/// The outline of the embed in `lang` that the embed's page carries (`embed.html`, written at
+/// build time), with the other languages' outlines removed. The embed is built into it rather
+/// than in its place, so the cards a reader already sees stay the same elements.
+fn take_outline(document: &web_sys::Document, lang: Lang) -> Option<web_sys::Element> {
+    let outlines = document.query_selector_all(".embed-outline").ok()?;
+    let mut kept = None;
+    for i in 0..outlines.length() {
+        let Some(outline) = outlines
+            .item(i)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if kept.is_none() && outline.get_attribute("data-lang").as_deref() == Some(lang.code()) {
+            kept = Some(outline);
+        } else {
+            outline.remove();
+        }
+    }
+    kept
 }
 
 /// The scenario a link carries, or the sample one (with why) when the link does not read.

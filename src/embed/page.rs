@@ -56,28 +56,36 @@ struct Embed {
 
 type Shared = Rc<RefCell<Embed>>;
 
-/// Builds the embed outside the document and returns its root.
+/// Builds the embed and returns its root: in `outline` (the page's build-time outline of it, in
+/// this language), which then keeps its cards, or outside the document when there is none.
 pub fn build(
     dom: Dom,
     lang: Lang,
     mode: EmbedMode,
     scenario: Scenario,
     link_error: Option<FormatError>,
+    outline: Option<Element>,
 ) -> Element {
     let fw = funnel_words(lang);
-    let root = dom.el("div", "embed");
+    let (root, results, stale_note, cards) = match outline.and_then(adopt) {
+        Some(parts) => parts,
+        None => {
+            let root = dom.el("div", "embed");
+            let results = dom.el("div", "results-block");
+            let stale_note = dom.text("p", "stale-notice", fw.stale_notice);
+            attrs(&stale_note, &[("role", "status"), ("hidden", "")]);
+            let cards = dom.el("dl", "headline");
+            attrs(&cards, &[("aria-label", fw.results_heading)]);
+            append(&results, &[&stale_note, &cards]);
+            append(&root, &[&results]);
+            (root, results, stale_note, cards)
+        }
+    };
 
     let head = dom.el("header", "embed-head");
     let full_link = dom.text("a", "open-full", embed_words(lang).open_full);
     attrs(&full_link, &[("target", "_blank"), ("rel", "noopener")]);
     append(&head, &[&dom.text("h1", "", &scenario.name), &full_link]);
-
-    let results = dom.el("div", "results-block");
-    let stale_note = dom.text("p", "stale-notice", fw.stale_notice);
-    attrs(&stale_note, &[("role", "status"), ("hidden", "")]);
-    let cards = dom.el("dl", "headline");
-    attrs(&cards, &[("aria-label", fw.results_heading)]);
-    append(&results, &[&stale_note, &cards]);
 
     let figure = dom.el("figure", "chart");
     let caption = dom.el("figcaption", "");
@@ -94,7 +102,7 @@ pub fn build(
     append(&chart_box, &[&canvas]);
     append(&figure, &[&caption, &chart_box]);
 
-    let (results_block, chart_figure) = (results.clone(), figure.clone());
+    let chart_figure = figure.clone();
     let embed = Rc::new(RefCell::new(Embed {
         dom: dom.clone(),
         lang,
@@ -114,10 +122,7 @@ pub fn build(
         period_index: None,
     }));
 
-    append(
-        &root,
-        &[&head, &notices(&dom, lang, link_error), &results_block],
-    );
+    let _ = root.prepend_with_node_2(&head, &notices(&dom, lang, link_error));
     if mode.interactive {
         append(&root, &[&inputs(&embed)]);
     }
@@ -128,6 +133,26 @@ pub fn build(
     observe_width(&embed, &chart_box);
     embed.borrow_mut().refresh();
     root
+}
+
+/// The outline's root, results block, stale note and cards, made the embed's: the cards stay the
+/// elements already painted (`show_cards` keeps those it can), and the header and notices go,
+/// to be built with the scenario. `None` when the outline lacks a part.
+fn adopt(outline: Element) -> Option<(Element, Element, Element, Element)> {
+    let find = |selector: &str| outline.query_selector(selector).ok().flatten();
+    let results = find(".results-block")?;
+    let stale_note = find(".results-block > .stale-notice")?;
+    let cards = find(".results-block > dl.headline")?;
+    for selector in [".embed-head", ".notices"] {
+        if let Some(part) = find(selector) {
+            part.remove();
+        }
+    }
+    outline.set_class_name("embed");
+    for name in ["aria-busy", "lang", "data-lang"] {
+        let _ = outline.remove_attribute(name);
+    }
+    Some((outline, results, stale_note, cards))
 }
 
 /// The link's problem, if it did not read, with a button that dismisses it.

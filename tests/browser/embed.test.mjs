@@ -748,7 +748,7 @@ test('an embed whose link does not read shows the sample plan and says so; its p
   });
 });
 
-test('embed.html shows the outline before its WASM runs: labels in the address language, no figures, then the embed in its place', async () => {
+test('embed.html shows the outline before its WASM runs: labels in the address language, no figures; the embed fills it in, cards unmoved', async () => {
   const LABELS = {
     ja: ['必要受注数', '必要商談数', '必要リード数', '必要パイプライン（商談数 × 平均受注単価）'],
     en: ['Won deals needed', 'Opportunities needed', 'Leads needed', 'Pipeline needed (opportunities × deal size)'],
@@ -787,11 +787,15 @@ test('embed.html shows the outline before its WASM runs: labels in the address l
         assert.equal(await page.locator('[data-testid^="headline-"]').count(), 0);
         await page.screenshot({ path: path.join(ensureArtifactsDir(), `embed-outline-${lang}-${width}.png`) });
         const before = await boxes(page, `.embed-outline:visible :is(${CARD_PARTS})`);
+        await outline.locator('dt').evaluateAll((dts) => dts.forEach((dt) => (dt.paintedBeforeWasm = true)));
 
         release();
         const unit = lang === 'ja' ? '件' : '';
         await expectHeadline(page, { won: `60${unit}`, opps: `240${unit}`, leads: `20,000${unit}` });
-        assert.equal(await page.locator('.embed-outline').count(), 0, 'the outline is gone');
+        assert.equal(await page.locator('.embed-outline').count(), 0, 'the outline is filled in');
+        assert.equal(await page.locator('.embed').count(), 1, 'the other language\'s outline is gone');
+        // the cards on screen are the outline's own, not a repaint of them
+        assert.deepEqual(await page.locator('.embed dt').evaluateAll((dts) => dts.map((dt) => dt.paintedBeforeWasm)), [true, true, true, true]);
         assert.equal((await page.locator('.embed-head h1').textContent()).trim(), NAME);
         assert.deepEqual(await boxes(page, `.embed :is(${CARD_PARTS})`), before, 'every card where the outline had it');
       },
