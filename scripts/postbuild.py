@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Finishes a trunk build for static hosting (called by scripts/build with the app's dist/ and
-the embed's separate trunk output):
+the separate trunk outputs of the embed and of the first screen's own build):
 
 1. replaces trunk's inline module loader with one in its own file, so the page runs under a
    Content-Security-Policy without 'unsafe-inline' (only 'wasm-unsafe-eval' for the WASM); it
@@ -8,7 +8,9 @@ the embed's separate trunk output):
    (the embed's files are moved into dist/ beside the app's);
 2. adds that policy as a <meta> tag;
 3. writes the app's first screen into the page (scripts/prerender.mjs), so a first visit paints
-   the default answer before the WASM arrives;
+   the default answer before the WASM arrives, and names the first screen's own small build
+   (src/first_screen.rs) to the gate script, which loads it for that visit, so the rendering
+   answers what is typed long before the calculator runs;
 4. writes embed.html, the page the generated embed code frames: it names the embed's two files
    up front, so a blog reader's download of them starts with the page (no gate script, no
    first screen of the calculator in it), and carries the embed's outline in both languages
@@ -149,13 +151,15 @@ def trunk_build(html: str) -> tuple[str, str]:
     return script.group(1), module.group(1)
 
 
-def main(dist: pathlib.Path, embed_dist: pathlib.Path) -> None:
+def main(dist: pathlib.Path, embed_dist: pathlib.Path, first_dist: pathlib.Path) -> None:
     index = dist / "index.html"
     html = index.read_text(encoding="utf-8")
     app_js, app_wasm = trunk_build(html)
     embed_js, embed_wasm = trunk_build((embed_dist / "index.html").read_text(encoding="utf-8"))
-    for name in (embed_js, embed_wasm):
-        shutil.copyfile(embed_dist / name, dist / name)
+    first_js, first_wasm = trunk_build((first_dist / "index.html").read_text(encoding="utf-8"))
+    for build, name in [(embed_dist, embed_js), (embed_dist, embed_wasm),
+                        (first_dist, first_js), (first_dist, first_wasm)]:
+        shutil.copyfile(build / name, dist / name)
     names = {"app_js": app_js, "app_wasm": app_wasm, "embed_js": embed_js, "embed_wasm": embed_wasm}
     loader = REGISTER_SW + LOADER.lstrip("\n") % names
     boot = f"boot-{hashlib.sha256(loader.encode()).hexdigest()[:16]}.js"
@@ -178,6 +182,7 @@ def main(dist: pathlib.Path, embed_dist: pathlib.Path) -> None:
     html = html.replace(
         '<script src="./gate-',
         f'<script data-app="./{app_js} ./{app_wasm}" data-embed="./{embed_js} ./{embed_wasm}" '
+        f'data-first="./{first_js} ./{first_wasm}" '
         'src="./gate-',
         1,
     )
@@ -221,4 +226,4 @@ def write_embed_page(dist: pathlib.Path, index_html: str, names: dict, outlines:
 
 
 if __name__ == "__main__":
-    main(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))
+    main(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3]))

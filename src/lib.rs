@@ -15,6 +15,8 @@ mod canvas_draw;
 #[cfg(all(target_arch = "wasm32", feature = "calculator"))]
 mod computed;
 #[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
 mod downloads;
 #[cfg(target_arch = "wasm32")]
 mod embed;
@@ -23,6 +25,9 @@ mod embed;
     allow(dead_code)
 )]
 mod embed_code;
+#[cfg(target_arch = "wasm32")]
+#[cfg_attr(feature = "calculator", allow(dead_code))]
+mod first_screen;
 #[cfg_attr(
     not(all(target_arch = "wasm32", feature = "calculator")),
     allow(dead_code)
@@ -72,6 +77,13 @@ pub fn mount_calculator() {
 #[cfg(target_arch = "wasm32")]
 pub fn mount_embed() {
     embed::mount();
+}
+
+/// The first screen's own small build: the page's rendering of the first screen answers what is
+/// typed into it before the calculator's WASM has arrived.
+#[cfg(target_arch = "wasm32")]
+pub fn drive_first_screen() {
+    first_screen::drive();
 }
 
 /// Puts the finished app in place of the build-time rendering (or the loading note) in one task,

@@ -5,15 +5,20 @@
 //! focus and scroll position stay where they were.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{
+    Document, Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
+};
 
-const ROOT_ID: &str = "prerender";
+pub const ROOT_ID: &str = "prerender";
 /// Set on `<html>` by the page's gate script when the rendering is not this visitor's.
-const OFF_CLASS: &str = "prerender-off";
+pub const OFF_CLASS: &str = "prerender-off";
 /// Set on `<html>` by the gate script once something is typed into the rendering.
 const TYPED_CLASS: &str = "prerender-typed";
+/// Set on `<html>` by the first screen's own build while it answers the rendering.
+pub const LIVE_CLASS: &str = "prerender-live";
 
-enum Carry {
+/// What a field of the rendering holds once changed.
+pub enum Carry {
     Text(String),
     Checked(bool),
     Choice(String),
@@ -41,41 +46,18 @@ pub fn take_over() -> Carried {
         return carried;
     };
     if let Some(html) = doc.document_element() {
-        let _ = html.class_list().remove_2(OFF_CLASS, TYPED_CLASS);
+        let _ = html
+            .class_list()
+            .remove_3(OFF_CLASS, TYPED_CLASS, LIVE_CLASS);
     }
     let Some(root) = doc.get_element_by_id(ROOT_ID) else {
         return carried;
     };
-    if let Ok(fields) = root.query_selector_all("input[id], select[id]") {
-        for i in 0..fields.length() {
-            let Some(node) = fields.item(i) else { continue };
-            if let Some(input) = node.dyn_ref::<HtmlInputElement>() {
-                let kind = input.type_();
-                if kind == "checkbox" || kind == "radio" {
-                    if input.checked() != input.default_checked() {
-                        carried
-                            .fields
-                            .push((input.id(), Carry::Checked(input.checked())));
-                    }
-                } else if !input.read_only() && input.value() != input.default_value() {
-                    carried
-                        .fields
-                        .push((input.id(), Carry::Text(input.value())));
-                }
-            } else if let Some(select) = node.dyn_ref::<HtmlSelectElement>() {
-                let initial = (0..select.length())
-                    .filter_map(|k| select.item(k))
-                    .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                    .find(|o| o.default_selected())
-                    .map(|o| o.value());
-                if initial.as_deref() != Some(select.value().as_str()) {
-                    carried
-                        .fields
-                        .push((select.id(), Carry::Choice(select.value())));
-                }
-            }
-        }
-    }
+    carried.fields = changes(&root)
+        .into_iter()
+        .map(|(field, carry)| (field.id(), carry))
+        .filter(|(id, _)| !id.is_empty())
+        .collect();
     carried.focus = doc
         .active_element()
         .filter(|e| root.contains(Some(e)))
@@ -87,6 +69,39 @@ pub fn take_over() -> Carried {
         let _ = html.class_list().remove_1(TYPED_CLASS);
     }
     carried
+}
+
+/// The fields of the rendering `root` that differ from how it was written, with what they hold.
+pub fn changes(root: &Element) -> Vec<(Element, Carry)> {
+    let Ok(fields) = root.query_selector_all("input, select") else {
+        return Vec::new();
+    };
+    (0..fields.length())
+        .filter_map(|i| fields.item(i)?.dyn_into::<Element>().ok())
+        .filter_map(|field| {
+            let carry = if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+                let kind = input.type_();
+                if kind == "checkbox" || kind == "radio" {
+                    (input.checked() != input.default_checked())
+                        .then(|| Carry::Checked(input.checked()))
+                } else {
+                    (!input.read_only() && input.value() != input.default_value())
+                        .then(|| Carry::Text(input.value()))
+                }
+            } else if let Some(select) = field.dyn_ref::<HtmlSelectElement>() {
+                let initial = (0..select.length())
+                    .filter_map(|k| select.item(k))
+                    .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                    .find(|o| o.default_selected())
+                    .map(|o| o.value());
+                (initial.as_deref() != Some(select.value().as_str()))
+                    .then(|| Carry::Choice(select.value()))
+            } else {
+                None
+            };
+            Some((field, carry?))
+        })
+        .collect()
 }
 
 /// Replays the carried changes into the mounted app, as if typed there.

@@ -3,7 +3,7 @@
 
 use web_sys::{Element, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
 
-use super::dom::{append, attrs, Dom};
+use crate::dom::{append, attrs, Dom};
 
 /// What a text input shows and how it is marked.
 pub struct TextSpec<'a> {

@@ -6,7 +6,6 @@
 //! inputs with their messages, the funnel chart, and optionally CSV and PNG exports. Its
 //! scenario and settings come from the address alone, and it never touches storage.
 
-mod dom;
 mod fields;
 mod height;
 mod page;
@@ -16,8 +15,8 @@ use funnel_model::{decode_link, Lang};
 use wasm_bindgen::JsCast;
 
 use crate::browser;
+use crate::dom::Dom;
 use crate::i18n::common::texts;
-use dom::Dom;
 
 /// How the embed code asked the frame to behave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

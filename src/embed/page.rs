@@ -15,11 +15,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement};
 
-use super::dom::{append, attrs, on, show_cards, Dom};
 use super::fields::{select_field, set_options, TextField, TextSpec};
 use super::EmbedMode;
 use crate::browser;
 use crate::canvas_draw;
+use crate::dom::{append, attrs, on, show_cards, Dom};
 use crate::downloads::{save_chart_png, save_results_csv};
 use crate::embed_code::calculator_page;
 use crate::i18n::common::{format_error, input_error, texts, FieldKind};

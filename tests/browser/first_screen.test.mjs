@@ -7,21 +7,24 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useApp, waitForApp } from './support/harness.mjs';
+import path from 'node:path';
+import { openPage, useApp, waitForApp, eventually, ensureArtifactsDir } from './support/harness.mjs';
 import { DEFAULT_REQUIRED_JA, KEYS, encodeLink, scenarioJson } from './support/fixtures.mjs';
 import { seedStorage } from './support/storage.mjs';
 import { expectRequired } from './pages/funnel.mjs';
 
 const app = useApp();
 const WASM = /funnel-app-[0-9a-f]+_bg\.wasm$/;
+/** The first screen's own small build, which answers the rendering until the app runs. */
+const FIRST_WASM = /funnel-first-[0-9a-f]+_bg\.wasm$/;
 
-/** Holds the calculator's WASM until the returned function is called. */
-async function holdWasm(context) {
+/** Holds the WASM matching `pattern` (the calculator's) until the returned function is called. */
+async function holdWasm(context, pattern = WASM) {
   let release;
   const released = new Promise((r) => {
     release = r;
   });
-  await context.route(WASM, async (route) => {
+  await context.route(pattern, async (route) => {
     await released;
     await route.continue();
   });
@@ -38,17 +41,43 @@ function visibleText(page, selector) {
   );
 }
 
-/** A first visitor's page at 375 px with the WASM held; `release` lets it through. */
-async function openHeld() {
+/**
+ * A first visitor's page at 375 px with the WASM held; `release` lets it through. The first
+ * screen's own build is held too (`releaseFirst`), or refused (`first: 'refused'`).
+ */
+async function openHeld({ first = 'held' } = {}) {
   let release;
+  let releaseFirst = () => {};
   const opened = await openPage(app, {
     viewport: { width: 375, height: 800 },
     init: async (c) => {
       release = await holdWasm(c);
+      if (first === 'refused') await c.route(FIRST_WASM, (route) => route.abort());
+      else releaseFirst = await holdWasm(c, FIRST_WASM);
     },
   });
-  return { ...opened, release };
+  return { ...opened, release, releaseFirst };
 }
+
+/** Whether the rendering's figures are marked as waiting, and the line that says so. */
+function waitingMarks(page) {
+  return page.evaluate(() => {
+    const style = (selector, pseudo) => {
+      const el = document.querySelector(selector);
+      return el && getComputedStyle(el, pseudo);
+    };
+    return {
+      marked: document.documentElement.classList.contains('prerender-typed'),
+      headline: style('.headline')?.filter,
+      summary: style('.compact-summary')?.filter,
+      table: style('.table-wrap')?.filter,
+      note: style('.results-block', '::before')?.content,
+    };
+  });
+}
+
+const headlineFigures = (page) => page.locator('.results-block [data-testid^="headline-"]').allTextContents();
+const summaryFigures = (page) => page.locator('.compact-summary .item b').allTextContents();
 
 /** The page before the app runs: the first screen is shown and the app is not there yet. */
 async function beforeTheApp(page) {
@@ -79,36 +108,39 @@ test('a first visit sees the default answer before the WASM runs, and the app sh
   }
 });
 
+const NOT_WAITING = { marked: false, headline: 'none', summary: 'none', table: 'none', note: 'none' };
+const ALL_WAITING = {
+  marked: true,
+  headline: 'grayscale(1)',
+  summary: 'grayscale(1)',
+  table: 'grayscale(1)',
+  note: '"入力した値で計算し直しています…"',
+};
+const CARDS_CURRENT = {
+  marked: true,
+  headline: 'none',
+  summary: 'none',
+  table: 'grayscale(1)',
+  note: '"必要件数は入力した値で計算済みです。表・確率などは計算し直しています…"',
+};
+
 test('what is typed into the first screen before the WASM runs is kept, with the focus', async () => {
-  const { context, page, errors, release } = await openHeld();
+  // without the first screen's own build (refused here), every figure waits for the app
+  const { context, page, errors, release } = await openHeld({ first: 'refused' });
   try {
     await page.goto(app.url);
     await beforeTheApp(page);
     const target = page.getByLabel('売上目標（KGI）', { exact: true });
-    const waiting = () =>
-      page.evaluate(() => {
-        const headline = document.querySelector('.headline');
-        const note = document.querySelector('.results-block');
-        return {
-          marked: document.documentElement.classList.contains('prerender-typed'),
-          headline: headline && getComputedStyle(headline).filter,
-          note: note && getComputedStyle(note, '::before').content,
-        };
-      });
-    assert.deepEqual(await waiting(), { marked: false, headline: 'none', note: 'none' });
+    assert.deepEqual(await waitingMarks(page), NOT_WAITING);
     await target.fill('2億');
     await target.focus();
     // the first screen's figures (for 1億) no longer answer what is typed: marked as waiting
-    assert.deepEqual(await waiting(), {
-      marked: true,
-      headline: 'grayscale(1)',
-      note: '"入力した値で計算し直しています…"',
-    });
+    assert.deepEqual(await waitingMarks(page), ALL_WAITING);
 
     release();
     await waitForApp(page);
     assert.equal(await page.locator('#prerender').count(), 0);
-    assert.deepEqual(await waiting(), { marked: false, headline: 'none', note: 'none' });
+    assert.deepEqual(await waitingMarks(page), NOT_WAITING);
     assert.equal(await target.inputValue(), '2億');
     assert.equal(await target.evaluate((el) => el === document.activeElement), true);
     // 2億 ÷ 500万 = 40 won deals; ÷ 25 % = 160 opportunities; ÷ 40 % = 400 SQL; ÷ 30 % =
@@ -121,6 +153,55 @@ test('what is typed into the first screen before the WASM runs is kept, with the
       リード: '13,334',
       訪問: '666,667',
     });
+    assert.deepEqual(errors.filter((e) => !e.includes('funnel-first')), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the first screen answers the target, the deal size and the rates before the app runs; anything else waits for it', async () => {
+  const { context, page, errors, release, releaseFirst } = await openHeld();
+  try {
+    await page.goto(app.url);
+    await beforeTheApp(page);
+    const target = page.getByLabel('売上目標（KGI）', { exact: true });
+    const win = page.getByLabel('受注率（商談 → 受注）', { exact: true });
+    // typed before the first screen's build arrived: waits, then that build catches up
+    await target.fill('2億');
+    assert.deepEqual(await waitingMarks(page), ALL_WAITING);
+    releaseFirst();
+    // 2億 ÷ 500万 = 40 won; ÷ 25 % = 160 opportunities; ÷ 40 % ÷ 30 % ÷ 10 % = 13,333.3 → 13,334
+    // leads; pipeline 160 × 500万 = 8億円
+    await eventually(async () => assert.deepEqual(await headlineFigures(page), ['40件', '160件', '13,334件', '8億円']));
+    assert.deepEqual(await summaryFigures(page), ['40件', '160件', '13,334件', '8億円']);
+    assert.deepEqual(await waitingMarks(page), CARDS_CURRENT);
+    await page.screenshot({ path: path.join(ensureArtifactsDir(), 'first-screen-answering-375.png') });
+
+    // a rate it cannot read: nothing is current until the app says what is wrong
+    await win.fill('abc');
+    await eventually(async () => assert.deepEqual(await waitingMarks(page), ALL_WAITING));
+    // 40 ÷ 50 % = 80 opportunities; ÷ 40 % ÷ 30 % ÷ 10 % = 6,666.7 → 6,667 leads; 80 × 500万 = 4億円
+    await win.fill('50');
+    await eventually(async () => assert.deepEqual(await summaryFigures(page), ['40件', '80件', '6,667件', '4億円']));
+    assert.deepEqual(await headlineFigures(page), ['40件', '80件', '6,667件', '4億円']);
+    assert.deepEqual(await waitingMarks(page), CARDS_CURRENT);
+    // the deal size too: 2億 ÷ 400万 = 50 won; ÷ 50 % = 100 opportunities; 100 × 400万 = 4億円
+    await page.getByLabel('平均受注単価', { exact: true }).fill('400万');
+    await eventually(async () => assert.deepEqual(await summaryFigures(page), ['50件', '100件', '8,334件', '4億円']));
+
+    // a stage renamed: only the app answers that, so every figure waits again, for good
+    await page.locator('#stage-name-0').fill('Web訪問');
+    await eventually(async () => assert.deepEqual(await waitingMarks(page), ALL_WAITING));
+    await win.fill('25');
+    assert.deepEqual(await waitingMarks(page), ALL_WAITING);
+
+    release();
+    await waitForApp(page);
+    assert.deepEqual(await waitingMarks(page), NOT_WAITING);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('prerender-live')), false);
+    // 2億 ÷ 400万 = 50 won; ÷ 25 % = 200 opportunities; 200 × 400万 = 8億円
+    await eventually(async () => assert.deepEqual(await headlineFigures(page), ['50件', '200件', '16,667件', '8億円']));
+    assert.equal(await page.locator('#stage-name-0').inputValue(), 'Web訪問');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -149,10 +230,13 @@ for (const [who, opts] of [
         await c.route(WASM, (route) => route.abort());
       },
     });
+    const firstScreenBuild = [];
+    page.on('request', (r) => /funnel-first-/.test(r.url()) && firstScreenBuild.push(r.url()));
     try {
       await page.goto(app.url + opts.path);
       await beforeTheApp(page);
       assert.equal(await page.locator('#prerender .boot-note').isVisible(), true);
+      assert.deepEqual(firstScreenBuild, [], 'the first screen\'s own build is not loaded');
       assert.equal(await page.locator('table.stage-table').first().isVisible(), false);
       const shown = await page.evaluate(() => document.body.innerText);
       assert.ok(!shown.includes('333,334'), shown);

@@ -172,6 +172,12 @@ for (const page of ['', 'embed.html']) test(`the served page ${page || '(the cal
     assert.ok(files.every(Boolean), `the loader names ${name}'s files`);
     for (const file of files) assert.equal((await fetch(app.url + file)).status, 200, file);
   }
+  // the calculator's gate names the first screen's own build, which is served too
+  if (!page) {
+    const first = html.match(/data-first="\.\/(funnel-first-[0-9a-f]+\.js) \.\/(funnel-first-[0-9a-f]+_bg\.wasm)"/);
+    assert.ok(first, 'the gate names the first screen\'s build');
+    for (const file of first.slice(1)) assert.equal((await fetch(app.url + file)).status, 200, file);
+  }
 });
 
 test('the policy is enforced in the page: an injected inline script, inline style and eval are refused and reported', () =>

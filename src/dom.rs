@@ -1,5 +1,6 @@
-//! The little DOM building the embed needs: elements with a class, attributes, text, listeners,
-//! and the headline cards as the full app lays them out (same classes, so one style sheet).
+//! The little DOM building that the builds without Leptos need (the embed, and the first
+//! screen's own small build): elements with a class, attributes, text, listeners, and the
+//! headline cards as the full app lays them out (same classes, so one style sheet).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,0 +1,170 @@
+//! The first screen's own small build (`bin/first_screen.rs`). A first visit paints the build-time
+//! rendering of the Funnel view at once, but the calculator's WASM takes seconds more on a slow
+//! phone. This build arrives long before it, and makes the rendering answer what is typed into
+//! it: the target, the deal size and the stage rates recompute the headline cards and the phone's
+//! summary line, with the model and view model the calculator uses. After anything else is
+//! changed there (a stage's name, the period, forward mode…), or while an input is wrong, the
+//! figures stay marked as waiting for the calculator (the gate script's mark), which then
+//! replaces the rendering with what was typed, as it always has.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use funnel_model::draft::Draft;
+use funnel_model::edit::FunnelEdit;
+use funnel_model::Lang;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+use crate::dom::{on, show_cards, Dom};
+use crate::prerender::{self, LIVE_CLASS, OFF_CLASS, ROOT_ID};
+use crate::view_model::figure::Card;
+use crate::view_model::funnel_results::headline_cards;
+
+/// The rendering is a first visitor's, so it is in the app's first language.
+const LANG: Lang = Lang::Ja;
+
+struct FirstScreen {
+    dom: Dom,
+    root: Element,
+    draft: Draft,
+    /// Something this build does not read was changed: only the calculator can answer now.
+    foreign: bool,
+}
+
+/// Starts answering the rendering's fields, if the page shows this visitor the rendering and it
+/// is the default plan this build starts from.
+pub fn drive() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id(ROOT_ID) else {
+        return;
+    };
+    let off = document
+        .document_element()
+        .is_some_and(|html| html.class_list().contains(OFF_CLASS));
+    if off {
+        return;
+    }
+    let mut screen = FirstScreen {
+        dom: Dom(document),
+        root: root.clone(),
+        draft: Draft::default(),
+        foreign: false,
+    };
+    // A rendering of another plan than this build's default would be answered wrongly.
+    let shows_default = screen
+        .cards()
+        .is_some_and(|cards| screen.summary_figures() == figures(&cards));
+    if !shows_default {
+        return;
+    }
+    // What was typed while this build was on its way; the rendering itself already shows the
+    // default plan.
+    let typed = prerender::changes(&root);
+    for (field, _) in &typed {
+        screen.take(field);
+    }
+    if typed.is_empty() {
+        screen.mark_live(true);
+    } else {
+        screen.refresh();
+    }
+    let screen = Rc::new(RefCell::new(screen));
+    for event in ["input", "change"] {
+        let screen = screen.clone();
+        on(&root, event, move |event| {
+            let field = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+            if let Some(field) = field {
+                let mut screen = screen.borrow_mut();
+                screen.take(&field);
+                screen.refresh();
+            }
+        });
+    }
+}
+
+impl FirstScreen {
+    /// Applies what `field` now holds to the draft, or notes that this build cannot.
+    fn take(&mut self, field: &Element) {
+        // The toolbar (the scenario's name, the embed code's options) changes no figure.
+        if field.closest("#view-funnel").ok().flatten().is_none() {
+            return;
+        }
+        let id = field.id();
+        let text = value(field);
+        let edit = match id.as_str() {
+            "target" => Some(FunnelEdit::Target(text)),
+            "deal-size" => Some(FunnelEdit::DealSize(text)),
+            _ => id
+                .strip_prefix("rate-")
+                .and_then(|stage| stage.parse().ok())
+                .map(|id| FunnelEdit::Rate { id, text }),
+        };
+        match edit {
+            Some(edit) => {
+                edit.apply_to(&mut self.draft);
+            }
+            None => self.foreign = true,
+        }
+    }
+
+    /// The headline cards for the draft, or `None` while it makes no answer.
+    fn cards(&self) -> Option<Vec<Card>> {
+        let (funnel, plan) = self.draft.funnel_and_plan().ok()?;
+        Some(headline_cards(LANG, &funnel, &plan))
+    }
+
+    /// Shows the draft's answer, and marks the headline current, when this build can answer.
+    fn refresh(&self) {
+        let cards = (!self.foreign).then(|| self.cards()).flatten();
+        let live = cards.is_some();
+        if let Some(cards) = cards {
+            for (key, figure) in cards.iter().map(|c| (c.key, &c.figure.text)) {
+                if let Some(shown) = self.find(&format!("[data-testid=\"summary-{key}\"] b")) {
+                    shown.set_text_content(Some(figure));
+                }
+            }
+            if let Some(list) = self.find(".results-block > dl.headline") {
+                show_cards(&self.dom, &list, cards);
+            }
+        }
+        self.mark_live(live);
+    }
+
+    fn mark_live(&self, live: bool) {
+        if let Some(html) = self.dom.0.document_element() {
+            let _ = html.class_list().toggle_with_force(LIVE_CLASS, live);
+        }
+    }
+
+    /// The figures of the phone's summary line, as the rendering shows them.
+    fn summary_figures(&self) -> Vec<String> {
+        let Ok(shown) = self.root.query_selector_all(".compact-summary .item b") else {
+            return Vec::new();
+        };
+        (0..shown.length())
+            .filter_map(|i| shown.item(i)?.text_content())
+            .collect()
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).ok().flatten()
+    }
+}
+
+fn figures(cards: &[Card]) -> Vec<String> {
+    cards.iter().map(|c| c.figure.text.clone()).collect()
+}
+
+/// What a text field or a choice holds now.
+fn value(field: &Element) -> String {
+    if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+        input.value()
+    } else if let Some(select) = field.dyn_ref::<HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
