@@ -132,11 +132,11 @@ async function answerTimes(chromium, url) {
     const embed = url.includes('embed');
     await page.waitForFunction((embed) => window.__answer?.answers && (embed || window.__answer.app),
       embed, { timeout: 120_000 });
-    return await page.evaluate(() => ({
+    return await page.evaluate((embed) => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       answers: window.__answer.answers,
-      app: window.__answer.app ?? NaN,
-    }));
+      app: embed ? NaN : window.__answer.app,
+    }), embed);
   } finally {
     await browser.close();
   }
