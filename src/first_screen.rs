@@ -1,11 +1,12 @@
 //! The first screen's own small build (`bin/first_screen.rs`). A first visit paints the build-time
 //! rendering of the Funnel view at once, but the calculator's WASM takes seconds more on a slow
 //! phone. This build arrives long before it, and makes the rendering answer what is typed into
-//! it: the target, the deal size and the stage rates recompute the headline cards and the phone's
-//! summary line, with the model and view model the calculator uses. After anything else is
-//! changed there (a stage's name, the period, forward mode…), or while an input is wrong, the
-//! figures stay marked as waiting for the calculator (the gate script's mark), which then
-//! replaces the rendering with what was typed, as it always has.
+//! it: the target, the deal size and the stage rates recompute the headline cards, the phone's
+//! summary line and the stage table (all but forward mode's column), with the model and view
+//! model the calculator uses. After anything else is changed there (a stage's name, the period,
+//! forward mode…), or while an input is wrong, the figures stay marked as waiting for the
+//! calculator (the gate script's mark), which then replaces the rendering with what was typed,
+//! as it always has.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,7 +20,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use crate::dom::{on, show_cards, Dom};
 use crate::prerender::{self, LIVE_CLASS, OFF_CLASS, ROOT_ID};
 use crate::view_model::figure::Card;
-use crate::view_model::funnel_results::headline_cards;
+use crate::view_model::funnel_results::{headline_cards, stage_rows, StageRow};
 
 /// The rendering is a first visitor's, so it is in the app's first language.
 const LANG: Lang = Lang::Ja;
@@ -110,17 +111,26 @@ impl FirstScreen {
         }
     }
 
-    /// The headline cards for the draft, or `None` while it makes no answer.
-    fn cards(&self) -> Option<Vec<Card>> {
+    /// The headline cards and the stage table's rows for the draft, or `None` while it makes no
+    /// answer.
+    fn answer(&self) -> Option<(Vec<Card>, Vec<StageRow>)> {
         let (funnel, plan) = self.draft.funnel_and_plan().ok()?;
-        Some(headline_cards(LANG, &funnel, &plan))
+        Some((
+            headline_cards(LANG, &funnel, &plan),
+            stage_rows(LANG, &funnel, &plan, &[]),
+        ))
     }
 
-    /// Shows the draft's answer, and marks the headline current, when this build can answer.
+    /// The headline cards for the draft, or `None` while it makes no answer.
+    fn cards(&self) -> Option<Vec<Card>> {
+        self.answer().map(|(cards, _)| cards)
+    }
+
+    /// Shows the draft's answer, and marks it current, when this build can answer.
     fn refresh(&self) {
-        let cards = (!self.foreign).then(|| self.cards()).flatten();
-        let live = cards.is_some();
-        if let Some(cards) = cards {
+        let answer = (!self.foreign).then(|| self.answer()).flatten();
+        let live = answer.is_some();
+        if let Some((cards, rows)) = answer {
             for (key, figure) in cards.iter().map(|c| (c.key, &c.figure.text)) {
                 if let Some(shown) = self.find(&format!("[data-testid=\"summary-{key}\"] b")) {
                     shown.set_text_content(Some(figure));
@@ -129,8 +139,32 @@ impl FirstScreen {
             if let Some(list) = self.find(".results-block > dl.headline") {
                 show_cards(&self.dom, &list, cards);
             }
+            self.show_rows(&rows);
         }
         self.mark_live(live);
+    }
+
+    /// The stage table's figures, each cell as the calculator fills it; forward mode's column
+    /// is left to the calculator (it stays marked as waiting).
+    fn show_rows(&self, rows: &[StageRow]) {
+        for (i, row) in rows.iter().enumerate() {
+            let Some(cells) = self
+                .find(&format!(".stage-table tr[data-stage=\"{i}\"]"))
+                .and_then(|tr| tr.query_selector_all("td").ok())
+            else {
+                continue;
+            };
+            let cell = |k: u32| cells.item(k).and_then(|n| n.dyn_into::<Element>().ok());
+            let texts = [&row.required, &row.exact, &row.rate, &row.cumulative];
+            for (k, text) in (0..).zip(texts) {
+                if let Some(cell) = cell(k) {
+                    cell.set_text_content(Some(text));
+                }
+            }
+            if let Some(required) = cell(0) {
+                let _ = required.set_attribute("title", &row.exact_title);
+            }
+        }
     }
 
     fn mark_live(&self, live: bool) {

@@ -64,9 +64,10 @@ pub fn take_over() -> Carried {
         .map(|e| e.id())
         .filter(|id| !id.is_empty());
     root.remove();
-    // Removing the focused field that was typed into fires its change, which marks it again.
+    // Removing the focused field that was typed into fires its change, which marks it again
+    // (and the first screen's own build answers it).
     if let Some(html) = doc.document_element() {
-        let _ = html.class_list().remove_1(TYPED_CLASS);
+        let _ = html.class_list().remove_2(TYPED_CLASS, LIVE_CLASS);
     }
     carried
 }

@@ -120,8 +120,8 @@ const CARDS_CURRENT = {
   marked: true,
   headline: 'none',
   summary: 'none',
-  table: 'grayscale(1)',
-  note: '"必要件数は入力した値で計算済みです。表・確率などは計算し直しています…"',
+  table: 'none',
+  note: '"必要件数と各段階の件数は入力した値で計算済みです。確率・見込み・ゴールシークは計算し直しています…"',
 };
 
 test('what is typed into the first screen before the WASM runs is kept, with the focus', async () => {
@@ -174,7 +174,16 @@ test('the first screen answers the target, the deal size and the rates before th
     // leads; pipeline 160 × 500万 = 8億円
     await eventually(async () => assert.deepEqual(await headlineFigures(page), ['40件', '160件', '13,334件', '8億円']));
     assert.deepEqual(await summaryFigures(page), ['40件', '160件', '13,334件', '8億円']);
+    // the stage table too: 160 ÷ 40 % = 400 SQL; ÷ 30 % = 1,333.3 → 1,334 MQL; ÷ 10 % → 13,334
+    // leads; ÷ 2 % = 666,666.7 → 666,667 visits; its exact column and title follow
+    await expectRequired(page, { 受注: '40', 商談: '160', SQL: '400', MQL: '1,334', リード: '13,334', 訪問: '666,667' });
+    assert.equal((await page.locator('.stage-table tr[data-stage="2"] td.exact').textContent()).trim(), '1,333.33');
     assert.deepEqual(await waitingMarks(page), CARDS_CURRENT);
+    // forward mode's column stays the calculator's to answer, shown as waiting
+    assert.equal(
+      await page.locator('.stage-table tr[data-stage="1"] td.expected').evaluate((td) => getComputedStyle(td).color),
+      'rgb(152, 162, 179)',
+    );
     await page.screenshot({ path: path.join(ensureArtifactsDir(), 'first-screen-answering-375.png') });
 
     // a rate it cannot read: nothing is current until the app says what is wrong
@@ -184,24 +193,51 @@ test('the first screen answers the target, the deal size and the rates before th
     await win.fill('50');
     await eventually(async () => assert.deepEqual(await summaryFigures(page), ['40件', '80件', '6,667件', '4億円']));
     assert.deepEqual(await headlineFigures(page), ['40件', '80件', '6,667件', '4億円']);
+    // the rate column and the cumulative rate to won follow the rate typed
+    const winRow = page.locator('.stage-table tr[data-stage="4"] td');
+    assert.deepEqual((await winRow.allTextContents()).slice(2, 4).map((t) => t.trim()), ['50%', '50%']);
     assert.deepEqual(await waitingMarks(page), CARDS_CURRENT);
     // the deal size too: 2億 ÷ 400万 = 50 won; ÷ 50 % = 100 opportunities; 100 × 400万 = 4億円
     await page.getByLabel('平均受注単価', { exact: true }).fill('400万');
     await eventually(async () => assert.deepEqual(await summaryFigures(page), ['50件', '100件', '8,334件', '4億円']));
 
-    // a stage renamed: only the app answers that, so every figure waits again, for good
-    await page.locator('#stage-name-0').fill('Web訪問');
-    await eventually(async () => assert.deepEqual(await waitingMarks(page), ALL_WAITING));
     await win.fill('25');
-    assert.deepEqual(await waitingMarks(page), ALL_WAITING);
+    await win.focus();
 
+    // the app takes over with what was typed (the focused field's change, fired as the first
+    // screen goes, is no longer answered there)
     release();
     await waitForApp(page);
     assert.deepEqual(await waitingMarks(page), NOT_WAITING);
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('prerender-live')), false);
     // 2億 ÷ 400万 = 50 won; ÷ 25 % = 200 opportunities; 200 × 400万 = 8億円
     await eventually(async () => assert.deepEqual(await headlineFigures(page), ['50件', '200件', '16,667件', '8億円']));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a stage renamed in the first screen leaves every figure waiting for the app, which keeps the name', async () => {
+  const { context, page, errors, release, releaseFirst } = await openHeld();
+  try {
+    await page.goto(app.url);
+    await beforeTheApp(page);
+    releaseFirst();
+    await page.waitForFunction(() => document.documentElement.classList.contains('prerender-live'));
+    // only the app answers a renamed stage: every figure waits, and goes on waiting after a rate
+    await page.locator('#stage-name-0').fill('Web訪問');
+    await eventually(async () => assert.deepEqual(await waitingMarks(page), ALL_WAITING));
+    await page.getByLabel('受注率（商談 → 受注）', { exact: true }).fill('50');
+    assert.deepEqual(await waitingMarks(page), ALL_WAITING);
+    assert.deepEqual(await summaryFigures(page), ['20件', '80件', '6,667件', '4億円'], 'the default answer, marked');
+
+    release();
+    await waitForApp(page);
+    assert.deepEqual(await waitingMarks(page), NOT_WAITING);
     assert.equal(await page.locator('#stage-name-0').inputValue(), 'Web訪問');
+    // 1億 ÷ 500万 = 20 won; ÷ 50 % = 40 opportunities
+    await eventually(async () => assert.deepEqual((await headlineFigures(page)).slice(0, 2), ['20件', '40件']));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
