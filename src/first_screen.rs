@@ -2,8 +2,9 @@
 //! rendering of the Funnel view at once, but the calculator's WASM takes seconds more on a slow
 //! phone. This build arrives long before it, and makes the rendering answer what is typed into
 //! it: the target, the deal size and the stage rates recompute the headline cards, the phone's
-//! summary line and the stage table (all but forward mode's column), with the model and view
-//! model the calculator uses. After anything else is changed there (a stage's name, the period,
+//! summary line, the stage table (all but forward mode's column) and the funnel chart (drawn
+//! here at once; the rendering leaves it blank), with the model, view model and drawing the
+//! calculator uses. After anything else is changed there (a stage's name, the period,
 //! forward mode…), or while an input is wrong, the figures stay marked as waiting for the
 //! calculator (the gate script's mark), which then replaces the rendering with what was typed,
 //! as it always has.
@@ -13,13 +14,15 @@ use std::rc::Rc;
 
 use funnel_model::draft::Draft;
 use funnel_model::edit::FunnelEdit;
-use funnel_model::Lang;
+use funnel_model::{Funnel, Lang, ReversePlan};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement};
 
+use crate::canvas_draw;
 use crate::dom::{on, show_cards, Dom};
 use crate::prerender::{self, LIVE_CLASS, OFF_CLASS, ROOT_ID};
 use crate::view_model::figure::Card;
+use crate::view_model::funnel::{chart_data, summary};
 use crate::view_model::funnel_results::{headline_cards, stage_rows, StageRow};
 
 /// The rendering is a first visitor's, so it is in the app's first language.
@@ -68,6 +71,9 @@ pub fn drive() {
         screen.take(field);
     }
     if typed.is_empty() {
+        if let Ok((funnel, plan)) = screen.draft.funnel_and_plan() {
+            screen.show_chart(&funnel, &plan);
+        }
         screen.mark_live(true);
     } else {
         screen.refresh();
@@ -111,26 +117,22 @@ impl FirstScreen {
         }
     }
 
-    /// The headline cards and the stage table's rows for the draft, or `None` while it makes no
-    /// answer.
-    fn answer(&self) -> Option<(Vec<Card>, Vec<StageRow>)> {
-        let (funnel, plan) = self.draft.funnel_and_plan().ok()?;
-        Some((
-            headline_cards(LANG, &funnel, &plan),
-            stage_rows(LANG, &funnel, &plan, &[]),
-        ))
-    }
-
     /// The headline cards for the draft, or `None` while it makes no answer.
     fn cards(&self) -> Option<Vec<Card>> {
-        self.answer().map(|(cards, _)| cards)
+        let (funnel, plan) = self.draft.funnel_and_plan().ok()?;
+        Some(headline_cards(LANG, &funnel, &plan))
     }
 
     /// Shows the draft's answer, and marks it current, when this build can answer.
     fn refresh(&self) {
-        let answer = (!self.foreign).then(|| self.answer()).flatten();
+        let answer = (!self.foreign)
+            .then(|| self.draft.funnel_and_plan().ok())
+            .flatten();
         let live = answer.is_some();
-        if let Some((cards, rows)) = answer {
+        if let Some((funnel, plan)) = answer {
+            let cards = headline_cards(LANG, &funnel, &plan);
+            let rows = stage_rows(LANG, &funnel, &plan, &[]);
+            self.show_chart(&funnel, &plan);
             for (key, figure) in cards.iter().map(|c| (c.key, &c.figure.text)) {
                 if let Some(shown) = self.find(&format!("[data-testid=\"summary-{key}\"] b")) {
                     shown.set_text_content(Some(figure));
@@ -142,6 +144,20 @@ impl FirstScreen {
             self.show_rows(&rows);
         }
         self.mark_live(live);
+    }
+
+    /// The funnel chart, drawn as the calculator draws it, at the width the rendering gives it,
+    /// with its description for screen readers.
+    fn show_chart(&self, funnel: &Funnel, plan: &ReversePlan) {
+        let Some(canvas) = self
+            .find("#view-funnel figure.chart canvas")
+            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        let data = chart_data(funnel, plan, LANG, None);
+        canvas_draw::draw(&canvas, f64::from(canvas.client_width()), &data);
+        let _ = canvas.set_attribute("aria-label", &summary(&data, LANG));
     }
 
     /// The stage table's figures, each cell as the calculator fills it; forward mode's column

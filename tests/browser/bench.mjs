@@ -116,6 +116,8 @@ async function editLatencies(
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(url + (view ? `#view=${view}` : ''));
+    // the app's own chart, not the first screen's (which its small build draws first)
+    await page.waitForFunction(() => !document.getElementById('prerender'));
     await page.waitForSelector(`${canvasSelector}[data-draws]`);
     await prepare(page);
     const input = await page.getByLabel(label, { exact: true }).elementHandle();

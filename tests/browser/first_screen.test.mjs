@@ -121,7 +121,7 @@ const CARDS_CURRENT = {
   headline: 'none',
   summary: 'none',
   table: 'none',
-  note: '"必要件数と各段階の件数は入力した値で計算済みです。確率・見込み・ゴールシークは計算し直しています…"',
+  note: '"必要件数・各段階の件数・ファネル図は入力した値で計算済みです。確率・見込み・ゴールシークは計算し直しています…"',
 };
 
 test('what is typed into the first screen before the WASM runs is kept, with the focus', async () => {
@@ -174,6 +174,10 @@ test('the first screen answers the target, the deal size and the rates before th
     // leads; pipeline 160 × 500万 = 8億円
     await eventually(async () => assert.deepEqual(await headlineFigures(page), ['40件', '160件', '13,334件', '8億円']));
     assert.deepEqual(await summaryFigures(page), ['40件', '160件', '13,334件', '8億円']);
+    // the funnel chart, which the rendering leaves blank, is drawn for what was typed
+    const chart = page.locator('#prerender .chart canvas');
+    assert.ok(Number(await chart.getAttribute('data-draws')) >= 1, 'the chart is drawn');
+    assert.match(await chart.getAttribute('aria-label'), /^ファネル図: 訪問 666,667\D.*リード 13,334\D.*受注 40(\D|$)/);
     // the stage table too: 160 ÷ 40 % = 400 SQL; ÷ 30 % = 1,333.3 → 1,334 MQL; ÷ 10 % → 13,334
     // leads; ÷ 2 % = 666,666.7 → 666,667 visits; its exact column and title follow
     await expectRequired(page, { 受注: '40', 商談: '160', SQL: '400', MQL: '1,334', リード: '13,334', 訪問: '666,667' });
@@ -193,6 +197,7 @@ test('the first screen answers the target, the deal size and the rates before th
     await win.fill('50');
     await eventually(async () => assert.deepEqual(await summaryFigures(page), ['40件', '80件', '6,667件', '4億円']));
     assert.deepEqual(await headlineFigures(page), ['40件', '80件', '6,667件', '4億円']);
+    assert.match(await chart.getAttribute('aria-label'), /商談 80\D.*受注 40(\D|$)/);
     // the rate column and the cumulative rate to won follow the rate typed
     const winRow = page.locator('.stage-table tr[data-stage="4"] td');
     assert.deepEqual((await winRow.allTextContents()).slice(2, 4).map((t) => t.trim()), ['50%', '50%']);
@@ -225,6 +230,9 @@ test('a stage renamed in the first screen leaves every figure waiting for the ap
     await beforeTheApp(page);
     releaseFirst();
     await page.waitForFunction(() => document.documentElement.classList.contains('prerender-live'));
+    // nothing typed yet: the first screen's chart, blank in the rendering, is drawn at once
+    assert.match(await page.locator('#prerender .chart canvas').getAttribute('aria-label'), /受注 20(\D|$)/);
+    await page.screenshot({ path: path.join(ensureArtifactsDir(), 'first-screen-drawn-375.png'), fullPage: true });
     // only the app answers a renamed stage: every figure waits, and goes on waiting after a rate
     await page.locator('#stage-name-0').fill('Web訪問');
     await eventually(async () => assert.deepEqual(await waitingMarks(page), ALL_WAITING));

@@ -55,11 +55,16 @@ export async function trackCspViolations(context) {
   });
 }
 
-/** Waits until the app has rendered its results and drawn the chart at least once. */
+/**
+ * Waits until the app has rendered its results and drawn the chart at least once, in place of
+ * the build-time first screen (whose chart the first screen's own small build draws earlier).
+ */
 export async function waitForApp(page) {
   await page.locator('table.stage-table tbody tr').first().waitFor({ timeout: TIMEOUT });
   await page.waitForFunction(
-    () => Number(document.querySelector('.chart canvas')?.getAttribute('data-draws') ?? 0) >= 1,
+    () =>
+      !document.getElementById('prerender') &&
+      Number(document.querySelector('.chart canvas')?.getAttribute('data-draws') ?? 0) >= 1,
     null,
     { timeout: TIMEOUT },
   );
