@@ -70,8 +70,10 @@ pub fn show_cards(dom: &Dom, list: &Element, cards: Vec<Card>) {
     let same = shown.len() == cards.len()
         && cards.iter().zip(&shown).all(|(card, el)| {
             el.class_name() == format!("card card-{}", card.key)
-                && el.first_element_child().and_then(|dt| dt.text_content())
-                    == Some(card.label.text.clone())
+                && el
+                    .first_element_child()
+                    .and_then(|dt| dt.text_content())
+                    .is_some_and(|text| text == card.label.text)
         });
     if same {
         for (Card { key, figure, .. }, card) in cards.into_iter().zip(&shown) {

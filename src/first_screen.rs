@@ -16,12 +16,11 @@ use funnel_model::draft::Draft;
 use funnel_model::edit::FunnelEdit;
 use funnel_model::{Funnel, Lang, ReversePlan};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
 
 use crate::canvas_draw;
 use crate::dom::{on, show_cards, Dom};
 use crate::prerender::{self, LIVE_CLASS, OFF_CLASS, ROOT_ID};
-use crate::view_model::figure::Card;
 use crate::view_model::funnel::{chart_data, summary};
 use crate::view_model::funnel_results::{headline_cards, stage_rows, StageRow};
 
@@ -58,10 +57,14 @@ pub fn drive() {
         foreign: false,
     };
     // A rendering of another plan than this build's default would be answered wrongly.
-    let shows_default = screen
-        .cards()
-        .is_some_and(|cards| screen.summary_figures() == figures(&cards));
-    if !shows_default {
+    let Ok((funnel, plan)) = screen.draft.funnel_and_plan() else {
+        return;
+    };
+    let default_figures: Vec<String> = headline_cards(LANG, &funnel, &plan)
+        .into_iter()
+        .map(|card| card.figure.text)
+        .collect();
+    if screen.summary_figures() != default_figures {
         return;
     }
     // What was typed while this build was on its way; the rendering itself already shows the
@@ -71,9 +74,7 @@ pub fn drive() {
         screen.take(field);
     }
     if typed.is_empty() {
-        if let Ok((funnel, plan)) = screen.draft.funnel_and_plan() {
-            screen.show_chart(&funnel, &plan);
-        }
+        screen.show_chart(&funnel, &plan);
         screen.mark_live(true);
     } else {
         screen.refresh();
@@ -100,7 +101,11 @@ impl FirstScreen {
             return;
         }
         let id = field.id();
-        let text = value(field);
+        // Every field this build reads is a text input.
+        let text = field
+            .dyn_ref::<HtmlInputElement>()
+            .map(HtmlInputElement::value)
+            .unwrap_or_default();
         let edit = match id.as_str() {
             "target" => Some(FunnelEdit::Target(text)),
             "deal-size" => Some(FunnelEdit::DealSize(text)),
@@ -115,12 +120,6 @@ impl FirstScreen {
             }
             None => self.foreign = true,
         }
-    }
-
-    /// The headline cards for the draft, or `None` while it makes no answer.
-    fn cards(&self) -> Option<Vec<Card>> {
-        let (funnel, plan) = self.draft.funnel_and_plan().ok()?;
-        Some(headline_cards(LANG, &funnel, &plan))
     }
 
     /// Shows the draft's answer, and marks it current, when this build can answer.
@@ -201,20 +200,5 @@ impl FirstScreen {
 
     fn find(&self, selector: &str) -> Option<Element> {
         self.root.query_selector(selector).ok().flatten()
-    }
-}
-
-fn figures(cards: &[Card]) -> Vec<String> {
-    cards.iter().map(|c| c.figure.text.clone()).collect()
-}
-
-/// What a text field or a choice holds now.
-fn value(field: &Element) -> String {
-    if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
-        input.value()
-    } else if let Some(select) = field.dyn_ref::<HtmlSelectElement>() {
-        select.value()
-    } else {
-        String::new()
     }
 }
