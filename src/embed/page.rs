@@ -1,5 +1,5 @@
 //! The embed's elements and what keeps them in step with the inputs: every edit is applied to
-//! the draft by the model's one `apply`, then the cards, the chart, the messages and the
+//! the draft as the model's `apply` applies it, then the cards, the chart, the messages and the
 //! open-full link are brought up to date.
 
 use std::cell::RefCell;
@@ -10,12 +10,14 @@ use funnel_model::draft::{Draft, FunnelField};
 use funnel_model::edit::{FunnelEdit, PlanEdit};
 use funnel_model::plan::period::Period;
 use funnel_model::scenario::{FormatError, Scenario};
-use funnel_model::{encode_link, Edit, Funnel, Lang, OptionKey, ReversePlan};
+use funnel_model::{Edit, Funnel, Lang, OptionKey, ReversePlan};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement};
 
 use super::fields::{select_field, set_options, TextField, TextSpec};
+use super::link;
 use super::EmbedMode;
 use crate::browser;
 use crate::canvas_draw;
@@ -50,11 +52,20 @@ struct Embed {
     full_link: Element,
     /// The calculator this embed's open-full link leads to (its address without fragment).
     calculator: String,
+    /// The link's positions as opened, which the open-full link writes the edits over.
+    positions: Array,
     fields: Vec<(FunnelField, FieldKind, TextField)>,
     period_index: Option<HtmlSelectElement>,
 }
 
 type Shared = Rc<RefCell<Embed>>;
+
+/// What the address opened: the scenario, its link's positions, and why a link did not read.
+pub struct Opened {
+    pub scenario: Scenario,
+    pub positions: Array,
+    pub link_error: Option<FormatError>,
+}
 
 /// Builds the embed and returns its root: in `outline` (the page's build-time outline of it, in
 /// this language), which then keeps its cards, or outside the document when there is none.
@@ -62,10 +73,14 @@ pub fn build(
     dom: Dom,
     lang: Lang,
     mode: EmbedMode,
-    scenario: Scenario,
-    link_error: Option<FormatError>,
+    opened: Opened,
     outline: Option<Element>,
 ) -> Element {
+    let Opened {
+        scenario,
+        positions,
+        link_error,
+    } = opened;
     let fw = funnel_words(lang);
     let (root, results, stale_note, cards) = match outline.and_then(adopt) {
         Some(parts) => parts,
@@ -118,6 +133,7 @@ pub fn build(
         canvas,
         full_link,
         calculator: calculator_page(&browser::page_url()),
+        positions,
         fields: Vec::new(),
         period_index: None,
     }));
@@ -428,7 +444,11 @@ impl Embed {
             // Without an earlier answer there is nothing stale to point at: say why it is empty.
             let note = match self.kept {
                 Some(_) => funnel_words(lang).stale_notice,
-                None => embed_words(lang).no_answer,
+                None => {
+                    // The page's outline of the cards has nothing to fill in: it goes.
+                    show_cards(&self.dom, &self.cards, Vec::new());
+                    embed_words(lang).no_answer
+                }
             };
             self.stale_note.set_text_content(Some(note));
             let _ = self.stale_note.remove_attribute("hidden");
@@ -446,11 +466,19 @@ impl Embed {
                 self.draw();
             }
         }
+        // Without any answer there is no chart to show: no empty box in its place.
+        let _ = self
+            .figure
+            .toggle_attribute_with_force("hidden", self.chart.is_none());
         let scenario = Scenario {
             name: self.name.clone(),
             draft: self.draft.clone(),
         };
-        let href = format!("{}#s={}", self.calculator, encode_link(&scenario));
+        let href = format!(
+            "{}#s={}",
+            self.calculator,
+            link::write(&self.positions, &scenario)
+        );
         let _ = self.full_link.set_attribute("href", &href);
     }
 

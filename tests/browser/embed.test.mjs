@@ -750,6 +750,7 @@ test('an embed whose link does not read shows the sample plan and says so; its p
       'この計画の入力には誤りがあり、結果を出せません。フル機能の電卓で開いて確かめてください。',
     );
     assert.equal(await broken.locator('[data-testid^="headline-"]').count(), 0);
+    assert.equal(await broken.locator('.headline .card').count(), 0, 'no empty cards');
   });
 });
 

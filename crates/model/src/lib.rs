@@ -17,6 +17,7 @@ pub mod goal_seek;
 pub mod import;
 pub mod kpi;
 pub mod lang;
+pub mod link_funnel;
 pub mod merge;
 mod named_scenario;
 pub mod option_key;

@@ -247,10 +247,18 @@ impl From<V2> for Scenario {
 // where seek is a stage id (≥ 0) for a rate, -1 for the deal size, -2 for the entry count.
 
 #[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct LinkV2(String, String, String, Vec<LinkStageV2>, u32, String, i64);
+pub(crate) struct LinkV2(
+    pub String,
+    pub String,
+    pub String,
+    pub Vec<LinkStageV2>,
+    pub u32,
+    pub String,
+    pub i64,
+);
 
 #[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct LinkStageV2(u32, u8, String, Option<String>);
+pub(crate) struct LinkStageV2(pub u32, pub u8, pub String, pub Option<String>);
 
 const SEEK_DEAL_SIZE: i64 = -1;
 const SEEK_ENTRY_COUNT: i64 = -2;

@@ -42,16 +42,35 @@ fn check(version: u32, json: &[u8]) -> u32 {
 
 /// The fragment payload (no `#`): URL-safe, starting with the version marker `3.`.
 pub fn encode_link(s: &Scenario) -> String {
-    let mut bytes = serde_json::to_vec(&LinkV3::from(s)).expect("strings and numbers serialize");
-    let sum = check(SCHEMA_VERSION, &bytes);
-    bytes.extend_from_slice(&sum.to_be_bytes());
-    format!("{SCHEMA_VERSION}.{}", URL_SAFE_NO_PAD.encode(bytes))
+    seal_link(serde_json::to_vec(&LinkV3::from(s)).expect("strings and numbers serialize"))
+}
+
+/// The payload for the JSON array of a current-version link, however it was written: the version
+/// marker, then the JSON and its check in URL-safe base64.
+pub fn seal_link(mut json: Vec<u8>) -> String {
+    let sum = check(SCHEMA_VERSION, &json);
+    json.extend_from_slice(&sum.to_be_bytes());
+    format!("{SCHEMA_VERSION}.{}", URL_SAFE_NO_PAD.encode(json))
 }
 
 /// Reads a link payload (no `#`). Over `MAX_LINK_CHARS` → `TooLarge`; a version marker above
 /// `SCHEMA_VERSION` → `FutureVersion`; anything else malformed, truncated or altered →
 /// `NotDecodable`; then the same `validate` as storage and import.
 pub fn decode_link(payload: &str) -> Result<Scenario, FormatError> {
+    let (version, json) = open_link(payload)?;
+    // Read as `str`, like stored and imported JSON: one serde_json reader for all three keeps a
+    // second copy of every decoder out of the WASM.
+    let scenario = if version == 2 {
+        serde_json::from_str::<LinkV2>(&json).map(LinkV2::into_scenario)
+    } else {
+        serde_json::from_str::<LinkV3>(&json).map(LinkV3::into_scenario)
+    };
+    validate(scenario.ok().flatten().ok_or(FormatError::NotDecodable)?)
+}
+
+/// A link payload's format version and JSON, once its size, version marker, base64, check and
+/// UTF-8 are good (the errors as `decode_link` gives them); the JSON itself is not read yet.
+pub fn open_link(payload: &str) -> Result<(u32, String), FormatError> {
     if payload.len() > MAX_LINK_CHARS {
         return Err(FormatError::TooLarge);
     }
@@ -67,29 +86,22 @@ pub fn decode_link(payload: &str) -> Result<Scenario, FormatError> {
     if base64::decoded_len_estimate(body.len()) > MAX_DECODED_BYTES {
         return Err(FormatError::TooLarge);
     }
-    let bytes = URL_SAFE_NO_PAD
+    let mut bytes = URL_SAFE_NO_PAD
         .decode(body)
         .map_err(|_| FormatError::NotDecodable)?;
     let split = bytes
         .len()
         .checked_sub(CHECK_BYTES)
         .ok_or(FormatError::NotDecodable)?;
-    let (json, sum) = bytes.split_at(split);
-    let sum_matches = sum == check(version, json).to_be_bytes();
+    let sum_matches = bytes[split..] == check(version, &bytes[..split]).to_be_bytes();
     // Under `cargo fuzz` (which sets `cfg(fuzzing)`) a failed check does not stop decoding, so
     // mutated inputs reach the JSON reader and the validation behind it.
     if !sum_matches && !cfg!(fuzzing) {
         return Err(FormatError::NotDecodable);
     }
-    // Read as `str`, like stored and imported JSON: one serde_json reader for all three keeps a
-    // second copy of every decoder out of the WASM.
-    let json = std::str::from_utf8(json).map_err(|_| FormatError::NotDecodable)?;
-    let scenario = if version == 2 {
-        serde_json::from_str::<LinkV2>(json).map(LinkV2::into_scenario)
-    } else {
-        serde_json::from_str::<LinkV3>(json).map(LinkV3::into_scenario)
-    };
-    validate(scenario.ok().flatten().ok_or(FormatError::NotDecodable)?)
+    bytes.truncate(split);
+    let json = String::from_utf8(bytes).map_err(|_| FormatError::NotDecodable)?;
+    Ok((version, json))
 }
 
 /// The decimal version before the first `.`: digits only, no leading zero. A number too big

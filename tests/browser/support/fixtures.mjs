@@ -80,8 +80,19 @@ export function encodeLink(name, draftOverrides = {}, { version = 3 } = {}) {
     seek,
   ];
   if (version >= 3) array.push(d.plan ?? null, d.kpi ?? null);
-  const json = Buffer.from(JSON.stringify(array), 'utf8');
+  return sealLink(array, version);
+}
+
+/** A payload for any JSON `value` with a valid check: the link format's envelope, not its rules. */
+export function sealLink(value, version = 3) {
+  const json = Buffer.from(JSON.stringify(value), 'utf8');
   const sum = Buffer.alloc(4);
   sum.writeUInt32BE(linkCheck(version, json));
   return `${version}.${Buffer.concat([json, sum]).toString('base64url')}`;
+}
+
+/** The JSON value a payload carries (its check not verified). */
+export function openLink(payload) {
+  const bytes = Buffer.from(payload.slice(payload.indexOf('.') + 1), 'base64url');
+  return JSON.parse(bytes.subarray(0, bytes.length - 4).toString('utf8'));
 }
