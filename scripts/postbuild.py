@@ -96,8 +96,22 @@ EMBED_LOADER = """// Runs before the body is parsed. The outline in the page is 
   }
 })();
 
-// The embed page runs the embed's own build, whatever its address says.
-import('./%(embed_js)s').then(function (bindings) {
+// The embed page runs the embed's own build, whatever its address says, into the parsed outline
+// once that is painted: its WASM, downloading since the page began, never holds up that paint. A
+// frame out of view gets no animation frames, hence the 500 ms at the latest.
+var painted = new Promise(function (done) {
+  function afterPaint() {
+    requestAnimationFrame(function () { requestAnimationFrame(done); });
+    setTimeout(done, 500);
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', afterPaint);
+  } else {
+    afterPaint();
+  }
+});
+Promise.all([import('./%(embed_js)s'), painted]).then(function (loaded) {
+  var bindings = loaded[0];
   return bindings.default({ module_or_path: './%(embed_wasm)s' }).then(function (wasm) {
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm } }));
@@ -207,7 +221,11 @@ def main(dist: pathlib.Path, embed_dist: pathlib.Path, first_dist: pathlib.Path)
 def write_embed_page(dist: pathlib.Path, index_html: str, names: dict, outlines: str) -> None:
     """embed.html and its loader, with the calculator's style sheets and policy, and the
     embed's outlines."""
-    styles = re.findall(r'<link rel="stylesheet"[^>]*>', index_html)
+    # The calculator's style sheet, not the one for its build-time first screen.
+    styles = [
+        link for link in re.findall(r'<link rel="stylesheet"[^>]*>', index_html)
+        if "prerender-" not in link
+    ]
     title = re.search(r"<title>(.*?)</title>", index_html, flags=re.S)
     if not styles or not title:
         sys.exit("postbuild: index.html has no style sheet or title to give the embed page")

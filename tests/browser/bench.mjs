@@ -287,7 +287,7 @@ const totalRaw = sizes.reduce((a, r) => a + r.raw, 0);
 const totalGz = sizes.reduce((a, r) => a + r.gz, 0);
 console.log(`  ${padEnd('total', nameWidth)}  ${pad(int(totalRaw), 10)}  ${pad(int(totalGz), 10)}`);
 // What each page downloads: the calculator's page with its build, the embed's page with its own.
-const EMBED_PAGE_FILES = /^(embed\.html|embed-boot-.*|funnel-embed-.*|main-.*\.css|prerender-.*\.css)$/;
+const EMBED_PAGE_FILES = /^(embed\.html|embed-boot-.*|funnel-embed-.*|main-.*\.css)$/;
 const pageLoads = [
   ['calculator', (f) => !f.startsWith('funnel-embed-') && !f.startsWith('embed') && f !== 'sw.js'],
   ['embed (embed.html)', (f) => EMBED_PAGE_FILES.test(f)],

@@ -1,11 +1,16 @@
 // Lighthouse's mobile preset (simulated slow 4G, 4× CPU) on the built dist/, served with gzip as
 // a static host serves it, for the full app's first visit and for an embed URL carrying a shared
-// scenario. Prints the median of N runs per URL and what each file costs to transfer; then, with
-// the same preset applied by Chromium, when each page first answers (Lighthouse has no metric
-// for "the inputs respond to typing").
+// scenario. Prints the median of N runs per URL and what each file costs to transfer, over
+// HTTP/1.1 and, when `openssl` can make a certificate, over HTTP/2 with TLS as static hosts serve
+// today (Lighthouse's simulation models one multiplexed connection there, and a new connection
+// with its own slow start for each parallel request over HTTP/1.1). Then, with the same preset
+// applied by Chromium, when each page first answers (Lighthouse has no metric for "the inputs
+// respond to typing").
 // Usage: node tools/bench/lighthouse.mjs DIST [--runs N] [--only full|embed]
 //        [--throttling simulate|devtools] [--json out.json]
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { execFileSync } from 'node:child_process';
 import { readFile, stat, mkdtemp, rm } from 'node:fs/promises';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join, normalize, extname, dirname } from 'node:path';
@@ -37,8 +42,9 @@ const TYPES = {
 };
 
 // gzip level 9 like a static host's precompressed files; no-cache so every run is a first visit.
-function serve(root) {
-  const server = createServer(async (req, res) => {
+// With `tls` ({ key, cert }), HTTP/2 only.
+function serve(root, tls = null) {
+  const handle = async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     let file = join(root, path);
     try {
@@ -50,12 +56,30 @@ function serve(root) {
         body = gzipSync(body, { level: 9 });
         headers['content-encoding'] = 'gzip';
       }
-      res.writeHead(200, headers).end(body);
+      res.writeHead(200, headers);
+      res.end(body);
     } catch {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
     }
-  });
+  };
+  const server = tls ? createSecureServer(tls, handle) : createServer(handle);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** A throwaway certificate for 127.0.0.1, or null when `openssl` is not there. */
+async function localCertificate() {
+  const dir = await mkdtemp(join(tmpdir(), 'lh-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
+      '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } catch {
+    return null;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function measure(url) {
@@ -65,7 +89,7 @@ async function measure(url) {
     userDataDir: profile,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic',
       '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync'],
+      '--disable-sync', '--ignore-certificate-errors'],
   });
   try {
     const { lhr } = await lighthouse(url, {
@@ -143,21 +167,29 @@ async function answerTimes(chromium, url) {
 }
 
 const server = await serve(dist);
-const base = `http://127.0.0.1:${server.address().port}/`;
+const certificate = await localCertificate();
+const secure = certificate && (await serve(dist, certificate));
 const only = option('--only', '');
-const pages = [
+const pagesOf = (base) => [
   { name: 'full app, first visit', url: base },
   { name: 'embed with a shared scenario', url: `${base}embed.html#embed=${sharedLink}` },
 ].filter((p) => !only || p.name.startsWith(only));
-const results = [];
+const pages = pagesOf(`http://127.0.0.1:${server.address().port}/`);
+const protocols = [{ name: 'HTTP/1.1', pages, results: [] }];
+if (secure) {
+  protocols.push({ name: 'HTTP/2 with TLS', pages: pagesOf(`https://127.0.0.1:${secure.address().port}/`),
+    results: [] });
+}
 try {
-  for (const page of pages) {
-    const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(await measure(page.url));
-    const pick = (key) => median(samples.map((s) => s[key]));
-    results.push({ name: page.name, score: pick('score'), fcp: pick('fcp'), lcp: pick('lcp'),
-      tbt: pick('tbt'), cls: pick('cls'), tti: pick('tti'), bytes: pick('bytes'),
-      lcpElement: samples[0].lcpElement, files: samples[0].files });
+  for (const protocol of protocols) {
+    for (const page of protocol.pages) {
+      const samples = [];
+      for (let i = 0; i < runs; i++) samples.push(await measure(page.url));
+      const pick = (key) => median(samples.map((s) => s[key]));
+      protocol.results.push({ name: page.name, score: pick('score'), fcp: pick('fcp'),
+        lcp: pick('lcp'), tbt: pick('tbt'), cls: pick('cls'), tti: pick('tti'),
+        bytes: pick('bytes'), lcpElement: samples[0].lcpElement, files: samples[0].files });
+    }
   }
   const playwright = join(here, '../../tests/browser/node_modules/playwright-core/index.mjs');
   const { chromium } = await import(pathToFileURL(playwright).href);
@@ -165,22 +197,28 @@ try {
     const samples = [];
     for (let i = 0; i < runs; i++) samples.push(await answerTimes(chromium, page.url));
     const pick = (key) => median(samples.map((s) => s[key]));
-    results.find((r) => r.name === page.name).applied = {
+    protocols[0].results.find((r) => r.name === page.name).applied = {
       fcp: pick('fcp'), answers: pick('answers'), app: pick('app') };
   }
 } finally {
   server.close();
+  secure?.close();
 }
+const results = protocols[0].results;
 
 const ms = (x) => `${(x / 1000).toFixed(2)} s`;
-console.log(`\nLighthouse mobile (slow 4G, 4× CPU, ${throttling}), gzip-served dist/, median of ${runs}:`);
-for (const r of results) {
-  console.log(`  ${r.name}: performance ${r.score}, FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, `
-    + `TBT ${Math.round(r.tbt)} ms, CLS ${r.cls.toFixed(3)}, interactive ${ms(r.tti)}, `
-    + `transferred ${(r.bytes / 1024).toFixed(1)} KB`);
-  console.log(`      LCP element: ${r.lcpElement.slice(0, 100)}`);
-  for (const f of r.files) console.log(`      ${f.file.padEnd(40)} ${(f.bytes / 1024).toFixed(1)} KB`);
+for (const protocol of protocols) {
+  console.log(`\nLighthouse mobile (slow 4G, 4× CPU, ${throttling}), gzip-served dist/ over `
+    + `${protocol.name}, median of ${runs}:`);
+  for (const r of protocol.results) {
+    console.log(`  ${r.name}: performance ${r.score}, FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, `
+      + `TBT ${Math.round(r.tbt)} ms, CLS ${r.cls.toFixed(3)}, interactive ${ms(r.tti)}, `
+      + `transferred ${(r.bytes / 1024).toFixed(1)} KB`);
+    console.log(`      LCP element: ${r.lcpElement.slice(0, 100)}`);
+    for (const f of r.files) console.log(`      ${f.file.padEnd(40)} ${(f.bytes / 1024).toFixed(1)} KB`);
+  }
 }
+if (!secure) console.log('(no `openssl` for a local certificate: HTTP/2 not measured)');
 console.log(`\nThe same preset applied by Chromium (562.5 ms per request, 1.47 Mbit/s, 4× CPU), median of ${runs}`
   + '\n(answers: the full app\'s first screen recomputes what is typed; the embed shows its figures):');
 for (const r of results) {
@@ -188,4 +226,4 @@ for (const r of results) {
   console.log(`  ${r.name}: first paint ${ms(fcp)}, answers ${ms(answers)}`
     + (Number.isNaN(app) ? '' : `, whole calculator running ${ms(app)}`));
 }
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(protocols, null, 2));

@@ -56,13 +56,15 @@ impl PlanDraft {
         if self.distribution.is_empty() {
             self.distribution.push("100".into());
         }
-        let mut seen = std::collections::HashSet::new();
+        // A channel whose id an earlier one has gets a new one above them all. A linear scan:
+        // the list is at most `MAX_CHANNELS` long, and a hash set would cost the embed, which
+        // runs this check on every link, ~1.5 KB gzipped.
         let mut next = self.channels.iter().map(|c| c.id).max().unwrap_or(0);
-        for c in &mut self.channels {
-            if !seen.insert(c.id) {
+        for i in 1..self.channels.len() {
+            let id = self.channels[i].id;
+            if self.channels[..i].iter().any(|c| c.id == id) {
                 next += 1;
-                c.id = next;
-                seen.insert(next);
+                self.channels[i].id = next;
             }
         }
     }
@@ -88,5 +90,16 @@ mod tests {
         assert!(p.weights.is_empty());
         assert_eq!(p.channels.len(), 7);
         assert_eq!(p.distribution, vec!["100".to_string()]);
+    }
+
+    #[test]
+    fn repeated_channel_ids_get_new_ones_above_all() {
+        let mut p = PlanDraft::default();
+        for (c, id) in p.channels.iter_mut().zip([3, 3, 1, 3, 0, 1, 2]) {
+            c.id = id;
+        }
+        p.repair();
+        let ids: Vec<u32> = p.channels.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [3, 4, 1, 5, 0, 6, 2]);
     }
 }
