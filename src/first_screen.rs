@@ -15,6 +15,7 @@ use std::rc::Rc;
 use funnel_model::draft::Draft;
 use funnel_model::edit::FunnelEdit;
 use funnel_model::{Funnel, Lang, ReversePlan};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
 
@@ -73,13 +74,25 @@ pub fn drive() {
     for (field, _) in &typed {
         screen.take(field);
     }
-    if typed.is_empty() {
-        screen.show_chart(&funnel, &plan);
+    let untouched = typed.is_empty();
+    if untouched {
         screen.mark_live(true);
     } else {
         screen.refresh();
     }
     let screen = Rc::new(RefCell::new(screen));
+    if untouched {
+        // The chart in a task of its own: with the check above, a slow phone's CPU made one
+        // long task of the two, holding up anything typed meanwhile. What was typed since has
+        // drawn its own chart by then, unless it left the default plan.
+        let screen = screen.clone();
+        after_this_task(move || {
+            let screen = screen.borrow();
+            if !screen.foreign && screen.draft == Draft::default() {
+                screen.show_chart(&funnel, &plan);
+            }
+        });
+    }
     for event in ["input", "change"] {
         let screen = screen.clone();
         on(&root, event, move |event| {
@@ -90,6 +103,14 @@ pub fn drive() {
                 screen.refresh();
             }
         });
+    }
+}
+
+/// Runs `f` in a task of its own, after the current one.
+fn after_this_task(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
     }
 }
 

@@ -4,7 +4,8 @@
 //! - Compact: the default scenario is 206 characters (the test `default_link_is_short` prints
 //!   it), well under the 600 budget, so there is no compression: miniz_oxide would add ~14 KB
 //!   gzip of WASM to save ~100 characters of a link nobody types.
-//! - JSON rather than a binary format: serde_json is in the bundle anyway for export and storage.
+//! - JSON rather than a binary format: serde_json is in the calculator anyway for export and
+//!   storage, and the embed reads the same JSON with the browser's own parser (`link_funnel`).
 //! - The check (FNV-1a over the marker and the JSON) turns a link altered in transit — a changed
 //!   or dropped character — into a clear `NotDecodable` instead of a silently different
 //!   scenario. It is not a signature: anyone can make a valid link, and that is fine, since a
