@@ -7,9 +7,11 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use funnel_model::draft::{Draft, SeekChoice, StageDraft};
 use funnel_model::kpi::{Basis, ChecklistItem, DefinedStage, DefinitionField, KpiEdit, ROOT_ID};
+use funnel_model::link_funnel::{LinkFunnel, LinkPeriod, LinkStage, PLAN_POSITION};
 use funnel_model::plan::draft::{LeadTimeMode, PlanDraft, SpendMode};
 use funnel_model::plan::period::Period;
 use funnel_model::scenario::{validate, MAX_JSON_BYTES, MAX_NAME_CHARS, MAX_STAGE_ID};
+use funnel_model::share::open_link;
 use funnel_model::{
     decode_link, encode_link, scenario_from_json, scenario_to_json, FormatError, Scenario,
     StageKind, MAX_LINK_CHARS, SCHEMA_VERSION,
@@ -497,6 +499,80 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
         })
 }
 
+/// A link's name, funnel and period as the embed reads them from `JSON.parse`'s values.
+fn read_as_embed(link: &str) -> Option<(LinkFunnel, Option<LinkPeriod>)> {
+    let (_, json) = open_link(link).ok()?;
+    let positions: Vec<serde_json::Value> = serde_json::from_str(&json).ok()?;
+    let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    let whole = |v: &serde_json::Value| v.as_u64().and_then(|n| u32::try_from(n).ok());
+    let byte = |v: &serde_json::Value| v.as_u64().and_then(|n| u8::try_from(n).ok());
+    let stages = positions[3]
+        .as_array()?
+        .iter()
+        .map(|s| {
+            let s = s.as_array().filter(|s| s.len() == 4)?;
+            Some(LinkStage {
+                id: whole(&s[0])?,
+                kind: byte(&s[1])?,
+                rate: text(&s[2])?,
+                name: if s[3].is_null() {
+                    None
+                } else {
+                    Some(text(&s[3])?)
+                },
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let funnel = LinkFunnel {
+        name: text(&positions[0])?,
+        target: text(&positions[1])?,
+        deal_size: text(&positions[2])?,
+        stages,
+        entry_stage: whole(&positions[4])?,
+        entry_count: text(&positions[5])?,
+        seek: positions[6].as_i64()?,
+    };
+    let period = match positions.get(PLAN_POSITION) {
+        Some(serde_json::Value::Object(plan)) => {
+            let [period, fiscal_start, period_index] = LinkPeriod::KEYS.map(|k| plan.get(k));
+            Some(LinkPeriod {
+                period: LinkPeriod::period_from_name(period?.as_str()?)?,
+                fiscal_start: byte(fiscal_start?)?,
+                period_index: byte(period_index?)?,
+            })
+        }
+        _ => None,
+    };
+    Some((funnel, period))
+}
+
+/// What the embed makes of a scenario: its name, funnel and period; all else the default.
+fn as_the_embed_shows_it(mut s: Scenario) -> Scenario {
+    let plan = PlanDraft {
+        period: s.draft.plan.period,
+        fiscal_start: s.draft.plan.fiscal_start,
+        period_index: s.draft.plan.period_index,
+        ..PlanDraft::default()
+    };
+    s.draft.plan = plan;
+    s.draft.kpi = Default::default();
+    s.draft.risk = Default::default();
+    s
+}
+
+#[test]
+fn the_embed_reads_the_fixtures_funnel_and_period() {
+    for link in [V2_LINK.trim_end(), V3_LINK.trim_end()] {
+        let full = decode_link(link).unwrap();
+        let (funnel, period) = read_as_embed(link).unwrap();
+        assert_eq!(funnel, LinkFunnel::of(&full));
+        assert_eq!(
+            funnel.into_scenario(period),
+            Ok(as_the_embed_shows_it(full))
+        );
+    }
+}
+
 /// Scenarios at the limits: every text as long as allowed, in multi-byte characters.
 fn big_scenario() -> impl Strategy<Value = Scenario> {
     (
@@ -538,6 +614,25 @@ proptest! {
         prop_assert!(link.starts_with("3."));
         prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
         prop_assert_eq!(decode_link(&link), Ok(s));
+    }
+
+    /// The embed's reading of a link (positions, then `LinkFunnel`) gives the scenario the
+    /// calculator's reading gives, but for what the embed does not show.
+    #[test]
+    fn the_embed_reads_every_link_as_the_calculator_does(
+        s in any_scenario(),
+        period in prop::sample::select(vec![Period::Month, Period::Quarter, Period::Year]),
+        fiscal_start in 1u8..=12,
+        index in 0u8..12,
+    ) {
+        let mut s = s;
+        s.draft.plan.set_period(period);
+        s.draft.plan.fiscal_start = fiscal_start;
+        s.draft.plan.period_index = index % period.per_year();
+        let link = encode_link(&s);
+        let (funnel, read_period) = read_as_embed(&link).unwrap();
+        prop_assert_eq!(&funnel, &LinkFunnel::of(&s));
+        prop_assert_eq!(funnel.into_scenario(read_period), Ok(as_the_embed_shows_it(s)));
     }
 
     #[test]
