@@ -11,9 +11,8 @@ mod height;
 mod link;
 mod page;
 
-use funnel_model::scenario::{FormatError, Scenario};
+use funnel_model::scenario::Scenario;
 use funnel_model::Lang;
-use js_sys::Array;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
@@ -52,18 +51,13 @@ pub fn mount() {
         export: param("export") == Some("1"),
     };
     let lang = param("lang").and_then(Lang::from_code).unwrap_or_default();
-    let (scenario, positions, link_error) = open(lang, param("s").filter(|s| !s.is_empty()));
+    let opened = open(lang, param("s").filter(|s| !s.is_empty()));
     browser::show_language(lang);
     if let Some(body) = document.body() {
         let _ = body.class_list().add_1("embedded");
     }
     let outline = take_outline(&document, lang);
     let in_page = outline.is_some();
-    let opened = page::Opened {
-        scenario,
-        positions,
-        link_error,
-    };
     let root = page::build(Dom(document), lang, mode, opened, outline);
     let root: web_sys::HtmlElement = root.unchecked_into();
     if !in_page {
@@ -96,24 +90,23 @@ fn take_outline(document: &web_sys::Document, lang: Lang) -> Option<web_sys::Ele
 
 /// The scenario a link carries and the link's positions, or the sample one (with why) when the
 /// link does not read.
-fn open(lang: Lang, payload: Option<&str>) -> (Scenario, Array, Option<FormatError>) {
-    let sample = || {
-        let scenario = Scenario {
+fn open(lang: Lang, payload: Option<&str>) -> page::Opened {
+    let (found, link_error) = match payload.map(link::open) {
+        Some(Ok(found)) => (Some(found), None),
+        Some(Err(error)) => (None, Some(error)),
+        None => (None, None),
+    };
+    let (scenario, positions) = found.unwrap_or_else(|| {
+        let sample = Scenario {
             name: texts(lang).starter_name.to_string(),
             draft: Default::default(),
         };
-        let positions = link::positions_of(&scenario);
-        (scenario, positions)
-    };
-    match payload.map(link::open) {
-        None => {
-            let (scenario, positions) = sample();
-            (scenario, positions, None)
-        }
-        Some(Ok((scenario, positions))) => (scenario, positions, None),
-        Some(Err(error)) => {
-            let (scenario, positions) = sample();
-            (scenario, positions, Some(error))
-        }
+        let positions = link::positions_of(&sample);
+        (sample, positions)
+    });
+    page::Opened {
+        scenario,
+        positions,
+        link_error,
     }
 }
