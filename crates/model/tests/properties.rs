@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 
 use funnel_model::format::{format_decimal, format_money, format_percent};
-use funnel_model::{Count, Entry, Funnel, Gap, Lang, Money, Rate, Stage, StageKind};
+use funnel_model::{Count, Entry, Funnel, Gap, InputError, Lang, Money, Rate, Stage, StageKind};
 use proptest::prelude::*;
 
 fn rate() -> impl Strategy<Value = Rate> {
@@ -166,18 +166,32 @@ impl CompareForTest for Funnel {
     }
 }
 
+/// Zero is shown as a plain zero, and a money field refuses it with its message.
+#[test]
+fn zero_money_is_refused() {
+    for lang in [Lang::Ja, Lang::En] {
+        let shown = format_money(0.0, lang);
+        assert_eq!(
+            Money::parse(&shown),
+            Err(InputError::NotPositive),
+            "{shown}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(5000))]
 
     /// The Japanese plan-document figure, typed back into a money field, is the amount itself
     /// when it carries no 約, and within half of its last shown digit (at most 0.5 % of the
-    /// amount, three significant digits) when it does. English is always the whole yen.
+    /// amount, three significant digits) when it does. English is always the whole yen. A
+    /// money field takes amounts above zero (0円 there gets its message: `zero_money_is_refused`).
     #[test]
     fn shown_money_reads_back_as_the_amount(
         yen in prop_oneof![
-            0u64..200_000,
+            1u64..200_000,
             (1u64..=100_000).prop_map(|m| m * 10_000),
-            0u64..=10_000_000_000_000,
+            1u64..=10_000_000_000_000,
         ]
     ) {
         let value = yen as f64;
