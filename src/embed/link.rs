@@ -85,7 +85,7 @@ fn read_funnel(positions: &Array) -> Option<LinkFunnel> {
         target: positions.get(1).as_string()?,
         deal_size: positions.get(2).as_string()?,
         stages,
-        entry_stage: whole(&positions.get(4), 0.0, f64::from(u32::MAX))? as u32,
+        entry_stage: whole_u32(&positions.get(4))?,
         entry_count: positions.get(5).as_string()?,
         seek: whole(&positions.get(6), -MAX_EXACT, MAX_EXACT)? as i64,
     })
@@ -101,8 +101,8 @@ fn read_stage(stage: &JsValue) -> Option<LinkStage> {
     }
     let name = stage.get(3);
     Some(LinkStage {
-        id: whole(&stage.get(0), 0.0, f64::from(u32::MAX))? as u32,
-        kind: whole(&stage.get(1), 0.0, 255.0)? as u8,
+        id: whole_u32(&stage.get(0))?,
+        kind: whole_u8(&stage.get(1))?,
         rate: stage.get(2).as_string()?,
         name: if name.is_null() {
             None
@@ -122,10 +122,10 @@ fn read_period(plan: &JsValue) -> Result<Option<LinkPeriod>, FormatError> {
     }
     let field = |key: &str| Reflect::get(plan, &JsValue::from_str(key)).ok();
     let [period, fiscal_start, period_index] = LinkPeriod::KEYS.map(field);
-    let byte = |v: Option<JsValue>| v.and_then(|v| whole(&v, 0.0, 255.0)).map(|n| n as u8);
     let period = period
         .and_then(|p| p.as_string())
         .and_then(|name| LinkPeriod::period_from_name(&name));
+    let byte = |v: Option<JsValue>| v.as_ref().and_then(whole_u8);
     match (period, byte(fiscal_start), byte(period_index)) {
         (Some(period), Some(fiscal_start), Some(period_index)) => Ok(Some(LinkPeriod {
             period,
@@ -141,6 +141,16 @@ fn whole(value: &JsValue, min: f64, max: f64) -> Option<f64> {
     value
         .as_f64()
         .filter(|n| n.fract() == 0.0 && (min..=max).contains(n))
+}
+
+/// A JSON number that serde reads as a `u32` (a stage id, the entry stage).
+fn whole_u32(value: &JsValue) -> Option<u32> {
+    whole(value, 0.0, f64::from(u32::MAX)).map(|n| n as u32)
+}
+
+/// A JSON number that serde reads as a `u8` (a kind code, a month, a period's index).
+fn whole_u8(value: &JsValue) -> Option<u8> {
+    whole(value, 0.0, f64::from(u8::MAX)).map(|n| n as u8)
 }
 
 fn write_funnel(positions: &Array, funnel: &LinkFunnel) {
